@@ -1,0 +1,3 @@
+from leitstand.cli import main
+
+main()

@@ -1,0 +1,26 @@
+"""The `leitstand` command: Django's manage.py with Leitstand's settings.
+
+Every Django command works (`leitstand migrate`, `leitstand createsuperuser`),
+plus Leitstand's own (`demo`, `serve`, `load`).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def main(argv: list[str] | None = None) -> None:
+    argv = list(sys.argv if argv is None else argv)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "leitstand.settings")
+    if len(argv) > 1 and argv[1] == "demo":
+        # The demo serves plain HTTP on this machine: cookies may not demand TLS.
+        os.environ.setdefault("LEITSTAND_SECURE_COOKIES", "0")
+    argv[0] = "leitstand"
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(argv)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,82 @@
+"""The environment settings Leitstand reads, each declared once with its default and help.
+
+settings.py reads values through this module, `leitstand serve` validates them
+before it starts, and the README's settings table is checked against it in a
+test, so a setting cannot exist without documentation.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: str
+    help: str
+
+
+SETTINGS = (
+    Setting("LEITSTAND_DATA", "", "Folder for the SQLite database and the generated secret key; "
+            "defaults to the user's data directory."),
+    Setting("DATABASE_URL", "", "Database URL, e.g. postgres://user:pw@host/db; "
+            "unset means SQLite in LEITSTAND_DATA."),
+    Setting("LEITSTAND_SECRET_KEY", "", "Django secret key; required by `leitstand serve` "
+            "(at least 50 characters)."),
+    Setting("LEITSTAND_DEBUG", "", "Debug pages on when set to a true value (1, true, yes, on); "
+            "never in production."),
+    Setting("LEITSTAND_ALLOWED_HOSTS", "", "Comma-separated host names the site answers to; "
+            "required by `leitstand serve`. Default: localhost only."),
+    Setting("LEITSTAND_SECURE_COOKIES", "1", "Send session and CSRF cookies only over HTTPS "
+            "(the reverse proxy's TLS). `leitstand demo` turns it off for plain local HTTP."),
+)
+
+TRUE_WORDS = {"1", "true", "yes", "on"}
+
+
+def get(name: str) -> str:
+    setting = next(s for s in SETTINGS if s.name == name)
+    return os.environ.get(name, setting.default).strip()
+
+
+def flag(name: str) -> bool:
+    return get(name).lower() in TRUE_WORDS
+
+
+def data_dir() -> Path:
+    path = Path(get("LEITSTAND_DATA") or platformdirs.user_data_dir("leitstand"))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def allowed_hosts() -> list[str]:
+    hosts = [h.strip() for h in get("LEITSTAND_ALLOWED_HOSTS").split(",") if h.strip()]
+    return hosts or ["localhost", "127.0.0.1", "[::1]"]
+
+
+def production_problems() -> list[str]:
+    """What keeps `leitstand serve` from starting safely, one sentence each."""
+    problems = []
+    key = get("LEITSTAND_SECRET_KEY")
+    if not key:
+        problems.append("LEITSTAND_SECRET_KEY is not set.")
+    elif len(key) < 50 or len(set(key)) < 5:
+        problems.append("LEITSTAND_SECRET_KEY is too weak: use at least 50 random characters.")
+    if flag("LEITSTAND_DEBUG"):
+        problems.append("LEITSTAND_DEBUG is on; switch it off in production.")
+    if not get("LEITSTAND_ALLOWED_HOSTS"):
+        problems.append("LEITSTAND_ALLOWED_HOSTS is not set (comma-separated host names).")
+    url = get("DATABASE_URL")
+    if url:
+        import dj_database_url
+
+        try:
+            dj_database_url.parse(url)
+        except Exception as exc:  # the library raises several types for a bad URL
+            problems.append(f"DATABASE_URL cannot be read: {exc}")
+    return problems

@@ -1,0 +1,1 @@
+"""Operations: the demo and serve commands, health check, legal pages."""

@@ -1,0 +1,40 @@
+"""`leitstand demo`: migrate, load the demo strategies and serve the dashboard locally."""
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+
+from leitstand.core.demo import demo_files, ensure_demo_login
+from leitstand.register.loader import load_file
+from leitstand.register.strategy_file import StrategyFileError
+
+
+class Command(BaseCommand):
+    help = "Create or reuse the local database, load the demo strategies and serve the dashboard."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--host", default="127.0.0.1")
+        parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument("--no-serve", action="store_true",
+                            help="Prepare the database and stop.")
+
+    def handle(self, *args, host, port, no_serve, **options):
+        call_command("migrate", interactive=False, verbosity=0)
+        for path in demo_files():
+            try:
+                result = load_file(path)
+            except StrategyFileError as exc:
+                raise CommandError(str(exc)) from None
+            state = "already loaded" if result.skipped else "loaded"
+            self.stdout.write(f"Demo data {path.name}: {state}.")
+        user, password = ensure_demo_login(settings.DATA_DIR)
+        db = settings.DATABASES["default"]
+        self.stdout.write(f"Database: {db['NAME']}")
+        shown_host = f"[{host}]" if ":" in host else host
+        self.stdout.write(self.style.SUCCESS(f"Leitstand runs at http://{shown_host}:{port}/"))
+        self.stdout.write(f"Editor login at http://{shown_host}:{port}/admin/ – "
+                          f"user: {user}  password: {password}")
+        if no_serve:
+            return
+        call_command("runserver", f"{shown_host}:{port}", use_reloader=False,
+                     use_threading=True)

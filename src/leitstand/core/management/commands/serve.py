@@ -1,0 +1,44 @@
+"""`leitstand serve`: the production server (gunicorn) with settings from the environment."""
+
+from __future__ import annotations
+
+import os
+
+from django.core.management.base import BaseCommand, CommandError
+
+from leitstand import config
+
+
+class Command(BaseCommand):
+    help = "Run the production server (gunicorn, plain HTTP behind a TLS reverse proxy)."
+    requires_system_checks = []
+
+    def add_arguments(self, parser):
+        parser.add_argument("--host", default="127.0.0.1")
+        parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument("--workers", type=int, default=max(2, (os.cpu_count() or 1)))
+        parser.add_argument("--check-only", action="store_true",
+                            help="Validate the settings and stop.")
+
+    def handle(self, *args, host, port, workers, check_only, **options):
+        problems = config.production_problems()
+        if problems:
+            raise CommandError("Cannot start in production: " + " ".join(problems))
+        if check_only:
+            self.stdout.write("Settings are fine.")
+            return
+        from gunicorn.app.base import BaseApplication
+
+        from leitstand.wsgi import application
+
+        class Server(BaseApplication):
+            def load_config(self):
+                self.cfg.set("bind", f"{host}:{port}")
+                self.cfg.set("workers", workers)
+                self.cfg.set("accesslog", "-")
+                self.cfg.set("forwarded_allow_ips", "127.0.0.1,::1")
+
+            def load(self):
+                return application
+
+        Server().run()

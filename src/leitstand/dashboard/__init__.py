@@ -1,0 +1,1 @@
+"""The public dashboard: server-rendered pages for citizens, press and parliament."""

@@ -1,0 +1,62 @@
+"""Line charts as plain SVG geometry (pure functions).
+
+Drawn on the server so that the page needs no JavaScript; the template adds
+title, description and the data table beside every chart.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+WIDTH, HEIGHT = 640, 260
+PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 64, 16, 16, 32
+
+
+@dataclass
+class Chart:
+    points: list  # (x, y, date, value)
+    path: str
+    y_ticks: list  # (y, value)
+    x_ticks: list  # (x, year)
+    target_y: float | None
+    width: int = WIDTH
+    height: int = HEIGHT
+
+
+def _nice_max(value: float) -> float:
+    if value <= 0:
+        return 1.0
+    magnitude = 10 ** (len(str(int(value))) - 1)
+    for step in (1, 2, 2.5, 5, 10):
+        if value <= step * magnitude:
+            return step * magnitude
+    return 10 * magnitude
+
+
+def line_chart(series: list[tuple[dt.date, float]], target: float | None = None) -> Chart | None:
+    if not series:
+        return None
+    series = sorted(series)
+    top = _nice_max(max([v for _, v in series] + ([target] if target is not None else [])))
+    first, last = series[0][0].toordinal(), series[-1][0].toordinal()
+    span = max(last - first, 1)
+    inner_w = WIDTH - PAD_LEFT - PAD_RIGHT
+    inner_h = HEIGHT - PAD_TOP - PAD_BOTTOM
+
+    def x(day: dt.date) -> float:
+        if len(series) == 1:
+            return PAD_LEFT + inner_w / 2
+        return round(PAD_LEFT + (day.toordinal() - first) / span * inner_w, 1)
+
+    def y(value: float) -> float:
+        return round(PAD_TOP + inner_h - value / top * inner_h, 1)
+
+    points = [(x(d), y(v), d, v) for d, v in series]
+    path = "M " + " L ".join(f"{px} {py}" for px, py, _, _ in points)
+    y_ticks = [(y(top * i / 4), top * i / 4) for i in range(5)]
+    years = range(series[0][0].year, series[-1][0].year + 1)
+    x_ticks = [(x(dt.date(year, 1, 1)), year) for year in years
+               if series[0][0] <= dt.date(year, 1, 1) <= series[-1][0]]
+    target_y = y(target) if target is not None else None
+    return Chart(points, path, y_ticks, x_ticks, target_y)

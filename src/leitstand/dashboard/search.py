@@ -1,0 +1,22 @@
+"""Finds goals, measures and indicators for a query with one query to the search entries."""
+
+from __future__ import annotations
+
+from django.db.models import Q
+
+from leitstand.register.models import SearchEntry
+from leitstand.register.search import query_stems
+
+
+def matching_ids(query: str, strategy_id: int, edition_id: int | None) -> dict[str, set[int]]:
+    """Ids per kind whose stemmed text contains every stem of the query."""
+    found: dict[str, set[int]] = {"goal": set(), "measure": set(), "indicator": set()}
+    stems = query_stems(query)
+    if not stems:
+        return found
+    condition = Q(strategy_id=strategy_id) & (Q(edition_id=edition_id) | Q(edition__isnull=True))
+    for s in stems:
+        condition &= Q(stems__contains=s)
+    for kind, object_id in SearchEntry.objects.filter(condition).values_list("kind", "object_id"):
+        found[kind].add(object_id)
+    return found

@@ -1,0 +1,51 @@
+"""Template filters for statuses and quantities, so templates hold no logic of their own."""
+
+from decimal import Decimal
+
+from django import template
+from django.template.defaultfilters import floatformat
+from django.utils.translation import gettext as _
+
+from leitstand.monitoring import vocabulary
+
+register = template.Library()
+
+UNIT_SUFFIX = {"percent": " %", "EUR": " €", "count": "", "rank": ""}
+
+
+@register.filter
+def status_label(code):
+    return vocabulary.label(code) if code in vocabulary.BY_CODE else code
+
+
+@register.filter
+def status_symbol(code):
+    return vocabulary.BY_CODE[code].symbol if code in vocabulary.BY_CODE else ""
+
+
+@register.filter
+def number(value):
+    """German or English number formatting with grouping and no needless decimals."""
+    if value is None or value == "":
+        return "–"
+    return floatformat(Decimal(str(value)), "-2g")
+
+
+@register.filter
+def quantity(value, unit):
+    if value is None:
+        return "–"
+    if unit == "rank":
+        return _("rank %(n)s") % {"n": number(value)}
+    suffix = UNIT_SUFFIX.get(unit, f" {unit}" if unit else "")
+    return f"{number(value)}{suffix}"
+
+
+@register.filter
+def unit_label(unit):
+    return {"percent": "%", "EUR": "€", "count": _("count"), "rank": _("rank")}.get(unit, unit)
+
+
+@register.filter
+def percent_of(n, total):
+    return round(100 * n / total) if total else 0

@@ -1,0 +1,219 @@
+"""Public pages: fetch (queries.py), compute (aggregates, charts, status), render."""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+
+from leitstand.dashboard import aggregates, charts
+from leitstand.dashboard.filters import GoalFilter
+from leitstand.dashboard.queries import current_edition, edition_or_404, goal_rows
+from leitstand.dashboard.search import matching_ids
+from leitstand.monitoring import vocabulary
+from leitstand.monitoring.models import Observation
+from leitstand.register import horizons
+from leitstand.register.models import (Edition, Goal, Indicator, Measure, Organisation, Section,
+                                       Strategy, Target)
+
+HORIZON_LABELS = dict(horizons.CHOICES)
+
+
+def home(request):
+    strategies = list(Strategy.objects.prefetch_related("editions"))
+    cards = []
+    for strategy in strategies:
+        edition = current_edition(strategy)
+        if edition is None:
+            continue
+        edition.strategy = strategy
+        cards.append({"strategy": strategy, "edition": edition})
+    rows_by_edition = {}
+    for card in cards:
+        rows = goal_rows(card["edition"]) if len(cards) <= 5 else []
+        rows_by_edition[card["edition"].id] = rows
+        card["total"] = len(rows)
+        card["counts"] = [c for c in aggregates.count_by(
+            rows, lambda r: r.status, vocabulary.label,
+            order=[s.code for s in vocabulary.STATUSES]) if c.n]
+    return render(request, "dashboard/home.html", {"cards": cards,
+                                                   "as_of": timezone.localdate()})
+
+
+def strategy(request, strategy):
+    obj = get_object_or_404(Strategy.objects.prefetch_related("editions"), slug=strategy)
+    edition = current_edition(obj)
+    if edition is None:
+        return render(request, "dashboard/no_edition.html", {"strategy": obj}, status=404)
+    return redirect("dashboard:overview", obj.slug, edition.slug)
+
+
+def overview(request, strategy, edition):
+    edition = edition_or_404(strategy, edition, request.user)
+    rows = goal_rows(edition)
+    status_order = [s.code for s in vocabulary.STATUSES]
+    sections = {r.goal.section_id: r.goal.section for r in rows if r.goal.section}
+    units = {u.slug: u for r in rows for u in r.goal.responsible_units.all()}
+    context = {
+        "edition": edition,
+        "strategy": edition.strategy,
+        "rows": rows,
+        "total": len(rows),
+        "as_of": timezone.localdate(),
+        "by_status": aggregates.count_by(rows, lambda r: r.status, vocabulary.label,
+                                         order=status_order),
+        "by_horizon": aggregates.count_by(
+            rows, lambda r: r.goal.horizon or "none",
+            lambda k: HORIZON_LABELS.get(k, "ohne Zeithorizont") if k != "none" else None,
+            order=[h for h, _ in horizons.CHOICES]),
+        "by_section": aggregates.count_by(
+            rows, lambda r: _field_of(r.goal.section).slug if r.goal.section else "",
+            lambda k: next((str(_field_of(s)) for s in sections.values()
+                            if _field_of(s).slug == k), "")),
+        "by_unit": aggregates.count_by(rows, lambda r: r.unit_slugs,
+                                       lambda k: str(units[k])),
+        "overdue": [r for r in rows if r.overdue],
+        "assessors": aggregates.assessor_table(rows, status_order),
+        "latest": sorted((a for r in rows for a in r.latest_by_assessor.values()),
+                         key=lambda a: (a.as_of, a.created_at), reverse=True)[:6],
+        "guidelines": edition.guidelines.prefetch_related("goals"),
+        "statuses": vocabulary.STATUSES,
+    }
+    return render(request, "dashboard/overview.html", context)
+
+
+def _field_of(section: Section) -> Section:
+    """The field of action a section belongs to (itself or its parent)."""
+    if section.parent is not None and not section.is_field_of_action:
+        return section.parent
+    return section
+
+
+def goal_list(request, strategy, edition):
+    edition = edition_or_404(strategy, edition, request.user)
+    flt = GoalFilter.from_params(request.GET)
+    found = matching_ids(flt.q, edition.strategy_id, edition.id) if flt.q else None
+    rows = goal_rows(edition)
+    shown = [r for r in rows if flt.keep(r, found["goal"] if found else None)]
+    extra = {}
+    if found:
+        extra["measures"] = Measure.objects.filter(id__in=found["measure"]).select_related(
+            "section")
+        extra["indicators"] = Indicator.objects.filter(id__in=found["indicator"])
+    sections = sorted({r.goal.section for r in rows if r.goal.section},
+                      key=lambda s: s.order)
+    units = sorted({u for r in rows for u in r.goal.responsible_units.all()}, key=str)
+    return render(request, "dashboard/goal_list.html", {
+        "edition": edition, "strategy": edition.strategy, "rows": shown, "total": len(rows),
+        "filter": flt, "sections": sections, "units": units, "statuses": vocabulary.STATUSES,
+        "horizons": horizons.CHOICES, "as_of": timezone.localdate(), **extra})
+
+
+def goal_detail(request, strategy, edition, code):
+    goal = get_object_or_404(
+        Goal.objects.select_related("edition__strategy", "section__parent"),
+        edition__strategy__slug=strategy, edition__slug=edition, code=code)
+    if goal.edition.status != Edition.PUBLISHED and not request.user.is_staff:
+        raise Http404("No such goal.")
+    edition = goal.edition
+    targets = list(goal.targets.prefetch_related("indicators"))
+    indicators = {i.id: i for t in targets for i in t.indicators.all()}
+    series = {}
+    for obs in Observation.objects.filter(indicator__in=indicators.keys()).order_by("date"):
+        series.setdefault(obs.indicator_id, []).append(obs)
+    indicator_views = []
+    for indicator in indicators.values():
+        observations = series.get(indicator.id, [])
+        target = next((t for t in targets if indicator in t.indicators.all()
+                       and t.value is not None and t.unit == indicator.unit), None)
+        indicator_views.append({
+            "indicator": indicator, "observations": observations,
+            "target": target,
+            "chart": charts.line_chart([(o.date, float(o.value)) for o in observations],
+                                       float(target.value) if target else None)})
+    row = goal_rows(edition, Goal.objects.filter(pk=goal.pk))[0]
+    assessments = sorted(row.assessments, key=lambda a: (a.as_of, a.created_at), reverse=True)
+    by_id = {a.id: a for a in assessments}
+    for a in assessments:
+        a.replaced = by_id.get(a.replaces_id)
+    history = list(goal.history.order_by("history_date"))
+    return render(request, "dashboard/goal_detail.html", {
+        "edition": edition, "strategy": edition.strategy, "goal": goal, "row": row,
+        "targets": targets, "indicator_views": indicator_views, "assessments": assessments,
+        "measures": Measure.objects.filter(section=goal.section_id).order_by("order")
+        if goal.section_id else [],
+        "history": _history_entries(history),
+        "horizon_label": HORIZON_LABELS.get(goal.horizon), "as_of": timezone.localdate()})
+
+
+def _history_entries(records) -> list[dict]:
+    """Each change with the fields it changed and the role that made it."""
+    entries, previous = [], None
+    for record in records:
+        changed = []
+        if previous is not None:
+            changed = [c.field for c in record.diff_against(previous).changes]
+        entries.append({"date": record.history_date, "type": record.history_type,
+                        "role": record.actor_role or "Datenimport", "fields": changed})
+        previous = record
+    return list(reversed(entries))
+
+
+def section_detail(request, strategy, edition, section):
+    edition = edition_or_404(strategy, edition, request.user)
+    section = get_object_or_404(Section.objects.select_related("parent"), edition=edition,
+                                slug=section)
+    in_section = Goal.objects.filter(edition=edition).filter(
+        section__in=Section.objects.filter(edition=edition).filter(
+            slug=section.slug) | Section.objects.filter(edition=edition, parent=section))
+    return render(request, "dashboard/section_detail.html", {
+        "edition": edition, "strategy": edition.strategy, "section": section,
+        "rows": goal_rows(edition, in_section),
+        "measures": Measure.objects.filter(edition=edition).filter(
+            section__in=Section.objects.filter(edition=edition, parent=section)
+            | Section.objects.filter(pk=section.pk)).order_by("order"),
+        "as_of": timezone.localdate()})
+
+
+def unit_detail(request, strategy, edition, unit):
+    edition = edition_or_404(strategy, edition, request.user)
+    unit = get_object_or_404(Organisation, slug=unit)
+    return render(request, "dashboard/unit_detail.html", {
+        "edition": edition, "strategy": edition.strategy, "unit": unit,
+        "rows": goal_rows(edition, Goal.objects.filter(edition=edition,
+                                                       responsible_units=unit)),
+        "measures": Measure.objects.filter(edition=edition, responsible_units=unit),
+        "indicators": Indicator.objects.filter(strategy=edition.strategy,
+                                               responsible_units=unit),
+        "as_of": timezone.localdate()})
+
+
+def measure_list(request, strategy, edition):
+    edition = edition_or_404(strategy, edition, request.user)
+    state = request.GET.get("status", "")
+    measures = Measure.objects.filter(edition=edition).select_related("section").prefetch_related(
+        "responsible_units").order_by("order")
+    if state in dict(Measure.STATES):
+        measures = measures.filter(status=state)
+    return render(request, "dashboard/measure_list.html", {
+        "edition": edition, "strategy": edition.strategy, "measures": measures,
+        "states": Measure.STATES, "state": state})
+
+
+def indicator_detail(request, strategy, indicator):
+    indicator = get_object_or_404(
+        Indicator.objects.select_related("strategy").prefetch_related(
+            "responsible_units",
+            Prefetch("targets", queryset=Target.objects.select_related("goal__edition"))),
+        strategy__slug=strategy, slug=indicator)
+    observations = list(indicator.observations.order_by("date"))
+    return render(request, "dashboard/indicator_detail.html", {
+        "strategy": indicator.strategy, "indicator": indicator, "observations": observations,
+        "chart": charts.line_chart([(o.date, float(o.value)) for o in observations]),
+        "targets": [t for t in indicator.targets.all()
+                    if t.goal.edition.status == Edition.PUBLISHED]})
+
+
+def statuses(request):
+    return render(request, "dashboard/statuses.html", {"statuses": vocabulary.STATUSES})

@@ -1,0 +1,1 @@
+"""What changes over time: observations of indicators and status assessments."""

@@ -1,0 +1,106 @@
+"""Observations of indicators and assessments of goals, kept with their full history.
+
+Assessments are append-only once approved: a correction is a new assessment
+that names the one it replaces and why.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from leitstand.monitoring import vocabulary
+from leitstand.register.history import record_history
+from leitstand.register.models import Goal, Indicator
+
+
+class Observation(models.Model):
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE,
+                                  related_name="observations")
+    date = models.DateField()
+    value = models.DecimalField(max_digits=20, decimal_places=4)
+    source_url = models.URLField(max_length=500)
+    note = models.TextField(blank=True)
+    history = record_history()
+
+    class Meta:
+        ordering = ["indicator", "date"]
+        constraints = [models.UniqueConstraint(fields=["indicator", "date"],
+                                               name="one_observation_per_day")]
+
+    def __str__(self):
+        return f"{self.indicator} {self.date}: {self.value}"
+
+
+class AppendOnlyError(ValidationError):
+    pass
+
+
+class AssessmentQuerySet(models.QuerySet):
+    def public(self, today=None):
+        today = today or timezone.localdate()
+        return self.filter(state=Assessment.APPROVED).filter(
+            models.Q(publish_on__isnull=True) | models.Q(publish_on__lte=today))
+
+
+class Assessment(models.Model):
+    DRAFT, APPROVED = "draft", "approved"
+    STATES = [(DRAFT, _("draft")), (APPROVED, _("approved"))]
+    KINDS = [("government", _("government")), ("independent", _("independent reviewer")),
+             ("third_party", _("third party"))]
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="assessments")
+    status = models.CharField(max_length=20, choices=vocabulary.CHOICES)
+    as_of = models.DateField(help_text=_("The date the assessment describes."))
+    assessor = models.CharField(max_length=200, help_text=_("Who published the assessment."))
+    assessor_kind = models.CharField(max_length=20, choices=KINDS)
+    evidence = models.TextField(help_text=_("What the assessment rests on."))
+    evidence_links = models.TextField(blank=True, help_text=_("One URL per line."))
+    rule = models.CharField(max_length=100, default="manual", help_text=_(
+        "The rule that produced the status; 'manual' for a person's judgement."))
+    replaces = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT,
+                                 related_name="corrections")
+    correction_reason = models.TextField(blank=True)
+    state = models.CharField(max_length=10, choices=STATES, default=DRAFT)
+    publish_on = models.DateField(null=True, blank=True, help_text=_(
+        "Hold an approved assessment back until this day."))
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="+")
+    approved_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    history = record_history()
+
+    objects = AssessmentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["goal", "as_of", "created_at"]
+
+    def __str__(self):
+        return f"{self.goal.code}: {vocabulary.label(self.status)} ({self.assessor}, {self.as_of})"
+
+    def clean(self):
+        if self.replaces_id and not self.correction_reason.strip():
+            raise ValidationError({"correction_reason": _("Say why the assessment is corrected.")})
+        if self.replaces_id and self.replaces.goal_id != self.goal_id:
+            raise ValidationError({"replaces": _("A correction must concern the same goal.")})
+
+    def save(self, *args, **kwargs):
+        if self.pk:
+            stored = Assessment.objects.filter(pk=self.pk).values_list("state", flat=True).first()
+            if stored == self.APPROVED:
+                raise AppendOnlyError(_("An approved assessment cannot be changed; record a "
+                                        "correction that replaces it."))
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        if self.state == self.APPROVED:
+            raise AppendOnlyError(_("An approved assessment cannot be deleted."))
+        return super().delete(*args, **kwargs)
+
+    @property
+    def links(self):
+        return [line.strip() for line in self.evidence_links.splitlines() if line.strip()]

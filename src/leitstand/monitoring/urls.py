@@ -1,0 +1,8 @@
+from django.urls import path
+
+from leitstand.monitoring import views
+
+app_name = "editor"
+urlpatterns = [
+    path("bewertungen/<int:pk>/freigeben/", views.approve, name="approve_assessment"),
+]

@@ -1,0 +1,1 @@
+"""The goal register: strategies, editions, sections, goals, targets, measures, indicators."""

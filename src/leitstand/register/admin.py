@@ -1,0 +1,96 @@
+"""Editors' pages for the register, permission-checked by rules.py."""
+
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from leitstand.register import models as m
+from leitstand.register.admin_permissions import RuleAdminMixin
+
+admin.site.site_header = "Leitstand – Redaktion"
+admin.site.site_title = "Leitstand"
+
+
+class TargetInline(admin.StackedInline):
+    model = m.Target
+    extra = 0
+    filter_horizontal = ["indicators"]
+
+
+@admin.register(m.Strategy)
+class StrategyAdmin(RuleAdminMixin, SimpleHistoryAdmin):
+    change_action = "change_strategy"
+    strategy_path = "id"
+    list_display = ["name", "jurisdiction"]
+    filter_horizontal = ["admins"]
+
+
+@admin.register(m.Edition)
+class EditionAdmin(RuleAdminMixin, SimpleHistoryAdmin):
+    change_action = "change_edition"
+    strategy_path = "strategy"
+    list_display = ["strategy", "label", "year", "status"]
+    list_filter = ["status"]
+
+
+@admin.register(m.Section)
+class SectionAdmin(RuleAdminMixin, SimpleHistoryAdmin):
+    change_action = "change_section"
+    strategy_path = "edition__strategy"
+    list_display = ["edition", "number", "title", "kind"]
+    list_filter = ["edition"]
+
+
+@admin.register(m.Guideline)
+class GuidelineAdmin(RuleAdminMixin, SimpleHistoryAdmin):
+    change_action = "change_guideline"
+    strategy_path = "edition__strategy"
+    filter_horizontal = ["goals"]
+
+
+@admin.register(m.Goal)
+class GoalAdmin(RuleAdminMixin, SimpleHistoryAdmin):
+    change_action = "change_goal"
+    add_action = "add_goal"
+    delete_action = "delete_goal"
+    strategy_path = "edition__strategy"
+    unit_path = "responsible_units"
+    list_display = ["code", "title", "edition", "horizon", "deadline"]
+    list_filter = ["edition", "horizon", "responsible_units"]
+    search_fields = ["code", "title", "text"]
+    filter_horizontal = ["responsible_units"]
+    inlines = [TargetInline]
+
+
+@admin.register(m.Measure)
+class MeasureAdmin(RuleAdminMixin, SimpleHistoryAdmin):
+    change_action = "change_measure"
+    strategy_path = "edition__strategy"
+    unit_path = "responsible_units"
+    list_display = ["__str__", "edition", "status"]
+    list_filter = ["edition", "status"]
+    filter_horizontal = ["responsible_units"]
+
+
+@admin.register(m.Indicator)
+class IndicatorAdmin(RuleAdminMixin, SimpleHistoryAdmin):
+    change_action = "change_indicator"
+    strategy_path = "strategy"
+    unit_path = "responsible_units"
+    list_display = ["name", "strategy", "unit", "publisher"]
+    filter_horizontal = ["responsible_units"]
+
+
+@admin.register(m.Organisation)
+class OrganisationAdmin(RuleAdminMixin, SimpleHistoryAdmin):
+    change_action = "change_organisation"
+    list_display = ["short_name", "name", "kind"]
+
+    def get_queryset(self, request):
+        # Unit names are public; every editor may see the list, only superusers change it.
+        return admin.ModelAdmin.get_queryset(self, request)
+
+
+@admin.register(m.Membership)
+class MembershipAdmin(RuleAdminMixin, SimpleHistoryAdmin):
+    change_action = "change_membership"
+    list_display = ["user", "organisation", "role"]

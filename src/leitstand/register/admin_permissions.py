@@ -1,0 +1,86 @@
+"""Makes the Django admin ask rules.py: editors see and change only what their units own."""
+
+from __future__ import annotations
+
+from django.db.models import Q
+
+from leitstand.register.actors import actor_for, scope_of
+from leitstand.register.rules import allowed
+
+
+class RuleAdminMixin:
+    """`change_action` names the rule for add, change and delete of this model.
+
+    `scope_filter(actor)` returns the Q that limits the list to objects the
+    actor may see; the rule itself is still asked for every object.
+    """
+
+    change_action: str = ""
+    add_action: str | None = None
+    delete_action: str | None = None
+    unit_path: str = ""  # lookup to the responsible units, e.g. "goal__responsible_units"
+    strategy_path: str = ""  # lookup to the strategy id, e.g. "edition__strategy"
+
+    def _actor(self, request):
+        return actor_for(request.user)
+
+    def has_module_permission(self, request):
+        return self._actor(request).is_staff_role
+
+    def has_view_permission(self, request, obj=None):
+        actor = self._actor(request)
+        if obj is None:
+            return actor.is_staff_role
+        return self.get_queryset(request).filter(pk=obj.pk).exists()
+
+    def has_change_permission(self, request, obj=None):
+        actor = self._actor(request)
+        if obj is None:
+            return actor.is_staff_role
+        return allowed(actor, self.change_action, scope_of(obj))
+
+    def has_add_permission(self, request, obj=None):
+        actor = self._actor(request)
+        action = self.add_action or self.change_action
+        if actor.superuser:
+            return True
+        if action in ("change_organisation", "change_membership"):
+            return False
+        # The object does not exist yet: the form limits its choices, save_model checks again.
+        return actor.is_staff_role and (bool(actor.admin_strategy_ids) or action not in (
+            "add_goal", "change_strategy", "change_edition", "change_section",
+            "change_guideline"))
+
+    def has_delete_permission(self, request, obj=None):
+        actor = self._actor(request)
+        if obj is None:
+            return actor.is_staff_role
+        return allowed(actor, self.delete_action or self.change_action, scope_of(obj))
+
+    def get_queryset(self, request):
+        qs = super().get_queryset(request)
+        actor = self._actor(request)
+        if actor.superuser:
+            return qs
+        condition = Q(pk__in=[])
+        if self.strategy_path:
+            condition |= Q(**{f"{self.strategy_path}__in": actor.admin_strategy_ids})
+        if self.unit_path:
+            condition |= Q(**{f"{self.unit_path}__in": actor.unit_ids})
+        return qs.filter(condition).distinct()
+
+    def save_model(self, request, obj, form, change):
+        from django.core.exceptions import PermissionDenied
+
+        action = self.change_action if change else (self.add_action or self.change_action)
+        if not allowed(self._actor(request), action, scope_of(obj)):
+            raise PermissionDenied
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        from django.core.exceptions import PermissionDenied
+
+        # Units are many-to-many and set after the object: check the final state too.
+        if not allowed(self._actor(request), self.change_action, scope_of(form.instance)):
+            raise PermissionDenied

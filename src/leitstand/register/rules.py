@@ -1,0 +1,75 @@
+"""Who may do what: one named rule per action, pure functions over an Actor.
+
+Views, the admin and services ask `allowed(actor, action, scope)`; nothing
+else decides permissions. An editor acts for the units they belong to; a
+unit's head may also approve its assessments; a strategy admin may do
+everything within their strategy; a superuser everything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Actor:
+    authenticated: bool = False
+    superuser: bool = False
+    unit_ids: frozenset = field(default_factory=frozenset)
+    head_unit_ids: frozenset = field(default_factory=frozenset)
+    admin_strategy_ids: frozenset = field(default_factory=frozenset)
+
+    @property
+    def is_staff_role(self) -> bool:
+        return self.superuser or bool(self.unit_ids or self.admin_strategy_ids)
+
+
+ANONYMOUS = Actor()
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Where an object belongs: its strategy and its responsible units."""
+
+    strategy_id: int | None
+    unit_ids: frozenset = field(default_factory=frozenset)
+
+
+def _admin(actor: Actor, scope: Scope) -> bool:
+    return actor.superuser or scope.strategy_id in actor.admin_strategy_ids
+
+
+def _unit_editor(actor: Actor, scope: Scope) -> bool:
+    return _admin(actor, scope) or bool(actor.unit_ids & scope.unit_ids)
+
+
+def _unit_head(actor: Actor, scope: Scope) -> bool:
+    return _admin(actor, scope) or bool(actor.head_unit_ids & scope.unit_ids)
+
+
+def _superuser(actor: Actor, scope: Scope) -> bool:
+    return actor.superuser
+
+
+# action -> rule. Every state-changing URL names one of these.
+RULES = {
+    "change_strategy": _admin,
+    "change_edition": _admin,
+    "change_section": _admin,
+    "change_guideline": _admin,
+    "add_goal": _admin,
+    "change_goal": _unit_editor,
+    "delete_goal": _admin,
+    "change_target": _unit_editor,
+    "change_measure": _unit_editor,
+    "change_indicator": _unit_editor,
+    "change_observation": _unit_editor,
+    "record_assessment": _unit_editor,
+    "approve_assessment": _unit_head,
+    "change_organisation": _superuser,
+    "change_membership": _superuser,
+}
+
+
+def allowed(actor: Actor, action: str, scope: Scope) -> bool:
+    return RULES[action](actor, scope)
