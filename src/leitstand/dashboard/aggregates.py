@@ -42,7 +42,8 @@ def assessor_table(rows, statuses) -> list[dict]:
     table: dict[str, dict] = {}
     for row in rows:
         for a in row.latest_by_assessor.values():
-            entry = table.setdefault(a.assessor, {"assessor": a.assessor,
+            name = a.assessor.split(" (")[0]  # "Landesregierung NRW (Zwischenbericht)" -> the body
+            entry = table.setdefault(name, {"assessor": name,
                                                   "kind": a.get_assessor_kind_display(),
                                                   "counts": {s: 0 for s in statuses},
                                                   "denominator": 0})
