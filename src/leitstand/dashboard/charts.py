@@ -17,7 +17,8 @@ PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 64, 16, 16, 32
 class Chart:
     points: list  # (x, y, date, value)
     path: str
-    y_ticks: list  # (y, value)
+    y_ticks: list  # (y, value, scaled value)
+    scale_label: str  # "" or "Mio." when the axis shows millions
     x_ticks: list  # (x, year)
     target_y: float | None
     width: int = WIDTH
@@ -54,9 +55,10 @@ def line_chart(series: list[tuple[dt.date, float]], target: float | None = None)
 
     points = [(x(d), y(v), d, v) for d, v in series]
     path = "M " + " L ".join(f"{px} {py}" for px, py, _, _ in points)
-    y_ticks = [(y(top * i / 4), top * i / 4) for i in range(5)]
+    scale, scale_label = (1e6, "Mio.") if top >= 1e6 else (1, "")
+    y_ticks = [(y(top * i / 4), top * i / 4, top * i / 4 / scale) for i in range(5)]
     years = range(series[0][0].year, series[-1][0].year + 1)
     x_ticks = [(x(dt.date(year, 1, 1)), year) for year in years
                if series[0][0] <= dt.date(year, 1, 1) <= series[-1][0]]
     target_y = y(target) if target is not None else None
-    return Chart(points, path, y_ticks, x_ticks, target_y)
+    return Chart(points, path, y_ticks, scale_label, x_ticks, target_y)

@@ -16,6 +16,7 @@ def record_assessment(user, goal, **fields) -> Assessment:
     if not allowed(actor_for(user), "record_assessment", scope_of(goal)):
         raise PermissionDenied("You may not assess this goal.")
     assessment = Assessment(goal=goal, created_by=user, state=Assessment.DRAFT, **fields)
+    assessment._history_user = user
     assessment.full_clean()
     assessment.save()
     return assessment
@@ -33,5 +34,6 @@ def approve_assessment(user, assessment_id: int) -> Assessment:
     assessment.approved_by = user
     assessment.approved_at = timezone.now()
     assessment._change_reason = "approved"
+    assessment._history_user = user
     assessment.save()
     return assessment

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 
 from leitstand.register.actors import actor_for, scope_of
@@ -70,17 +71,14 @@ class RuleAdminMixin:
         return qs.filter(condition).distinct()
 
     def save_model(self, request, obj, form, change):
-        from django.core.exceptions import PermissionDenied
-
-        action = self.change_action if change else (self.add_action or self.change_action)
-        if not allowed(self._actor(request), action, scope_of(obj)):
+        if change and not allowed(self._actor(request), self.change_action, scope_of(obj)):
             raise PermissionDenied
         super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        from django.core.exceptions import PermissionDenied
-
-        # Units are many-to-many and set after the object: check the final state too.
-        if not allowed(self._actor(request), self.change_action, scope_of(form.instance)):
+        # Units are many-to-many and set after the object, so the saved state is checked
+        # here; the admin's transaction undoes the save when the check fails.
+        action = self.change_action if change else (self.add_action or self.change_action)
+        if not allowed(self._actor(request), action, scope_of(form.instance)):
             raise PermissionDenied

@@ -1,0 +1,49 @@
+"""Shared fixtures: the demo data loaded once per test session, users in every role."""
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from leitstand.core.demo import demo_files
+from leitstand.register.loader import load_file
+from leitstand.register.models import Membership, Organisation, Strategy
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        for path in demo_files():
+            load_file(path)
+
+
+@pytest.fixture(autouse=True)
+def fast_passwords(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def make_user(db):
+    def make(username, units=(), role="editor", admin_of=(), superuser=False, staff=True):
+        user = get_user_model().objects.create_user(username, password="pw-" + username,
+                                                    is_staff=staff, is_superuser=superuser)
+        for slug in units:
+            Membership.objects.create(user=user, role=role,
+                                      organisation=Organisation.objects.get(slug=slug))
+        for slug in admin_of:
+            Strategy.objects.get(slug=slug).admins.add(user)
+        return user
+    return make
+
+
+@pytest.fixture
+def roles(make_user):
+    """Anonymous, citizen, editor of unit A (MWIDE), editor of unit B (MKW), unit head of A,
+    strategy admin of NRW, superuser."""
+    return {
+        "anonymous": None,
+        "citizen": make_user("citizen", staff=False),
+        "editor_a": make_user("editor_a", units=["mwide"]),
+        "editor_b": make_user("editor_b", units=["mkw"]),
+        "head_a": make_user("head_a", units=["mwide"], role="head"),
+        "strategy_admin": make_user("strategy_admin", admin_of=["nrw"]),
+        "superuser": make_user("root", superuser=True),
+    }

@@ -1,0 +1,164 @@
+"""Every state-changing URL × every role, declared as one table.
+
+"ok": the role may submit (the form answers 200 with its errors, or the
+action redirects on success); "denied": 403, or the admin hides the object
+(302 to the admin index); "login": redirected to the login page.
+"""
+
+import datetime as dt
+
+import pytest
+from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.urls import get_resolver, reverse
+
+from leitstand.monitoring.models import Assessment, Observation
+from leitstand.register import models as m
+
+ROLES = ["anonymous", "citizen", "editor_a", "editor_b", "head_a", "strategy_admin",
+         "superuser"]
+ADMIN_ONLY = {"anonymous": "login", "citizen": "login", "editor_a": "denied",
+              "editor_b": "denied", "head_a": "denied", "strategy_admin": "ok",
+              "superuser": "ok"}
+UNIT_A = {**ADMIN_ONLY, "editor_a": "ok", "head_a": "ok"}
+SUPERUSER_ONLY = {**ADMIN_ONLY, "strategy_admin": "denied"}
+
+
+def _goal():
+    return m.Goal.objects.get(edition__strategy__slug="nrw", edition__slug="2019", code="19-07")
+
+
+def _draft():
+    return Assessment.objects.create(goal=_goal(), status="on_track", as_of=dt.date(2026, 1, 1),
+                                     assessor="MWIDE", assessor_kind="government",
+                                     evidence="Entwurf")
+
+
+OBJECTS = {
+    "strategy": lambda: m.Strategy.objects.get(slug="nrw"),
+    "edition": lambda: m.Edition.objects.get(strategy__slug="nrw", slug="2019"),
+    "section": lambda: m.Section.objects.filter(edition__strategy__slug="nrw").first(),
+    "guideline": lambda: m.Guideline.objects.filter(edition__strategy__slug="nrw").first(),
+    "goal": _goal,
+    "measure": lambda: m.Measure.objects.filter(responsible_units__slug="mwide").first(),
+    "indicator": lambda: m.Indicator.objects.get(strategy__slug="nrw", slug="wagniskapital"),
+    "organisation": lambda: m.Organisation.objects.get(slug="mwide"),
+    "membership": lambda: m.Membership.objects.first(),
+    "observation": lambda: Observation.objects.filter(indicator__slug="wagniskapital").first(),
+    "assessment": _draft,
+    "user": lambda: get_user_model().objects.get(username="editor_b"),
+    "group": lambda: Group.objects.get_or_create(name="Gäste")[0],
+}
+APP = {"assessment": "monitoring", "observation": "monitoring", "user": "auth",
+       "group": "auth"}
+EXPECT = {
+    "strategy": ADMIN_ONLY, "edition": ADMIN_ONLY, "section": ADMIN_ONLY,
+    "guideline": ADMIN_ONLY, "goal": UNIT_A, "measure": UNIT_A, "indicator": UNIT_A,
+    "observation": UNIT_A, "assessment": UNIT_A, "organisation": SUPERUSER_ONLY,
+    "membership": SUPERUSER_ONLY, "user": SUPERUSER_ONLY, "group": SUPERUSER_ONLY,
+}
+# Adding a goal is for strategy admins. Nobody may delete a strategy, edition or goal that
+# has approved assessments: that would rewrite the public history.
+NOBODY = {**ADMIN_ONLY, "strategy_admin": "denied", "superuser": "denied"}
+# Any editor may open the add form; its choices hold only their own units' goals and
+# indicators, and the saved object is checked again (see test_editor_cannot_add_for_another_unit).
+ANY_EDITOR = {**UNIT_A, "editor_b": "ok"}
+EXPECT_ADD = {"goal": ADMIN_ONLY, "measure": ANY_EDITOR, "indicator": ANY_EDITOR,
+              "observation": ANY_EDITOR, "assessment": ANY_EDITOR}
+EXPECT_DELETE = {"goal": NOBODY, "strategy": NOBODY, "edition": NOBODY}
+
+GRID = []
+for model, expected in EXPECT.items():
+    app = APP.get(model, "register")
+    GRID.append((f"admin:{app}_{model}_add", model, EXPECT_ADD.get(model, {
+        **expected, "strategy_admin": "ok" if expected is not SUPERUSER_ONLY else "denied"})))
+    GRID.append((f"admin:{app}_{model}_change", model, expected))
+    GRID.append((f"admin:{app}_{model}_delete", model, EXPECT_DELETE.get(model, expected)))
+GRID.append(("editor:approve_assessment", "assessment",
+             {**ADMIN_ONLY, "editor_a": "denied", "head_a": "ok"}))
+GRID.append(("set_language", None, {r: "ok" for r in ROLES}))
+
+
+def _outcome(response) -> str:
+    location = response.headers.get("Location", "")
+    if response.status_code == 302 and "/login/" in location:
+        return "login"
+    if response.status_code == 403 or (response.status_code == 302
+                                       and location.rstrip("/").endswith("/admin")):
+        return "denied"
+    assert response.status_code in (200, 302), response.status_code
+    return "ok"
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("url_name,model,expected", GRID,
+                         ids=[g[0] for g in GRID])
+def test_state_changing_url_obeys_the_permission_table(client, roles, role, url_name, model,
+                                                       expected):
+    obj = OBJECTS[model]() if model and OBJECTS[model] else None
+    args = [obj.pk] if obj is not None and not url_name.endswith("_add") else []
+    if roles[role] is not None:
+        client.force_login(roles[role])
+    data = {"post": "yes"} if url_name.endswith("_delete") else {"language": "en", "next": "/"}
+    response = client.post(reverse(url_name, args=args), data)
+    assert _outcome(response) == expected[role]
+    if url_name.endswith("_delete") and obj is not None:
+        still_there = type(obj).objects.filter(pk=obj.pk).exists()
+        assert still_there == (expected[role] != "ok")
+
+
+def test_grid_covers_every_state_changing_url():
+    covered = {name for name, _, _ in GRID}
+    needed = {"editor:approve_assessment", "set_language"}
+    for model in admin.site._registry:
+        prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}"
+        needed |= {f"{prefix}_add", f"{prefix}_change", f"{prefix}_delete"}
+    for pattern in get_resolver().url_patterns:
+        namespace = getattr(pattern, "namespace", None)
+        if namespace == "editor":
+            needed |= {f"editor:{p.name}" for p in pattern.url_patterns}
+    missing = needed - covered
+    assert not missing, f"URLs without a permission row: {sorted(missing)}"
+
+
+def test_approved_assessment_cannot_be_changed_even_by_a_superuser(client, roles):
+    draft = _draft()
+    client.force_login(roles["head_a"])
+    client.post(reverse("editor:approve_assessment", args=[draft.pk]))
+    draft.refresh_from_db()
+    assert draft.state == "approved"
+    client.force_login(roles["superuser"])
+    response = client.post(reverse("admin:monitoring_assessment_change", args=[draft.pk]),
+                           {"status": "achieved"})
+    assert response.status_code == 403
+    assert Assessment.objects.get(pk=draft.pk).status == "on_track"
+
+
+def test_editor_list_shows_only_their_units_goals(client, roles):
+    client.force_login(roles["editor_b"])
+    page = client.get(reverse("admin:register_goal_changelist")).content.decode()
+    assert "Kompetenzplattform KI.NRW" in page  # 19-18 belongs to MKW too
+    assert "Mehr Wagniskapital" not in page  # 19-07 is MWIDE's alone
+
+
+def test_editor_cannot_add_for_another_unit(client, roles):
+    client.force_login(roles["editor_b"])
+    goal = _goal()  # MWIDE's goal; editor_b edits for MKW
+    before = Assessment.objects.count()
+    response = client.post(reverse("admin:monitoring_assessment_add"), {
+        "goal": goal.pk, "status": "achieved", "as_of": "2026-01-01", "assessor": "x",
+        "assessor_kind": "government", "evidence": "x", "rule": "manual"})
+    assert response.status_code == 200  # the form refuses the goal as an invalid choice
+    assert Assessment.objects.count() == before
+    mkw = m.Organisation.objects.get(slug="mkw")
+    response = client.post(reverse("admin:register_measure_add"), {
+        "edition": goal.edition_id, "text": "Neue Maßnahme", "status": "planned", "order": 0,
+        "responsible_units": [m.Organisation.objects.get(slug="mwide").pk]})
+    assert response.status_code == 403
+    assert not m.Measure.objects.filter(text="Neue Maßnahme").exists()
+    response = client.post(reverse("admin:register_measure_add"), {
+        "edition": goal.edition_id, "text": "Eigene Maßnahme", "status": "planned", "order": 0,
+        "responsible_units": [mkw.pk]})
+    assert response.status_code == 302
+    assert m.Measure.objects.filter(text="Eigene Maßnahme").exists()
