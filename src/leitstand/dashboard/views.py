@@ -137,7 +137,7 @@ def goal_detail(request, strategy, edition, code):
     by_id = {a.id: a for a in assessments}
     for a in assessments:
         a.replaced = by_id.get(a.replaces_id)
-    history = list(goal.history.order_by("history_date"))
+    history = list(goal.history.order_by("history_date").prefetch_related("historicalgoal_responsible_units_set"))
     return render(request, "dashboard/goal_detail.html", {
         "edition": edition, "strategy": edition.strategy, "goal": goal, "row": row,
         "targets": targets, "indicator_views": indicator_views, "assessments": assessments,
@@ -147,13 +147,25 @@ def goal_detail(request, strategy, edition, code):
         "horizon_label": HORIZON_LABELS.get(goal.horizon), "as_of": timezone.localdate()})
 
 
+HISTORY_FIELDS = ["code", "title", "text", "section_id", "horizon", "deadline", "source_page",
+                  "source_line"]
+
+
 def _history_entries(records) -> list[dict]:
-    """Each change with the fields it changed and the role that made it."""
+    """Each change with the fields it changed and the role that made it.
+
+    Compared here rather than with simple_history's diff_against, which asks
+    the database once per record for the many-to-many fields.
+    """
     entries, previous = [], None
     for record in records:
         changed = []
         if previous is not None:
-            changed = [c.field for c in record.diff_against(previous).changes]
+            changed = [f for f in HISTORY_FIELDS if getattr(record, f) != getattr(previous, f)]
+            units = {u.organisation_id for u in record.historicalgoal_responsible_units_set.all()}
+            if units != {u.organisation_id
+                         for u in previous.historicalgoal_responsible_units_set.all()}:
+                changed.append("responsible_units")
         entries.append({"date": record.history_date, "type": record.history_type,
                         "role": record.actor_role or "Datenimport", "fields": changed})
         previous = record

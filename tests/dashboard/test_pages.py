@@ -1,0 +1,176 @@
+"""Every public page renders the demo, in German by default, within the query budget."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from leitstand.monitoring.models import Assessment, Observation
+from leitstand.register.models import Edition, Goal, Indicator, Organisation, Section, Target
+
+QUERY_BUDGET = 10
+
+PAGES = [
+    ("dashboard:home", []),
+    ("dashboard:statuses", []),
+    ("dashboard:overview", ["nrw", "2019"]),
+    ("dashboard:overview", ["nrw", "2-0"]),
+    ("dashboard:overview", ["musterstadt", "2024"]),
+    ("dashboard:goals", ["nrw", "2019"]),
+    ("dashboard:goal", ["nrw", "2019", "19-07"]),
+    ("dashboard:goal", ["nrw", "2-0", "20-12"]),
+    ("dashboard:goal", ["musterstadt", "2024", "M-03"]),
+    ("dashboard:section", ["nrw", "2019", "k5-3"]),
+    ("dashboard:section", ["nrw", "2-0", "k3"]),
+    ("dashboard:unit", ["nrw", "2019", "mwide"]),
+    ("dashboard:measures", ["nrw", "2-0"]),
+    ("dashboard:indicator", ["nrw", "wagniskapital"]),
+    ("imprint", []),
+    ("privacy", []),
+]
+
+
+@pytest.mark.parametrize("name,args", PAGES, ids=[f"{n}:{'/'.join(a)}" for n, a in PAGES])
+def test_page_answers_in_german_within_the_query_budget(client, db, django_assert_max_num_queries,
+                                                        name, args):
+    with django_assert_max_num_queries(QUERY_BUDGET):
+        response = client.get(reverse(name, args=args))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="de">' in html
+    assert 'href="http' not in html.split("<main")[0]  # no third-party assets in the head
+
+
+def _grow(edition, n):
+    """Adds n goals with units, targets, indicators, observations and assessments."""
+    section = Section.objects.filter(edition=edition).first()
+    unit = Organisation.objects.first()
+    for i in range(n):
+        goal = Goal.objects.create(edition=edition, section=section, code=f"x-{i}",
+                                   title=f"Zusatzziel {i}", horizon="short")
+        goal.responsible_units.add(unit)
+        indicator = Indicator.objects.create(strategy=edition.strategy, slug=f"x-{i}",
+                                             name=f"Indikator {i}", unit="count", definition="x")
+        target = Target.objects.create(goal=goal, metric="m", value=10, unit="count")
+        target.indicators.add(indicator)
+        for year in (2020, 2021, 2022):
+            Observation.objects.create(indicator=indicator, date=dt.date(year, 1, 1), value=year,
+                                       source_url="https://example.org/x")
+        Assessment.objects.create(goal=goal, status="on_track", as_of=dt.date(2022, 1, 1),
+                                  assessor="Amt", assessor_kind="government", evidence="x",
+                                  state="approved")
+
+
+@pytest.mark.parametrize("name,args", [p for p in PAGES if p[1][:1] == ["nrw"]][:8])
+def test_query_count_does_not_grow_with_the_data(client, db, django_assert_max_num_queries,
+                                                 name, args):
+    _grow(Edition.objects.get(strategy__slug="nrw", slug="2019"), 40)
+    with django_assert_max_num_queries(QUERY_BUDGET):
+        assert client.get(reverse(name, args=args)).status_code == 200
+
+
+def test_overview_counts_show_their_denominator_and_link_to_the_goals_they_count(client, db):
+    html = client.get(reverse("dashboard:overview", args=["nrw", "2019"])).content.decode()
+    total = Goal.objects.filter(edition__strategy__slug="nrw", edition__slug="2019").count()
+    assert f"von {total}" in html
+    assert "44" in html  # the document's own goal count is stated beside the register's
+    listed = client.get(reverse("dashboard:goals", args=["nrw", "2019"]) + "?status=achieved")
+    codes = {row.goal.code for row in listed.context["rows"]}
+    assert codes and all(
+        Assessment.objects.filter(goal__code=c, assessor_kind="government",
+                                  status="achieved").exists() for c in codes)
+
+
+def test_government_and_opposition_assessments_stand_side_by_side(client, db):
+    html = client.get(reverse("dashboard:goal", args=["nrw", "2019", "19-12"])).content.decode()
+    assert "Landesregierung NRW" in html and "SPD-Fraktion" in html
+    assert "https://www1.wdr.de/nachrichten/landespolitik/" in html  # the evidence link
+    overview = client.get(reverse("dashboard:overview", args=["nrw", "2019"])).content.decode()
+    assert "Wer was bewertet hat" in overview and "Fraktion Bündnis 90/Die Grünen" in overview
+
+
+def test_goal_page_shows_target_chart_with_data_table_and_overdue(client, db):
+    html = client.get(reverse("dashboard:goal", args=["nrw", "2019", "19-07"])).content.decode()
+    assert "<svg" in html and "<title" in html and "<desc" in html
+    assert "566.000.000 €" in html  # German number format in the data table
+    assert "überfällig" in html  # due 31.12.2022, not achieved
+    assert "31.12.2022" in html
+
+
+def test_english_is_a_switch_not_a_redirect(client, db):
+    assert client.get("/").status_code == 200
+    response = client.post(reverse("set_language"), {"language": "en", "next": "/nrw/2019/"})
+    assert response.status_code == 302 and response.headers["Location"] == "/nrw/2019/"
+    html = client.get("/nrw/2019/").content.decode()
+    assert '<html lang="en">' in html and "Goals by published status" in html
+    assert 'lang="de"' in html  # German content keeps its language
+
+
+def test_browser_language_does_not_override_the_german_default(client, db):
+    html = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en").content.decode()
+    assert '<html lang="de">' in html
+
+
+def test_language_switch_refuses_foreign_redirects(client, db):
+    response = client.post(reverse("set_language"),
+                           {"language": "en", "next": "https://evil.example/"})
+    assert "evil.example" not in response.headers.get("Location", "")
+
+
+@pytest.mark.parametrize("query,code", [("Gründerstipendium", "19-12"),
+                                        ("Gründerstipendien", "19-12"),
+                                        ("Glasfaser", "19-03"),
+                                        ("wagniskapital", "19-07")])
+def test_german_aware_search_finds_inflected_and_compound_words(client, db, query, code):
+    response = client.get(reverse("dashboard:goals", args=["nrw", "2019"]), {"q": query})
+    assert code in {row.goal.code for row in response.context["rows"]}
+
+
+def test_search_finds_compounds_in_measures_and_indicators(client, db):
+    response = client.get(reverse("dashboard:goals", args=["nrw", "2-0"]), {"q": "Glasfaser"})
+    assert any(i.slug == "glasfaser-haushalte" for i in response.context["indicators"])
+
+
+@pytest.mark.parametrize("params", [
+    {"status": "<script>"}, {"horizon": "' OR 1=1"}, {"overdue": "yes"},
+    {"q": '"><script>alert(1)</script>'}, {"unit": "x" * 5000}, {"q": "a\x00b"},
+])
+def test_odd_filter_values_are_ignored_or_escaped(client, db, params):
+    response = client.get(reverse("dashboard:goals", args=["nrw", "2019"]), params)
+    assert response.status_code == 200
+    assert "<script>alert(1)" not in response.content.decode()
+
+
+def test_filters_combine(client, db):
+    url = reverse("dashboard:goals", args=["nrw", "2019"])
+    rows = client.get(url, {"unit": "mwide", "horizon": "short"}).context["rows"]
+    assert rows and all(r.goal.horizon == "short" and "mwide" in r.unit_slugs for r in rows)
+    overdue = client.get(url, {"overdue": "1"}).context["rows"]
+    assert overdue and all(r.overdue for r in overdue)
+
+
+def test_draft_editions_are_not_public(client, db):
+    Edition.objects.filter(strategy__slug="nrw", slug="2019").update(status="draft")
+    assert client.get("/nrw/2019/").status_code == 404
+    assert client.get("/nrw/2019/ziele/19-07/").status_code == 404
+
+
+def test_public_history_names_the_role_not_the_person(client, db, make_user):
+    editor = make_user("erika.mustermann", units=["mwide"])
+    client.force_login(editor)
+    goal = Goal.objects.get(edition__slug="2019", code="19-07")
+    client.post(reverse("admin:register_goal_change", args=[goal.pk]), {
+        "edition": goal.edition_id, "section": goal.section_id, "code": goal.code,
+        "title": "Mehr Wagniskapital für junge Unternehmen", "text": goal.text,
+        "horizon": goal.horizon, "deadline": "2022-12-31", "order": goal.order,
+        "responsible_units": [u.pk for u in goal.responsible_units.all()],
+        "targets-TOTAL_FORMS": 0, "targets-INITIAL_FORMS": 0})
+    client.logout()
+    html = client.get(goal.get_absolute_url()).content.decode()
+    assert "Mehr Wagniskapital für junge Unternehmen" in html
+    assert "Redaktion MWIDE" in html and "erika.mustermann" not in html
+
+
+def test_healthz_reports_the_database(client, db):
+    response = client.get("/healthz")
+    assert response.status_code == 200 and response.json()["database"] == "ok"
