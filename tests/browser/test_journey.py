@@ -1,0 +1,72 @@
+"""A person goes from the overview to a goal and reads its evidence, in Debian's Chromium."""
+
+import os
+import shutil
+
+import pytest
+
+CHROMIUM = os.environ.get("LEITSTAND_CHROMIUM", "/usr/bin/chromium")
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(os.environ.get("LEITSTAND_SKIP_BROWSER") == "1",
+                       reason="browser tests run in the other CI pass"),
+]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
+        pytest.fail(f"Chromium not found at {CHROMIUM}: install Debian's chromium package")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run"])
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def demo_live(live_server, transactional_db):
+    from leitstand.core.demo import demo_files
+    from leitstand.register.loader import load_file
+
+    for path in demo_files():
+        load_file(path)
+    return live_server
+
+
+def test_overview_to_goal_to_evidence_with_the_keyboard(demo_live, page):
+    page.goto(demo_live.url + "/nrw/2019/")
+    assert page.locator("h1").inner_text().startswith("Strategie für das digitale")
+    # The count of achieved goals links to exactly those goals.
+    page.get_by_role("link", name="6 von 27").first.click()
+    assert "status=achieved" in page.url
+    page.get_by_role("link", name="19-12 Gründerstipendium.NRW").click()
+    assert page.locator("h1").inner_text() == "19-12 Gründerstipendium.NRW"
+    evidence = page.locator("#assessments-section")
+    assert "Landesregierung NRW" in evidence.inner_text()
+    assert "SPD-Fraktion im Landtag NRW" in evidence.inner_text()
+    # Keyboard only: the skip link is the first stop and lands on the main content.
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Zum Inhalt springen"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+
+
+def test_language_switch_keeps_the_page(demo_live, page):
+    page.goto(demo_live.url + "/nrw/2019/ziele/19-07/")
+    page.get_by_role("button", name="English").click()
+    assert page.url.endswith("/nrw/2019/ziele/19-07/")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.get_by_role("heading", name="Assessments and evidence").is_visible()
