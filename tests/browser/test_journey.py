@@ -5,6 +5,9 @@ import shutil
 
 import pytest
 
+# Playwright's sync API runs an event loop in this thread; the test database is still used
+# synchronously between its calls, which Django would otherwise refuse.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 CHROMIUM = os.environ.get("LEITSTAND_CHROMIUM", "/usr/bin/chromium")
 
 pytestmark = [

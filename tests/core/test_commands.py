@@ -32,7 +32,7 @@ def test_demo_twice_reuses_the_database_without_duplicates(tmp_path):
     assert "already loaded" in second.stdout and "http://127.0.0.1:8123/" in second.stdout
     count = run(["shell", "-c", "from leitstand.register.models import Goal;"
                  "print(Goal.objects.count())"], tmp_path)
-    assert count.stdout.strip() == "50"  # 27 + 14 NRW goals and 9 Musterstadt goals
+    assert count.stdout.strip().splitlines()[-1] == "50"  # 27 + 14 NRW goals and 9 Musterstadt goals
     assert (tmp_path / "leitstand.sqlite3").exists()
 
 
