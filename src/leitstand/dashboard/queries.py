@@ -42,10 +42,15 @@ def edition_or_404(strategy_slug: str, edition_slug: str, user=None) -> Edition:
     return edition
 
 
-def goal_rows(edition: Edition, goals=None, today: dt.date | None = None) -> list[GoalRow]:
-    """Goals with their published status; three queries for any number of goals."""
+def goal_rows(edition: Edition | None, goals=None, today: dt.date | None = None,
+              editions: dict | None = None) -> list[GoalRow]:
+    """Goals with their published status; three queries for any number of goals.
+
+    `editions` (id -> Edition) serves goals of several editions at once.
+    """
     today = today or timezone.localdate()
-    goals = (goals if goals is not None else Goal.objects.filter(edition=edition))
+    editions = editions or {edition.id: edition}
+    goals = (goals if goals is not None else Goal.objects.filter(edition__in=list(editions)))
     goals = list(goals.select_related("section__parent").prefetch_related(
         Prefetch("responsible_units", queryset=Organisation.objects.order_by("short_name"))))
     assessments: dict[int, list] = {}
@@ -54,12 +59,12 @@ def goal_rows(edition: Edition, goals=None, today: dt.date | None = None) -> lis
         assessments.setdefault(a.goal_id, []).append(a)
     rows = []
     for goal in goals:
-        goal.edition = edition
+        goal.edition = editions[goal.edition_id]
         items = assessments.get(goal.id, [])
         for a in items:
             a.goal = goal  # fills the relation's cache: no query per assessment
         published = published_status(items)
-        due = horizons.due_date(edition.adopted_on, goal.horizon, goal.deadline)
+        due = horizons.due_date(goal.edition.adopted_on, goal.horizon, goal.deadline)
         latest = {}
         for kind in ("government", "independent", "third_party"):
             for a in current(items, kind):

@@ -21,18 +21,19 @@ HORIZON_LABELS = dict(horizons.CHOICES)
 
 
 def home(request):
-    strategies = list(Strategy.objects.prefetch_related("editions"))
     cards = []
-    for strategy in strategies:
+    for strategy in Strategy.objects.prefetch_related("editions"):
         edition = current_edition(strategy)
-        if edition is None:
-            continue
-        edition.strategy = strategy
-        cards.append({"strategy": strategy, "edition": edition})
-    rows_by_edition = {}
+        if edition is not None:
+            edition.strategy = strategy
+            cards.append({"strategy": strategy, "edition": edition})
+    editions = {card["edition"].id: card["edition"] for card in cards}
+    rows_by_edition: dict[int, list] = {}
+    if editions:
+        for row in goal_rows(None, editions=editions):
+            rows_by_edition.setdefault(row.goal.edition_id, []).append(row)
     for card in cards:
-        rows = goal_rows(card["edition"]) if len(cards) <= 5 else []
-        rows_by_edition[card["edition"].id] = rows
+        rows = rows_by_edition.get(card["edition"].id, [])
         card["total"] = len(rows)
         card["counts"] = [c for c in aggregates.count_by(
             rows, lambda r: r.status, vocabulary.label,
