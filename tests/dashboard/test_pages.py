@@ -186,3 +186,11 @@ def test_public_history_names_the_role_not_the_person(client, db, make_user):
 def test_healthz_reports_the_database(client, db):
     response = client.get("/healthz")
     assert response.status_code == 200 and response.json()["database"] == "ok"
+
+
+def test_fictional_city_demo_shows_every_status(client, db):
+    from leitstand.monitoring.vocabulary import STATUSES
+
+    response = client.get(reverse("dashboard:overview", args=["musterstadt", "2024"]))
+    shown = {c.key for c in response.context["by_status"] if c.n}
+    assert shown == {s.code for s in STATUSES}
