@@ -1,6 +1,7 @@
 """The `leitstand` command as a new user runs it: help, demo twice, serve's settings check."""
 
 import os
+import pathlib
 import subprocess
 import sys
 
@@ -68,6 +69,6 @@ def test_debug_is_off_unless_set_to_a_true_value(monkeypatch, value, expected):
 
 def test_every_setting_is_documented_in_the_readme():
     readme = (config.__file__.rsplit("/src/", 1)[0] + "/README.md")
-    text = open(readme, encoding="utf-8").read()
+    text = pathlib.Path(readme).read_text(encoding="utf-8")
     for setting in config.SETTINGS:
         assert f"`{setting.name}`" in text, setting.name

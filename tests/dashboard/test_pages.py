@@ -6,8 +6,15 @@ import pytest
 from django.urls import reverse
 
 from leitstand.monitoring.models import Assessment, Observation
-from leitstand.register.models import (Edition, Goal, Indicator, Organisation, Section,
-                                       Strategy, Target)
+from leitstand.register.models import (
+    Edition,
+    Goal,
+    Indicator,
+    Organisation,
+    Section,
+    Strategy,
+    Target,
+)
 
 QUERY_BUDGET = 10
 

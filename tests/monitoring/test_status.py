@@ -3,7 +3,7 @@ from types import SimpleNamespace
 
 from leitstand.monitoring.status import published_status
 
-T0 = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
+T0 = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 
 
 def a(id, status, as_of, kind="government", replaces=None, created=0):

@@ -14,8 +14,16 @@ from leitstand.dashboard.search import matching_ids
 from leitstand.monitoring import vocabulary
 from leitstand.monitoring.models import Observation
 from leitstand.register import horizons
-from leitstand.register.models import (Edition, Goal, Indicator, Measure, Organisation, Section,
-                                       Strategy, Target)
+from leitstand.register.models import (
+    Edition,
+    Goal,
+    Indicator,
+    Measure,
+    Organisation,
+    Section,
+    Strategy,
+    Target,
+)
 
 HORIZON_LABELS = dict(horizons.CHOICES)
 
