@@ -142,6 +142,7 @@ DE = {
     "Main navigation": "Hauptnavigation", "Overview": "Überblick",
     "Leitstand – open-source monitoring of public strategies. All figures link to their sources.":
         "Leitstand – quelloffenes Monitoring öffentlicher Strategien. Alle Zahlen verweisen auf ihre Quellen.",
+    "This address is used by the site itself.": "Diese Adresse verwendet die Website selbst.",
     "Legal": "Rechtliches", "Editors' login": "Anmeldung für die Redaktion",
     "Line chart with %(n)s observation; the values are in the table below.":
         ["Liniendiagramm mit %(n)s Messwert; die Werte stehen in der Tabelle darunter.",

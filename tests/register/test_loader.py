@@ -90,3 +90,12 @@ def test_failed_load_leaves_nothing_behind(db):
     with pytest.raises(KeyError):
         loader.load(data)  # skips validation on purpose: the transaction must roll back
     assert not Strategy.objects.filter(slug="half-loaded").exists()
+
+
+def test_strategy_slug_may_not_shadow_a_site_path(tmp_path):
+    bad = _nrw_data()
+    bad["strategy"]["slug"] = "admin"
+    path = tmp_path / "bad.yaml"
+    path.write_text(yaml.safe_dump(bad, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(strategy_file.StrategyFileError, match="path the site uses"):
+        strategy_file.read(path)

@@ -70,6 +70,14 @@ class Strategy(models.Model):
     def __str__(self):
         return self.name
 
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        from leitstand.register.strategy_file import RESERVED_SLUGS
+
+        if self.slug.lower() in RESERVED_SLUGS:
+            raise ValidationError({"slug": _("This address is used by the site itself.")})
+
 
 class Edition(models.Model):
     DRAFT, PUBLISHED = "draft", "published"

@@ -126,8 +126,16 @@ def validate(data) -> list[str]:
     return problems
 
 
+# First path segments the site uses itself; a strategy with such a slug would be unreachable.
+RESERVED_SLUGS = frozenset({"admin", "status", "impressum", "datenschutz", "sprache",
+                            "redaktion", "healthz", "static"})
+
+
 def _check_references(data) -> list[str]:
     problems = []
+    if data["strategy"]["slug"].lower() in RESERVED_SLUGS:
+        problems.append(f"strategy.slug: '{data['strategy']['slug']}' is a path the site uses "
+                        "itself; choose another slug")
     orgs = {o["key"] for o in data.get("organisations", [])}
     indicators = {i["key"] for i in data.get("indicators", [])}
     editions = {e["slug"] for e in data["editions"]}
