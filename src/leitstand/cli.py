@@ -12,6 +12,11 @@ import sys
 
 def main(argv: list[str] | None = None) -> None:
     argv = list(sys.argv if argv is None else argv)
+    if len(argv) > 1 and argv[1] == "ingest":
+        # Ingest needs no database: it runs without starting Django.
+        from leitstand.ingest.cli import main as ingest
+
+        sys.exit(ingest(argv[2:]))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "leitstand.settings")
     if len(argv) > 1 and argv[1] == "demo":
         # The demo serves plain HTTP on this machine: cookies may not demand TLS.

@@ -1,0 +1,199 @@
+"""From a file to the document model `leitstand.document/1`: read, clean, structure, parse."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from pathlib import Path
+
+from leitstand.ingest import orgs, reader, targets, textlines
+from leitstand.ingest.dehyphenate import join_with_offsets
+from leitstand.ingest.numbers import find_quantities
+from leitstand.ingest.structure import Block, read_structure
+
+SCHEMA = "leitstand.document/1"
+_YEAR_HINTS = [
+    re.compile(r"\b(?P<y>20\d{2})er\s+(?:Update|Fassung|Fortschreibung|Ausgabe|Strategie)"),
+    re.compile(r"(?:Kabinettbeschluss(?:es)?|Beschluss|Stand|Fassung)\s*(?:vom|:)?\s*"
+               r"(?:\d{1,2}\.\s*\d{1,2}\.\s*|\w+\s+)?(?P<y>20\d{2})"),
+    re.compile(r"(?:©|Copyright)\s*(?P<y>20\d{2})"),
+]
+_MODAL = re.compile(r"\b(?:soll|sollen|wollen|will|werden\s+wir|wird\s+das\s+Land|muss|müssen)\b")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ„])")
+_PAST = re.compile(r"\b(?:wurde|wurden|hat|haben|hatte|konnte|war|waren)\b")
+
+
+def ingest_path(path: str | Path, max_pages: int | None = None) -> dict:
+    source = reader.read(path, max_pages=max_pages)
+    return build(source)
+
+
+def ingest_text(text: str, name: str = "<text>") -> dict:
+    import hashlib
+
+    raw = text.encode("utf-8")
+    chunks = text.split("\f")
+    pages = [reader.Page(i + 1, c) for i, c in enumerate(chunks)]
+    source = reader.Source(name, hashlib.sha256(raw).hexdigest(), "text", pages,
+                           len(pages) if len(pages) > 1 else None)
+    return build(source)
+
+
+def _locator(block_lines):
+    """Text of a block and a function from an offset in it to the input line number."""
+    text, starts = join_with_offsets([ln.raw for ln in block_lines])
+
+    def line_of(offset: int) -> int:
+        index = max(bisect.bisect_right(starts, offset) - 1, 0)
+        return block_lines[index].number
+
+    def page_of(offset: int):
+        index = max(bisect.bisect_right(starts, offset) - 1, 0)
+        return block_lines[index].page
+
+    return text, line_of, page_of
+
+
+def document_year(lines) -> int | None:
+    head = " ".join(ln.text for ln in lines[:4000])
+    for pattern in _YEAR_HINTS:
+        match = pattern.search(head)
+        if match:
+            return int(match.group("y"))
+    return None
+
+
+def document_title(lines) -> str | None:
+    for line in lines:
+        if line.noise == "header":
+            match = textlines._TITLE_WITH_PAGE.match(line.text)
+            if match:
+                return match.group("title").strip()
+    return None
+
+
+def build(source: reader.Source) -> dict:
+    lines = textlines.split_lines(source)
+    skeleton = read_structure(lines)
+    year = document_year(lines)
+    doc = {
+        "schema": SCHEMA,
+        "source": {"path": source.path, "sha256": source.sha256, "format": source.format,
+                   "pages": source.page_count},
+        "title": document_title(lines),
+        "language": "de",
+        "year": year,
+        "sections": [vars(s) | {} for s in skeleton.sections],
+        "measures": [], "goals": [], "lists": [], "quantities": [], "organisations": [],
+    }
+    org_inputs = []
+    for block in skeleton.blocks:
+        text, line_of, page_of = _locator(block.lines)
+        org_inputs.append((text, line_of))
+        quantities = [_quantity(q, line_of, page_of) for q in find_quantities(text)]
+        doc["quantities"].extend(quantities)
+        if block.kind == "measure":
+            doc["measures"].append(_measure(block, text, quantities, skeleton,
+                                            len(doc["measures"]) + 1))
+        elif block.kind in ("goal", "table_goal"):
+            doc["goals"].append(_goal(block, text, year, explicit=True, n=len(doc["goals"])))
+        elif block.kind == "prose" and not _in_review(block, skeleton):
+            for sentence, offset in _sentences(text):
+                if _is_goal_sentence(sentence):
+                    goal = _goal(block, sentence, year, explicit=False, n=len(doc["goals"]))
+                    goal["line"], goal["page"] = line_of(offset), page_of(offset)
+                    doc["goals"].append(goal)
+    measure_orgs = {}
+    for org in orgs.collect(org_inputs):
+        entry = {"name": org.name, "lines": sorted(org.lines)}
+        if org.aliases:
+            entry["aliases"] = org.aliases
+        doc["organisations"].append(entry)
+        for line in org.lines:
+            measure_orgs.setdefault(line, []).append(org.name)
+    for measure in doc["measures"]:
+        lines_of_measure = measure.pop("_lines")
+        names = []
+        for line in lines_of_measure:
+            names += [n for n in measure_orgs.get(line, []) if n not in names]
+        measure["organisations"] = names
+    doc["lists"] = [{"id": lst["id"], "section": lst["section"], "title": lst["title"],
+                     "line": lst["line"], "page": lst["page"], "items": lst["items"]}
+                    for lst in skeleton.lists]
+    return doc
+
+
+def _quantity(q, line_of, page_of) -> dict:
+    return {"text": q.text, "value": q.value, "unit": q.unit, "noun": q.noun,
+            "line": line_of(q.start), "page": page_of(q.start)}
+
+
+def _in_review(block: Block, skeleton) -> bool:
+    by_id = {s.id: s for s in skeleton.sections}
+    section = by_id.get(block.section)
+    while section is not None:
+        if section.kind == "review":
+            return True
+        section = by_id.get(section.parent)
+    return False
+
+
+def _status(block: Block, skeleton) -> str | None:
+    by_id = {s.id: s for s in skeleton.sections}
+    section = by_id.get(block.section)
+    while section is not None:
+        if section.kind == "review":
+            return "done"
+        if section.kind == "next_steps":
+            return "planned"
+        section = by_id.get(section.parent)
+    return None
+
+
+def _measure(block: Block, text: str, quantities, skeleton, number) -> dict:
+    body = re.sub(r"^\s*(?:[a-z]|\d{1,2})[.)]\s+", "", text) if block.label else \
+        re.sub(r"^\s*(?:[•●▪■◦\-–—]|\uf0b7)\s*", "", text)
+    return {"id": f"m{number}", "section": block.section, "group": block.group,
+            "label": block.label, "status": _status(block, skeleton), "text": body.strip(),
+            "line": block.line, "page": block.page, "quantities": quantities,
+            "organisations": [], "_lines": [ln.number for ln in block.lines]}
+
+
+def _goal(block: Block, text: str, year, explicit: bool, n: int) -> dict:
+    if block.kind == "table_goal":
+        cells = block.cells
+        goal_text = cells.get("ziel", text)
+        target_text = " ".join(v for k, v in cells.items() if k != "ziel")
+        target = targets.parse_target(
+            f"{cells.get('zielwert', '')} bis {cells.get('frist', '')}", year, goal_text)
+        if target is not None:
+            target["metric"] = cells.get("indikator") or target["metric"]
+        found = [target] if target else []
+        del target_text
+    else:
+        goal_text = re.sub(r"^\s*(?:Unser\s+Ziel|Ziele?|Zielmarke|Zielsetzung)\s*:\s*", "",
+                           text, flags=re.I) if explicit else text
+        target = targets.parse_target(goal_text, year)
+        found = [target] if target else []
+    return {"id": f"g{n + 1}", "section": block.section, "group": block.group,
+            "explicit": explicit, "text": goal_text.strip(), "line": block.line,
+            "page": block.page, "horizon": targets.horizon(text), "targets": found}
+
+
+def _sentences(text: str):
+    offset = 0
+    for part in _SENTENCE.split(text):
+        start = text.find(part, offset)
+        yield part, start
+        offset = start + len(part)
+
+
+def _is_goal_sentence(sentence: str) -> bool:
+    if not _MODAL.search(sentence) or _PAST.search(sentence.split(",")[0]):
+        return False
+    target = targets.parse_target(sentence, None)
+    if target is None:
+        return False
+    return target["deadline"] is not None and (target["value"] is not None
+                                               or target["factor"] is not None
+                                               or target["rank"] is not None)

@@ -1,0 +1,140 @@
+"""Numbered lines of the input, with PDF-to-text artefacts marked rather than deleted.
+
+Line numbers count line feeds only (a form feed starts a new page but not a
+new line), as the document model requires. Page headers, page numbers,
+footnote markers and link captions are marked `noise`; the structure pass
+skips them, so every kept item still carries its true input line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from leitstand.ingest.reader import Source
+
+
+@dataclass
+class Line:
+    number: int
+    page: int | None
+    raw: str
+    font_size: float | None = None
+    noise: str = ""  # "header", "page_number", "footnote", "caption"
+    page_start: bool = False
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.raw.split())
+
+    @property
+    def indented(self) -> bool:
+        return self.raw[:1] == " "
+
+
+# "… Nordrhein-Westfalen 2.017": a running title ending in a version number ("2.0")
+# merged with the page number ("17").
+_TITLE_WITH_PAGE = re.compile(
+    r"^(?P<title>.{0,100}?\b(?:Strategie|Digitalstrategie|Konzept|Programm|Bericht|Agenda)\b"
+    r".*?\s\d\.\d)(?P<page>\d{1,3})$")
+_PAGE_NUMBER = re.compile(r"^(?:Seite\s+)?\d{1,4}(?:\s*(?:von|/)\s*\d{1,4})?$|^[-–]\s*\d{1,4}\s*[-–]$",
+                          re.I)
+_CAPTION = re.compile(r"\s\|\s+[\w.-]*[A-Z]{2,}[\w.-]*$")
+_BULLET = re.compile(r"^\s*(?:[•●▪■◦\-–—]|\uf0b7|\uf0a7)\s+")
+
+
+def split_lines(source: Source) -> list[Line]:
+    """One Line per piece of text between line feeds; a form feed inside a line splits it
+    into two pieces on two pages that share the line number."""
+    lines: list[Line] = []
+    page_index = 0
+    sizes = [page.heading_sizes for page in source.pages]
+    joined = "\f".join(page.text for page in source.pages)
+    for number, segment in enumerate(joined.split("\n"), start=1):
+        for k, raw in enumerate(segment.split("\f")):
+            if k:
+                page_index += 1
+            page_no = page_index + 1 if source.page_count else None
+            lines.append(Line(number, page_no, raw, sizes[page_index].get(raw.strip())))
+    _mark_noise(lines)
+    _mark_page_starts(lines, source)
+    return lines
+
+
+def _mark_noise(lines: list[Line]) -> None:
+    pages = {line.page for line in lines}
+    repeated = Counter()
+    if len(pages) > 2:
+        # Lines that recur (digits ignored) at the top or bottom of many pages.
+        for page in pages:
+            content = [ln for ln in lines if ln.page == page and ln.text]
+            for ln in content[:2] + content[-2:]:
+                repeated[re.sub(r"\d+", "#", ln.text)] += 1
+    threshold = max(3, len(pages) // 3)
+    lengths = sorted(len(ln.text) for ln in lines if len(ln.text) > 20)
+    # In column layouts a line far longer than the column is a box or a caption.
+    box = 1.45 * lengths[len(lengths) // 2] if len(lengths) > 50 and \
+        lengths[len(lengths) // 2] < 60 else None
+    for line in lines:
+        text = line.text
+        if not text:
+            continue
+        if _TITLE_WITH_PAGE.match(text):
+            line.noise = "header"
+        elif repeated and repeated[re.sub(r"\d+", "#", text)] >= threshold and len(text) < 120:
+            line.noise = "header"
+        elif _PAGE_NUMBER.match(text):
+            line.noise = "page_number" if len(text) > 1 or not text.isdigit() else "footnote"
+        elif _CAPTION.search(text):
+            line.noise = "caption"
+        elif box and len(text) > box:
+            line.noise = "box"
+
+
+def header_page(line: Line) -> int | None:
+    match = _TITLE_WITH_PAGE.match(line.text)
+    return int(match.group("page")) if match else None
+
+
+def _mark_page_starts(lines: list[Line], source: Source) -> None:
+    """Where pages begin. With form feeds that is known; in text extracted without them a
+    page begins with a leading space (or a running header), bullets excepted."""
+    previous_page = None
+    previous_text = ""
+    for line in lines:
+        if not line.text:
+            continue
+        if source.page_count:
+            line.page_start = line.page != previous_page
+            previous_page = line.page
+            continue
+        is_bullet_run = previous_text.endswith(":") or _BULLET.match(line.raw)
+        if line.noise == "header" or (line.indented and not line.raw.startswith("  ")
+                                      and not is_bullet_run and not line.noise):
+            line.page_start = True
+        if not line.noise:
+            previous_text = line.text
+    _pages_from_headers(lines)
+
+
+def _pages_from_headers(lines: list[Line]) -> None:
+    """A running header names its page: lines up to the next page start are on it."""
+    current, just_header = None, False
+    for line in lines:
+        if line.page is not None:
+            return
+        if not line.text:
+            if current is not None:
+                line.page = current
+            continue
+        if line.noise == "header" and header_page(line):
+            current, just_header = header_page(line), True
+        elif line.page_start and not just_header:
+            current = None
+        else:
+            just_header = False
+        if line.page_start and just_header and line.noise != "header":
+            just_header = False
+        if current is not None:
+            line.page = current
