@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-HEADS = (r"Ministerium|Staatskanzlei|Landesbetrieb|Bezirksregierung|Landesamt|Bundesamt|"
+HEADS = (r"Amt(?=\s+für)|Ministerium|Staatskanzlei|Landesbetrieb|Bezirksregierung|Landesamt|Bundesamt|"
          r"Bundesministerium|Bundesagentur|Agentur|Institut|Fraunhofer-Institut|Stiftung|Beirat|"
          r"Netzwerk|Kompetenzzentrum|Kompetenzplattform|Center|Kammer|Verband|Hubs?|Campus|"
          r"Gremium|Landesanstalt|Rechenzentrum|Geschäftsstelle|Kommission|Akademie|"

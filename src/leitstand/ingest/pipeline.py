@@ -15,7 +15,8 @@ SCHEMA = "leitstand.document/1"
 _YEAR_HINTS = [
     re.compile(r"\b(?P<y>20\d{2})er\s+(?:Update|Fassung|Fortschreibung|Ausgabe|Strategie)"),
     re.compile(r"(?:Kabinettbeschluss(?:es)?|Beschluss|Stand|Fassung)\s*(?:vom|:)?\s*"
-               r"(?:\d{1,2}\.\s*\d{1,2}\.\s*|\w+\s+)?(?P<y>20\d{2})"),
+               r"(?:\d{1,2}\.\s*(?:\d{1,2}\.|[A-ZÄÖÜ][a-zäöü]+)\s*|[A-ZÄÖÜ][a-zäöü]+\s+)?"
+               r"(?P<y>20\d{2})"),
     re.compile(r"(?:©|Copyright)\s*(?P<y>20\d{2})"),
 ]
 _MODAL = re.compile(r"\b(?:soll|sollen|wollen|will|werden\s+wir|wird\s+das\s+Land|muss|müssen)\b")
@@ -64,11 +65,16 @@ def document_year(lines) -> int | None:
 
 
 def document_title(lines) -> str | None:
+    """The running title of the pages, else the first line when it looks like a title."""
+    from collections import Counter
+
+    headers = Counter()
     for line in lines:
         if line.noise == "header":
             match = textlines._TITLE_WITH_PAGE.match(line.text)
-            if match:
-                return match.group("title").strip()
+            headers[match.group("title").strip() if match else line.text] += 1
+    if headers:
+        return headers.most_common(1)[0][0]
     return None
 
 

@@ -132,7 +132,9 @@ def iter_pdf_pages(pdf, limit: int) -> Iterator[Page]:
         page = pdf[index]
         textpage = page.get_textpage()
         try:
-            text = textpage.get_text_range().replace("\r\n", "\n").replace("\r", "\n")
+            # pdfium marks a hyphen at a line end with U+FFFE and drops the line break there.
+            text = textpage.get_text_range().replace("\r\n", "\n").replace("\r", "\n") \
+                .replace("\ufffe", "-\n")
             sizes = _line_font_sizes(textpage, text, pdfium_c)
         finally:
             textpage.close()

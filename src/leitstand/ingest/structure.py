@@ -177,11 +177,13 @@ class _Reader:
         if self.block is not None:
             self.sk.blocks.append(self.block)
             if self.block.kind == "list_item" and self.current_list is not None:
-                self.current_list["items"].append({"text": self.block.text,
-                                                   "line": self.block.line})
+                item = _BULLET.sub("", self.block.text, count=1)
+                self.current_list["items"].append({"text": item, "line": self.block.line})
         self.block = None
 
     def end_list(self) -> None:
+        if self.block is not None and self.block.kind == "list_item":
+            self.close()
         if self.current_list and self.current_list["items"]:
             self.sk.lists.append(self.current_list)
         self.current_list = None

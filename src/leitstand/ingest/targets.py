@@ -34,7 +34,12 @@ _HORIZON = re.compile(r"\b(kurzfristig|mittelfristig|langfristig)", re.I)
 _MODAL = re.compile(r"\b(?:soll|sollen|wollen|will|werden|wird|muss|müssen)\b")
 _MONEY_CONTEXT = re.compile(r"kapital|investition|euro|mittel\b|förder|budget|kredit|fonds|"
                             r"volumen|finanz", re.I)
-_METRIC_AFTER_BEI = re.compile(r"\bbei\s+(?:den|der|dem)\s+(?P<m>[\w-]+)", re.I)
+_METRIC_AFTER_BEI = re.compile(r"\b(?:bei\s+(?:den|der|dem)|beim)\s+(?P<m>[\w-]+)", re.I)
+ACTORS = {"land", "landkreis", "kreis", "stadt", "gemeinde", "landesregierung", "regierung",
+          "nordrhein-westfalen", "bund", "verwaltung", "wir", "kommune", "ministerium"}
+_OBJECT = re.compile(r"\b(?:die|den|das)\s+(?P<m>(?:Zahl|Anteil|Quote|Menge|Anzahl|Volumen)\s+"
+                     r"(?:der|des|an|von)\s+[\w-]+)", re.I)
+_SHARE_OF = re.compile(r"(?:Prozent|%)\s+(?:der|des|aller)\s+(?P<m>[A-ZÄÖÜ][\w-]*)")
 
 
 def comparator(sentence: str) -> str | None:
@@ -86,8 +91,13 @@ def metric(sentence: str, noun: str | None) -> str | None:
     if rank(text) and at_rank:
         return at_rank.group("m").strip()
     subject = re.match(r"\s*(?:Die|Der|Das)\s+(?P<s>[^,;]+?)\s+" + _MODAL.pattern, text)
-    if subject and len(subject.group("s").split()) <= 6:
+    if subject and len(subject.group("s").split()) <= 6 and \
+            subject.group("s").lower() not in ACTORS:
         return subject.group("s").strip()
+    for pattern in (_OBJECT, _SHARE_OF):
+        match = pattern.search(text)
+        if match:
+            return match.group("m").strip()
     return noun
 
 

@@ -69,7 +69,7 @@ def _mark_noise(lines: list[Line]) -> None:
         # Lines that recur (digits ignored) at the top or bottom of many pages.
         for page in pages:
             content = [ln for ln in lines if ln.page == page and ln.text]
-            for ln in content[:2] + content[-2:]:
+            for ln in {id(x): x for x in content[:1] + content[-1:]}.values():
                 repeated[re.sub(r"\d+", "#", ln.text)] += 1
     threshold = max(3, len(pages) // 3)
     lengths = sorted(len(ln.text) for ln in lines if len(ln.text) > 20)
