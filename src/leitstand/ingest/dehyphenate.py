@@ -61,6 +61,11 @@ def join_with_offsets(lines: list[str]) -> tuple[str, list[int]]:
         starts.append(len(out) + (1 if out else 0))
         if not text:
             continue
+        if out.endswith("\u00ad"):  # a soft hyphen ends the line: the word goes on
+            out = out[:-1] + text.replace("\u00ad", "")
+            continue
+        if not text.endswith("\u00ad"):
+            text = text.replace("\u00ad", "")
         if out.endswith("-") and len(out) > 1 and out[-2].isalpha():
             head, _, left = out.rpartition(" ")
             first = text.split(" ", 1)[0]
