@@ -1,11 +1,30 @@
 """Shared fixtures: the demo data loaded once per test session, users in every role."""
 
+import pathlib
+
 import pytest
 from django.contrib.auth import get_user_model
 
 from leitstand.core.demo import demo_files
 from leitstand.register.loader import load_file
 from leitstand.register.models import Membership, Organisation, Strategy
+
+
+SEED = pathlib.Path(__file__).resolve().parents[2] / "shared/seeds/000_496e719280b7dfe2.txt"
+
+
+@pytest.fixture(scope="session")
+def seed_path():
+    if not SEED.exists():
+        pytest.fail(f"the NRW seed is expected at {SEED} (../shared beside the project)")
+    return SEED
+
+
+@pytest.fixture(scope="session")
+def seed_doc(seed_path):
+    from leitstand.ingest.pipeline import ingest_path
+
+    return ingest_path(seed_path)
 
 
 @pytest.fixture(scope="session")
