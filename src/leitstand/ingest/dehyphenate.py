@@ -37,13 +37,13 @@ def decide(left: str, right: str) -> str:
         return SUSPEND
     if bare_right[0].isupper() or bare_right[0].isdigit() or not left[-1].isalpha():
         return KEEP
-    if bare_right.lower() in ENGLISH_TAILS:
-        return KEEP
     last = re.split(r"[-/]", left)[-1]
+    if bare_right.lower() in ENGLISH_TAILS and _zipf(last.lower()) >= 3:
+        return KEEP  # "Start-" + "ups", but not "Implementati-" + "on"
     joined = (last + bare_right).lower()
-    if (_zipf(joined) < 1.0 and _zipf(last.lower()) >= 2.5 and _zipf(bare_right.lower()) >= 2.5
-            and _ADJECTIVE.search(bare_right.lower())):
-        return KEEP
+    if (_zipf(joined) < 1.0 and _zipf(last.lower()) >= 2.0 and len(bare_right) >= 7
+            and _zipf(bare_right.lower()) >= 2.0 and _ADJECTIVE.search(bare_right.lower())):
+        return KEEP  # "freiheitlich-" + "demokratischen": two known words, no known compound
     return JOIN
 
 

@@ -89,7 +89,7 @@ _MONEY = re.compile(
 _PERCENT = re.compile(rf"(?P<n>{DIGITS})\s*(?P<p>{PERCENT})(?!\w)")
 _SCALED = re.compile(rf"(?P<n>{DIGITS}|{WORD_NUM})\s+(?P<s>{SCALE})(?!\w)", re.I)
 _COUNTED = re.compile(
-    rf"(?<![\w.,])(?P<n>{DIGITS})\s+(?P<adj>(?:[a-zäöüß][\w-]*\s+){{0,2}})"
+    rf"(?<![\w.,])(?P<n>{DIGITS})\s+(?P<adj>(?:[a-zäöüß][\w-]*\s+){{0,3}})"
     r"(?P<noun>[A-ZÄÖÜ][\w-]*(?:[ -][A-ZÄÖÜ][\w-]*)?)")
 _MONTHS = {"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
            "September", "Oktober", "November", "Dezember", "Quartal", "Halbjahr"}

@@ -14,20 +14,25 @@ from dataclasses import dataclass, field
 HEADS = (r"Amt(?=\s+für)|Ministerium|Staatskanzlei|Landesbetrieb|Bezirksregierung|Landesamt|Bundesamt|"
          r"Bundesministerium|Bundesagentur|Agentur|Institut|Fraunhofer-Institut|Stiftung|Beirat|"
          r"Netzwerk|Kompetenzzentrum|Kompetenzplattform|Center|Kammer|Verband|Hubs?|Campus|"
-         r"Gremium|Landesanstalt|Rechenzentrum|Geschäftsstelle|Kommission|Akademie|"
+         r"Gremium|Landesanstalt|Stadtwerke|Geschäftsstelle|Kommission|Akademie|"
          r"Universität|Landesrat")
 # Compound words that end in an institution word: "Digitalministerium", "Gründerfonds",
 # "Medienstiftung", "Liegenschaftsbetrieb", "Startercenter", "Mediennetzwerk".
 SUFFIXES = (r"ministerium|stiftung|fonds|center|netzwerk|betrieb|institut|zentrum|agentur|"
-            r"kammer|verband|bank")
-_NAME_WORD = r"(?:[A-ZÄÖÜ][\w.-]*|NRW|IT)"
+            r"kammer|verband|bank|rat|hochschule|amt")
+# Offices are named alone: "Ordnungsamt", "Bürgeramt", "Landesamt".
+_OFFICE = re.compile(r"^[A-ZÄÖÜ]\w{4,}amt$")
+_NAME_WORD = r"(?:[A-ZÄÖÜ][\w.-]*|NRW|IT|GmbH|AöR|e\.\s?V\.)"
 _INSTITUTION = re.compile(
     rf"(?<![\w-])(?:[A-ZÄÖÜ][\w-]*-\s+und\s+)?(?:(?:[A-ZÄÖÜ][\w-]*\s+){{0,2}})?"
-    rf"(?:(?:{HEADS})\b|[A-ZÄÖÜ][\w-]*(?:{SUFFIXES})\b)"
+    rf"(?:(?:{HEADS})\b|[A-ZÄÖÜ][\w-]*(?i:{SUFFIXES})s?\b)"
     rf"(?:\s+(?:für|der|des)\s+(?:[A-ZÄÖÜ][\w-]*(?:,\s+|\s+und\s+|\s+)?){{1,6}}"
     rf"|(?:\s+{_NAME_WORD}){{1,3}})?")
 _DOT_NRW = re.compile(r"(?<![\w.])(?:[A-ZÄÖÜ][\w-]*\.NRW|NRW\.[A-ZÄÖÜ][\w]*)(?![\w])")
-_ACRONYM = re.compile(r"\((?P<acr>[A-ZÄÖÜ][A-Za-zÄÖÜ]*(?:[ .-][A-Z]{2,})?)\)")
+_ACRONYM = re.compile(r"\((?P<acr>[A-ZÄÖÜ][\wÄÖÜäöüß]*(?:[ .-][A-Z]{2,})?)\)")
+# A body named in quotes after what it is: Gremium „Venture Circle“, Rheinlandfonds „neotech“.
+_QUOTED = re.compile(r"(?P<head>Gremium|Beirat|Netzwerk|Rat|Fonds|Verein|[A-ZÄÖÜ]\w*fonds)\s+"
+                     r"„(?P<name>[^“]{2,60})“")
 NOT_BODIES = re.compile(r"(?:strategie|stipendium|preis|gesetz|programm|summit)(?:\.NRW)?$",
                         re.I)
 GENERIC = {"Landesregierung", "Zentrum", "Zentren", "Fonds", "Bank", "Bund", "Land", "Bundesregierung", "Rat", "Zentrum", "Netzwerk",
@@ -45,7 +50,7 @@ class Organisation:
 
 
 def _clean(name: str) -> str:
-    name = re.sub(r"[,\s]+$", "", name)
+    name = re.sub(r"[,.;:\s]+$", "", name)
     previous = None
     while previous != name:
         previous = name
@@ -67,8 +72,11 @@ def find_names(text: str) -> list[tuple[int, str, str | None]]:
                          or words[0].lower() in ("neue", "neuen", "neuer")):
             words = words[1:]
         name = " ".join(words)
-        # A lone common compound ("Regelbetrieb", "Drittfonds") is no name.
-        if not words or name in GENERIC or (len(words) < 2 and name != "Staatskanzlei"):
+        # A lone common compound ("Regelbetrieb", "Drittfonds") is no name; a hyphenated
+        # one ("BIM-Competence-Center") is.
+        if not words or name in GENERIC or (len(words) < 2 and name != "Staatskanzlei"
+                                            and "-" not in name.strip("-")
+                                            and not _OFFICE.match(name)):
             continue
         alias = None
         after = _ACRONYM.match(text, match.end() + (1 if text[match.end():match.end() + 1] == " "
@@ -76,7 +84,15 @@ def find_names(text: str) -> list[tuple[int, str, str | None]]:
         if after:
             alias = after.group("acr")
         found.append((match.start(), name, alias))
+    for match in _QUOTED.finditer(text):
+        head = match.group("head")
+        name = match.group("name") if head[0].isupper() and head in (
+            "Gremium", "Beirat", "Netzwerk", "Rat", "Verein") else f"{head} {match.group('name')}"
+        found.append((match.start(), name, None))
     for match in _DOT_NRW.finditer(text):
+        before = text[max(0, match.start() - 8):match.start()]
+        if re.search(r"(?:[A-Z]{2,}\s|Marke\s)$", before):
+            continue  # part of an all-caps title ("OUT OF THE BOX.NRW") or a brand
         if not NOT_BODIES.search(match.group(0)) and \
                 not any(s <= match.start() < s + len(n) for s, n, _ in found):
             found.append((match.start(), match.group(0), None))

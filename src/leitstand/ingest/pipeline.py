@@ -14,7 +14,8 @@ from leitstand.ingest.structure import Block, read_structure
 SCHEMA = "leitstand.document/1"
 _YEAR_HINTS = [
     re.compile(r"\b(?P<y>20\d{2})er\s+(?:Update|Fassung|Fortschreibung|Ausgabe|Strategie)"),
-    re.compile(r"(?:Kabinettbeschluss(?:es)?|Beschluss|Stand|Fassung)\s*(?:vom|:)?\s*"
+    re.compile(r"(?:Kabinettbeschluss(?:es)?|Beschluss(?:\s+de[rs]\s+\w+)?|Stand|Fassung)"
+               r"\s*(?:vom|:)?\s*"
                r"(?:\d{1,2}\.\s*(?:\d{1,2}\.|[A-ZÄÖÜ][a-zäöü]+)\s*|[A-ZÄÖÜ][a-zäöü]+\s+)?"
                r"(?P<y>20\d{2})"),
     re.compile(r"(?:©|Copyright)\s*(?P<y>20\d{2})"),

@@ -290,8 +290,9 @@ class _Reader:
         if "." in number:
             return int(number.split(".")[0]) in (self.chapter_no, self.chapter_no + 1) \
                 or self.chapter_no == 0
-        return int(number) in (self.chapter_no + 1, 1) and (int(number) != 1
-                                                             or self.chapter_no == 0)
+        if self.chapter_no == 0:
+            return int(number) <= 20  # an excerpt may start at any chapter
+        return int(number) == self.chapter_no + 1
 
     def ends_block(self, block: Block) -> bool:
         return END_PUNCT.search(block.lines[-1].text) is not None and \

@@ -9,7 +9,7 @@ from leitstand.ingest.dates import find_deadline
 from leitstand.ingest.numbers import WORDS, find_quantities
 
 AT_LEAST = r"mindestens|wenigstens|mehr\s+als|über(?=\s+(?:\d|eine?\b))|auf\s+über"
-AT_MOST = r"höchstens|bis\s+zu|maximal|weniger\s+als|unter(?=\s+\d)|auf\s+unter"
+AT_MOST = r"höchstens|bis\s+zu\b|maximal|weniger\s+als|unter(?=\s+\d)|auf\s+unter"
 EXACTLY = r"genau"
 _COMPARATOR = re.compile(rf"\b(?P<least>{AT_LEAST})|\b(?P<most>{AT_MOST})|\b(?P<exact>{EXACTLY})\b",
                          re.I)
