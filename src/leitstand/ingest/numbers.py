@@ -23,7 +23,7 @@ SCALES = {
     "billionen": 1e12,
 }
 DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
-WORD_NUM = r"(?:eine?[nmr]?\s+halbe[n]?|" + "|".join(
+WORD_NUM = r"\b(?:eine?[nmr]?\s+halbe[n]?|" + "|".join(
     sorted((w for w in WORDS if w not in ("halbe", "halben")), key=len, reverse=True)) + r")"
 SCALE = r"(?:Tsd\.|Tausend|Mio\.|Millionen|Million|Mrd\.|Milliarden|Milliarde|Bio\.|Billionen|Billion)"
 CURRENCY = r"(?:Euro|EUR|€)"
@@ -91,6 +91,7 @@ _SCALED = re.compile(rf"(?P<n>{DIGITS}|{WORD_NUM})\s+(?P<s>{SCALE})(?!\w)", re.I
 _COUNTED = re.compile(
     rf"(?<![\w.,])(?P<n>{DIGITS})\s+(?P<adj>(?:[a-zäöüß][\w-]*\s+){{0,3}})"
     r"(?P<noun>[A-ZÄÖÜ][\w-]*(?:[ -][A-ZÄÖÜ][\w-]*)?)")
+_NUMBER_WORDS = frozenset(WORDS)
 _MONTHS = {"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
            "September", "Oktober", "November", "Dezember", "Quartal", "Halbjahr"}
 
@@ -103,6 +104,9 @@ def find_quantities(text: str) -> list[Quantity]:
     """Every amount of money, percentage, scaled number or counted noun, in order."""
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
+    if not any(c.isdigit() for c in text) and \
+            not _NUMBER_WORDS.intersection(text.lower().split()):
+        return found  # most sentences have no number at all: skip the patterns
 
     def free(start, end):
         return all(end <= s or start >= e for s, e in taken)

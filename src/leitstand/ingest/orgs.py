@@ -58,9 +58,14 @@ def _clean(name: str) -> str:
     return name
 
 
+_HINT = re.compile(rf"(?:{HEADS})|(?i:{SUFFIXES})s?\b|\.NRW|NRW\.|„")
+
+
 def find_names(text: str) -> list[tuple[int, str, str | None]]:
     """(offset, name, alias) for every body named in the text."""
     found = []
+    if not _HINT.search(text):
+        return found
     for match in _INSTITUTION.finditer(text):
         name = _clean(match.group(0))
         words = name.split()

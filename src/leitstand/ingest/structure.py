@@ -116,6 +116,7 @@ class _Reader:
         self.current_list: dict | None = None
         self.chapter_no = 0
         self.table_header: list[str] | None = None
+        self.by_id: dict[str, Section] = {}
 
     # -- sections -------------------------------------------------------------------------
     def kind_for(self, title: str, number: str | None, level: int) -> str:
@@ -142,6 +143,7 @@ class _Reader:
         section = Section(f"s{len(self.sk.sections) + 1}", number, title, level, kind, parent,
                           line.number, line.page)
         self.sk.sections.append(section)
+        self.by_id[section.id] = section
         self.section = section
         self.group = None
         self.close()
@@ -153,18 +155,8 @@ class _Reader:
         while s is not None:
             if s.kind in ("review", "next_steps"):
                 return True
-            s = next((p for p in self.sk.sections if p.id == s.parent), None)
+            s = self.by_id.get(s.parent)
         return False
-
-    def measure_status(self) -> str | None:
-        s = self.section
-        while s is not None:
-            if s.kind == "review":
-                return "done"
-            if s.kind == "next_steps":
-                return "planned"
-            s = next((p for p in self.sk.sections if p.id == s.parent), None)
-        return None
 
     # -- blocks ---------------------------------------------------------------------------
     def open(self, kind: str, line: Line, label: str | None = None) -> Block:

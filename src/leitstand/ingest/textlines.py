@@ -63,12 +63,16 @@ def split_lines(source: Source) -> list[Line]:
 
 
 def _mark_noise(lines: list[Line]) -> None:
-    pages = {line.page for line in lines}
+    by_page: dict = {}
+    for line in lines:
+        if line.text:
+            by_page.setdefault(line.page, []).append(line)
+    pages = set(by_page)
     repeated = Counter()
     if len(pages) > 2:
         # Lines that recur (digits ignored) at the top or bottom of many pages.
         for page in pages:
-            content = [ln for ln in lines if ln.page == page and ln.text]
+            content = by_page[page]
             for ln in {id(x): x for x in content[:1] + content[-1:]}.values():
                 repeated[re.sub(r"\d+", "#", ln.text)] += 1
     threshold = max(3, len(pages) // 3)

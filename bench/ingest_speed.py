@@ -1,0 +1,92 @@
+"""Speed of the whole ingest pipeline against raw pypdfium2 text extraction of the same PDFs.
+
+Generates strategy-like PDFs (running headers, page numbers, headings, hyphenated lines,
+measures and goals), then times, in one process on one core, (a) pypdfium2 opening each file
+and extracting each page's text, (b) `leitstand ingest` to validated JSON. Repeats and reports
+medians: pages per second of both and the ratio. Aim: ratio <= 5, pipeline >= 100 pages/s.
+Run: python bench/ingest_speed.py [--files 3] [--pages 100] [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import pypdfium2 as pdfium  # noqa: E402
+
+from leitstand.ingest.cli import render_document  # noqa: E402
+from leitstand.ingest.pipeline import ingest_path  # noqa: E402
+from tests.ingest.make_pdf import write_pdf  # noqa: E402
+
+
+def raw_extract(paths) -> int:
+    pages = 0
+    for path in paths:
+        pdf = pdfium.PdfDocument(str(path))
+        for index in range(len(pdf)):
+            page = pdf[index]
+            textpage = page.get_textpage()
+            textpage.get_text_range()
+            textpage.close()
+            page.close()
+            pages += 1
+        pdf.close()
+    return pages
+
+
+def pipeline(paths) -> int:
+    pages = 0
+    for path in paths:
+        doc = ingest_path(path)
+        render_document(doc, "json")
+        pages += doc["source"]["pages"]
+    return pages
+
+
+def timed(fn, paths) -> tuple[float, int]:
+    start = time.perf_counter()
+    pages = fn(paths)
+    return time.perf_counter() - start, pages
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--files", type=int, default=3)
+    parser.add_argument("--pages", type=int, default=100)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = []
+        for n in range(args.files):
+            path = Path(tmp) / f"strategie-{n}.pdf"
+            write_pdf(path, args.pages)
+            paths.append(path)
+        pipeline(paths[:1])  # warm-up: imports, word list, schema
+        raw_times, pipe_times = [], []
+        for _ in range(args.repeat):
+            seconds, pages = timed(raw_extract, paths)
+            raw_times.append(seconds)
+            seconds, pages_p = timed(pipeline, paths)
+            pipe_times.append(seconds)
+            assert pages == pages_p
+    raw, pipe = statistics.median(raw_times), statistics.median(pipe_times)
+    ratios = [p / r for p, r in zip(pipe_times, raw_times)]
+    print(f"{args.files} PDFs x {args.pages} pages = {pages} pages, {args.repeat} runs, medians")
+    print(f"raw pypdfium2 extraction: {raw:.3f} s  {pages / raw:8.1f} pages/s")
+    print(f"leitstand ingest (JSON):  {pipe:.3f} s  {pages / pipe:8.1f} pages/s")
+    ratio = statistics.median(ratios)
+    print(f"ratio pipeline/raw: {ratio:.2f}x (per run: {', '.join(f'{r:.2f}' for r in ratios)})")
+    print(f"aim ratio <= 5x: {'ok' if ratio <= 5 else 'missed'}; "
+          f"aim >= 100 pages/s: {'ok' if pages / pipe >= 100 else 'missed'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
