@@ -127,3 +127,14 @@ def test_no_text_makes_the_pipeline_crash(text):
 def test_no_arrangement_of_typical_lines_crashes(lines):
     doc = ingest_text("\n".join(lines))
     assert validate.problems(doc) == []
+
+
+def test_ingest_imports_no_django():
+    import subprocess
+    import sys
+
+    code = ("import sys, leitstand.ingest.pipeline, leitstand.ingest.cli; "
+            "print([m for m in sys.modules if m.split('.')[0] == 'django'])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=60).stdout.strip()
+    assert out == "[]"

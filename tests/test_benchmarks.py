@@ -1,0 +1,24 @@
+"""The benchmarks under bench/ keep running and print their figures (tiny sizes here)."""
+
+import pathlib
+import subprocess
+import sys
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+
+
+def test_ingest_speed_benchmark_prints_pages_per_second_and_ratio():
+    result = subprocess.run([sys.executable, "bench/ingest_speed.py", "--files", "1",
+                             "--pages", "12", "--repeat", "1"], cwd=ROOT, capture_output=True,
+                            text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert "pages/s" in result.stdout and "ratio pipeline/raw" in result.stdout
+
+
+def test_ingest_accuracy_benchmark_prints_every_field():
+    result = subprocess.run([sys.executable, "bench/ingest_accuracy.py"], cwd=ROOT,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    for field in ("sections", "measures", "explicit goals (recall)", "target fields",
+                  "money amounts", "organisations", "list items", "dehyphenation (accuracy)"):
+        assert field in result.stdout
