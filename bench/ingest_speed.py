@@ -50,6 +50,30 @@ def pipeline(paths) -> int:
     return pages
 
 
+def _child_peak_mb(code: str) -> float:
+    import resource
+    import subprocess
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(after, before) / 1024
+
+
+def big_memory(pages: int) -> None:
+    """Peak memory of one child ingesting a long PDF, against one that only extracts it.
+    (ru_maxrss of children is a running maximum: the raw child runs first.)"""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "lang.pdf"
+        write_pdf(path, pages)
+        raw = _child_peak_mb(f"import sys; sys.path.insert(0, '.'); from bench.ingest_speed "
+                             f"import raw_extract; raw_extract([{str(path)!r}])")
+        full = _child_peak_mb(f"import sys; sys.path.insert(0, '.'); from bench.ingest_speed "
+                              f"import pipeline; pipeline([{str(path)!r}])")
+    print(f"{pages}-page PDF: peak memory raw extraction {raw:.0f} MB, "
+          f"whole pipeline {full:.0f} MB")
+
+
 def timed(fn, paths) -> tuple[float, int]:
     start = time.perf_counter()
     pages = fn(paths)
@@ -61,7 +85,12 @@ def main() -> int:
     parser.add_argument("--files", type=int, default=3)
     parser.add_argument("--pages", type=int, default=100)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--big", type=int, default=0,
+                        help="also ingest one PDF of this many pages in a child process and "
+                             "report its peak memory against raw extraction's")
     args = parser.parse_args()
+    if args.big:
+        big_memory(args.big)
     with tempfile.TemporaryDirectory() as tmp:
         paths = []
         for n in range(args.files):

@@ -138,3 +138,21 @@ def test_ingest_imports_no_django():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          timeout=60).stdout.strip()
     assert out == "[]"
+
+
+def test_bold_line_of_body_size_is_a_heading_in_a_pdf(tmp_path):
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "fett.pdf"
+    c = canvas.Canvas(str(path))
+    lines = [("Helvetica", "Ein einleitender Satz, der mit einem Punkt endet."),
+             ("Helvetica-Bold", "Die offene Verwaltung"),
+             ("Helvetica", "Die Verwaltung veröffentlicht ihre Daten als offene Daten und"),
+             ("Helvetica", "beschreibt sie in einem Katalog.")]
+    for n, (font, text) in enumerate(lines):
+        c.setFont(font, 10)
+        c.drawString(60, 800 - 14 * n, text)
+    c.showPage()
+    c.save()
+    doc = ingest_path(path)
+    assert [(s["title"], s["line"]) for s in doc["sections"]] == [("Die offene Verwaltung", 2)]

@@ -7,6 +7,7 @@ Text files are UTF-8 or a legacy encoding that charset-normalizer detects.
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ MAX_TEXT_BYTES = 50 * 1024 * 1024
 class Page:
     number: int
     text: str
-    heading_sizes: dict = field(default_factory=dict)  # line text -> font size (PDF only)
+    heading_sizes: dict = field(default_factory=dict)  # line text -> (size, weight), PDF only
 
 
 @dataclass
@@ -142,8 +143,22 @@ def iter_pdf_pages(pdf, limit: int) -> Iterator[Page]:
         yield Page(index + 1, text, sizes)
 
 
+def _weight(textpage, index: int, pdfium_c) -> int:
+    """The font weight; pdfium reports 0 for fonts that are not embedded, whose name then
+    tells ("Helvetica-Bold")."""
+    weight = pdfium_c.FPDFText_GetFontWeight(textpage.raw, index)
+    if weight > 0:
+        return weight
+    buffer = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int(0)
+    length = pdfium_c.FPDFText_GetFontInfo(textpage.raw, index, buffer, 128, ctypes.byref(flags))
+    name = buffer.raw[:max(length - 1, 0)].decode("latin-1", "replace").lower()
+    return 700 if "bold" in name or "black" in name or "heavy" in name else 400
+
+
 def _line_font_sizes(textpage, text: str, pdfium_c) -> dict:
-    """Font size of the first character of each short line: headings stand out by size."""
+    """Font size and weight of the first character of each short line: headings stand out
+    by size or boldness."""
     sizes, offset = {}, 0
     count = pdfium_c.FPDFText_CountChars(textpage.raw)
     for line in text.split("\n"):
@@ -151,6 +166,7 @@ def _line_font_sizes(textpage, text: str, pdfium_c) -> dict:
         if stripped and len(stripped) < 120:
             index = offset + (len(line) - len(line.lstrip()))
             if index < count:
-                sizes[stripped] = round(pdfium_c.FPDFText_GetFontSize(textpage.raw, index), 1)
+                sizes[stripped] = (round(pdfium_c.FPDFText_GetFontSize(textpage.raw, index), 1),
+                                   _weight(textpage, index, pdfium_c))
         offset += len(line) + 2  # pdfium ends a line with "\r\n"
     return sizes

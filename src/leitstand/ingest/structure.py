@@ -311,8 +311,9 @@ class _Reader:
         lines = self.lines
         line = lines[i]
         text = line.text
-        if line.font_size and self.body_size and line.font_size >= self.body_size * 1.15 \
-                and len(text) <= 120 and not END_PUNCT.search(text):
+        if line.font_size and self.body_size and not END_PUNCT.search(text) and len(text) <= 120 \
+                and (line.font_size >= self.body_size * 1.15
+                     or (line.font_weight or 0) >= 600 > (self.body_weight or 400)):
             return i + 1, text
         if self.block is not None and not END_PUNCT.search(self.block.lines[-1].text):
             return None
@@ -345,6 +346,7 @@ class _Reader:
             not NUMBERED.match(nxt)
 
     body_size: float | None = None
+    body_weight: int | None = None
     short_line: float = 42
 
 
@@ -358,6 +360,8 @@ def read_structure(lines: list[Line]) -> Skeleton:
     reader = _Reader(ordered, blank_is_break)
     sizes = sorted(ln.font_size for ln in texts if ln.font_size)
     reader.body_size = sizes[len(sizes) // 2] if sizes else None
+    weights = sorted(ln.font_weight for ln in texts if ln.font_weight and ln.font_weight > 0)
+    reader.body_weight = weights[len(weights) // 2] if weights else None
     lengths = sorted(len(ln.text) for ln in texts if len(ln.text) > 20)
     if lengths:
         reader.short_line = 0.88 * lengths[len(lengths) // 2]

@@ -21,6 +21,7 @@ class Line:
     page: int | None
     raw: str
     font_size: float | None = None
+    font_weight: int | None = None
     noise: str = ""  # "header", "page_number", "footnote", "caption"
     page_start: bool = False
 
@@ -56,7 +57,8 @@ def split_lines(source: Source) -> list[Line]:
             if k:
                 page_index += 1
             page_no = page_index + 1 if source.page_count else None
-            lines.append(Line(number, page_no, raw, sizes[page_index].get(raw.strip())))
+            size, weight = sizes[page_index].get(raw.strip(), (None, None))
+            lines.append(Line(number, page_no, raw, size, weight))
     _mark_noise(lines)
     _mark_page_starts(lines, source)
     return lines
