@@ -94,9 +94,10 @@ def test_yearly_amounts_and_horizons():
 
 
 def test_a_full_goal_sentence():
-    target = parse_target("Die Wagniskapitalinvestitionen in Start-ups sollen bis 2022 auf eine "
-                          "halbe Milliarde wachsen und sich gegenüber 2017 verfünffachen.", 2021)
-    assert target == {"metric": "Wagniskapitalinvestitionen in Start-ups", "value": 5e8,
+    target = parse_target("Die Investitionen der Fonds in junge Firmen sollen bis 2022 auf eine "
+                          "halbe Milliarde steigen, fünfmal so viel wie 2017, also sich "
+                          "verfünffachen gegenüber 2017.", 2021)
+    assert target == {"metric": "Investitionen der Fonds in junge Firmen", "value": 5e8,
                       "unit": "EUR", "comparator": "at_least", "deadline": "2022-12-31",
                       "per": None, "baseline_year": 2017, "factor": 5.0, "rank": None,
                       "implied": ["unit"]}
