@@ -143,7 +143,22 @@ DE = {
     "Leitstand – open-source monitoring of public strategies. All figures link to their sources.":
         "Leitstand – quelloffenes Monitoring öffentlicher Strategien. Alle Zahlen verweisen auf ihre Quellen.",
     "This address is used by the site itself.": "Diese Adresse verwendet die Website selbst.",
-    "Legal": "Rechtliches", "Editors' login": "Anmeldung für die Redaktion",
+    "Legal": "Rechtliches",
+    "not measurable": "nicht messbar",
+    "The goal states no target value, deadline or indicator that a rule could check.":
+        "Das Ziel nennt keinen Zielwert, keine Frist oder keinen Indikator, den eine Regel prüfen könnte.",
+    "no data": "keine Daten",
+    "The goal is measurable, but there are not enough observations to judge it.":
+        "Das Ziel ist messbar, aber es gibt zu wenige Messwerte, um es zu beurteilen.",
+    "Computed from the indicator data:": "Berechnet aus den Indikatordaten:",
+    "projection": "Fortschreibung", "Method": "Methodik",
+    "Assessments differ:": "Bewertungen weichen ab:",
+    "%(who)s published another status than the one shown above; their reasons are in the evidence below.":
+        "%(who)s hat einen anderen Status veröffentlicht als oben gezeigt; die Begründung steht bei den Belegen unten.",
+    "Method: how statuses are computed": "Methodik: wie der Status berechnet wird",
+    "Every status on this site follows the rules below, word for word the rules the software applies. Rule set:":
+        "Jeder Status auf dieser Website folgt den Regeln unten – Wort für Wort den Regeln, die die Software anwendet. Regelwerk:",
+    "assessment rule:": "Bewertungsregel:", "Editors' login": "Anmeldung für die Redaktion",
     "Line chart with %(n)s observation; the values are in the table below.":
         ["Liniendiagramm mit %(n)s Messwert; die Werte stehen in der Tabelle darunter.",
          "Liniendiagramm mit %(n)s Messwerten; die Werte stehen in der Tabelle darunter."],

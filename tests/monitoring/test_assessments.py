@@ -11,7 +11,8 @@ from leitstand.register.models import Goal
 
 @pytest.fixture
 def goal(db):
-    return Goal.objects.get(edition__strategy__slug="nrw", edition__slug="2019", code="19-07")
+    """MWIDE's 5G goal: no measurable target, so assessments decide its status."""
+    return Goal.objects.get(edition__strategy__slug="nrw", edition__slug="2019", code="19-06")
 
 
 def _draft(user, goal, **extra):

@@ -9,10 +9,11 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.utils import timezone
 
-from leitstand.monitoring.models import Assessment
+from leitstand.monitoring import rules
+from leitstand.monitoring.models import Assessment, Observation
 from leitstand.monitoring.status import current, published_status
 from leitstand.register import horizons
-from leitstand.register.models import Edition, Goal, Organisation
+from leitstand.register.models import Edition, Goal, Organisation, Target
 
 
 @dataclass
@@ -25,6 +26,9 @@ class GoalRow:
     overdue: bool
     latest_by_assessor: dict = field(default_factory=dict)
     assessments: list = field(default_factory=list)
+    computed: rules.Verdict | None = None
+    targets: list = field(default_factory=list)
+    observations: dict = field(default_factory=dict)  # indicator id -> observation rows
 
     @property
     def unit_slugs(self) -> list[str]:
@@ -51,8 +55,10 @@ def goal_rows(edition: Edition | None, goals=None, today: dt.date | None = None,
     today = today or timezone.localdate()
     editions = editions or {edition.id: edition}
     goals = (goals if goals is not None else Goal.objects.filter(edition__in=list(editions)))
-    goals = list(goals.select_related("section__parent").prefetch_related(
-        Prefetch("responsible_units", queryset=Organisation.objects.order_by("short_name"))))
+    if not isinstance(goals, list):
+        goals = list(goals.select_related("section__parent").prefetch_related(
+            Prefetch("responsible_units", queryset=Organisation.objects.order_by("short_name"))))
+    targets, series, observation_rows = _targets_and_series([g.id for g in goals])
     assessments: dict[int, list] = {}
     for a in Assessment.objects.public(today).filter(goal__in=[g.id for g in goals]).order_by(
             "as_of", "created_at"):
@@ -63,17 +69,61 @@ def goal_rows(edition: Edition | None, goals=None, today: dt.date | None = None,
         items = assessments.get(goal.id, [])
         for a in items:
             a.goal = goal  # fills the relation's cache: no query per assessment
-        published = published_status(items)
+        goal_targets = targets.get(goal.id, [])
         due = horizons.due_date(goal.edition.adopted_on, goal.horizon, goal.deadline)
+        computed = rules.judge_goal(
+            [(_target_input(t, due), [series[i.id] for i in t.indicators.all()])
+             for t in goal_targets], today) if goal_targets else None
+        published = published_status(items)
+        if computed is not None:
+            published = type(published)(computed.status, None, f"computed:{rules.RULESET}")
         latest = {}
         for kind in ("government", "independent", "third_party"):
             for a in current(items, kind):
                 latest[a.assessor] = a  # ordered by as_of: the last one wins
         rows.append(GoalRow(goal, published.code, published.rule, published.assessment, due,
-                            horizons.is_overdue(due, published.code, today), latest, items))
+                            horizons.is_overdue(due, published.code, today), latest, items,
+                            computed or _explain(goal_targets, series, due, today), goal_targets,
+                            {i.id: observation_rows[i.id] for t in goal_targets
+                             for i in t.indicators.all()}))
     return rows
 
 
 def current_edition(strategy) -> Edition | None:
     published = [e for e in strategy.editions.all() if e.status == Edition.PUBLISHED]
     return max(published, key=lambda e: (e.year, e.adopted_on or dt.date.min), default=None)
+
+
+def _targets_and_series(goal_ids):
+    """Targets of the goals and the series of their indicators: three queries."""
+    targets: dict[int, list] = {}
+    for target in Target.objects.filter(goal__in=goal_ids).prefetch_related("indicators"):
+        targets.setdefault(target.goal_id, []).append(target)
+    indicators = {i.id: i for ts in targets.values() for t in ts for i in t.indicators.all()}
+    points: dict[int, list] = {i: [] for i in indicators}
+    rows: dict[int, list] = {i: [] for i in indicators}
+    for indicator_id, day, value, source, note in Observation.objects.filter(
+            indicator__in=list(indicators)).order_by("date").values_list(
+            "indicator_id", "date", "value", "source_url", "note"):
+        points[indicator_id].append((day, float(value)))
+        rows[indicator_id].append({"date": day, "value": value, "source_url": source,
+                                   "note": note})
+    series = {i: rules.Series(ind.name, ind.unit, tuple(points[i]))
+              for i, ind in indicators.items()}
+    return targets, series, rows
+
+
+def _target_input(target, due) -> rules.TargetInput:
+    as_float = (lambda d: None if d is None else float(d))
+    return rules.TargetInput(as_float(target.value), target.unit, target.comparator or None,
+                             target.deadline or due, as_float(target.baseline_value),
+                             as_float(target.factor))
+
+
+def _explain(goal_targets, series, due, today):
+    """Why a goal has no computed status: the verdict of its first target, or none at all."""
+    if not goal_targets:
+        return rules.Verdict("not_measurable", "the goal states no target")
+    t = goal_targets[0]
+    return rules.judge_target(_target_input(t, due), [series[i.id] for i in t.indicators.all()],
+                              today)

@@ -6,6 +6,7 @@ app_name = "dashboard"
 urlpatterns = [
     path("", views.home, name="home"),
     path("status/", views.statuses, name="statuses"),
+    path("methodik/", views.method, name="method"),
     path("<slug:strategy>/", views.strategy, name="strategy"),
     path("<slug:strategy>/indikatoren/<slug:indicator>/", views.indicator_detail,
          name="indicator"),

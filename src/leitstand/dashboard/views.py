@@ -11,8 +11,8 @@ from leitstand.dashboard import aggregates, charts
 from leitstand.dashboard.filters import GoalFilter
 from leitstand.dashboard.queries import current_edition, edition_or_404, goal_rows
 from leitstand.dashboard.search import matching_ids
-from leitstand.monitoring import vocabulary
-from leitstand.monitoring.models import Observation
+from leitstand.monitoring import rules, vocabulary
+from leitstand.monitoring import status as status_rule
 from leitstand.register import horizons
 from leitstand.register.models import (
     Edition,
@@ -121,35 +121,42 @@ def goal_list(request, strategy, edition):
 
 def goal_detail(request, strategy, edition, code):
     goal = get_object_or_404(
-        Goal.objects.select_related("edition__strategy", "section__parent"),
+        Goal.objects.select_related("edition__strategy", "section__parent").prefetch_related(
+            Prefetch("responsible_units", queryset=Organisation.objects.order_by("short_name"))),
         edition__strategy__slug=strategy, edition__slug=edition, code=code)
     if goal.edition.status != Edition.PUBLISHED and not request.user.is_staff:
         raise Http404("No such goal.")
     edition = goal.edition
-    targets = list(goal.targets.prefetch_related("indicators"))
-    indicators = {i.id: i for t in targets for i in t.indicators.all()}
-    series = {}
-    for obs in Observation.objects.filter(indicator__in=indicators.keys()).order_by("date"):
-        series.setdefault(obs.indicator_id, []).append(obs)
+    row = goal_rows(edition, [goal])[0]
     indicator_views = []
-    for indicator in indicators.values():
-        observations = series.get(indicator.id, [])
-        target = next((t for t in targets if indicator in t.indicators.all()
-                       and t.value is not None and t.unit == indicator.unit), None)
-        indicator_views.append({
-            "indicator": indicator, "observations": observations,
-            "target": target,
-            "chart": charts.line_chart([(o.date, float(o.value)) for o in observations],
-                                       float(target.value) if target else None)})
-    row = goal_rows(edition, Goal.objects.filter(pk=goal.pk))[0]
+    seen = set()
+    for target in row.targets:
+        for indicator in target.indicators.all():
+            if indicator.id in seen:
+                continue
+            seen.add(indicator.id)
+            observations = row.observations[indicator.id]
+            shown = next((t for t in row.targets if indicator in t.indicators.all()
+                          and t.value is not None and t.unit == indicator.unit), None)
+            indicator_views.append({
+                "indicator": indicator,
+                "observations": observations,
+                "target": shown,
+                "chart": charts.line_chart([(o["date"], float(o["value"]))
+                                            for o in observations],
+                                           float(shown.value) if shown else None)})
     assessments = sorted(row.assessments, key=lambda a: (a.as_of, a.created_at), reverse=True)
     by_id = {a.id: a for a in assessments}
     for a in assessments:
         a.replaced = by_id.get(a.replaces_id)
-    history = list(goal.history.order_by("history_date").prefetch_related("historicalgoal_responsible_units_set"))
+    history = list(goal.history.order_by("history_date").prefetch_related(
+        "historicalgoal_responsible_units_set"))
+    differing = sorted({a.assessor for a in row.latest_by_assessor.values()
+                        if a.status != row.status})
     return render(request, "dashboard/goal_detail.html", {
         "edition": edition, "strategy": edition.strategy, "goal": goal, "row": row,
-        "targets": targets, "indicator_views": indicator_views, "assessments": assessments,
+        "targets": row.targets, "indicator_views": indicator_views, "assessments": assessments,
+        "differing": differing,
         "measures": Measure.objects.filter(section=goal.section_id).order_by("order")
         if goal.section_id else [],
         "history": _history_entries(history),
@@ -238,3 +245,10 @@ def indicator_detail(request, strategy, indicator):
 
 def statuses(request):
     return render(request, "dashboard/statuses.html", {"statuses": vocabulary.STATUSES})
+
+
+def method(request):
+    """The Methodik page: the text comes from the rule set itself (monitoring.rules)."""
+    return render(request, "dashboard/method.html", {
+        "ruleset": rules.RULESET, "rules": rules.RULES, "statuses": vocabulary.STATUSES,
+        "assessment_rule": status_rule.RULE})

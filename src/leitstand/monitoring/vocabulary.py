@@ -33,6 +33,11 @@ STATUSES = (
            _("The goal may not be reached by its due date without further action."), "!"),
     Status("achieved", _("achieved"), _("The goal has been reached."), "✓"),
     Status("missed", _("missed"), _("The due date has passed and the goal was not reached."), "✗"),
+    Status("not_measurable", _("not measurable"),
+           _("The goal states no target value, deadline or indicator that a rule could check."),
+           "∅"),
+    Status("no_data", _("no data"),
+           _("The goal is measurable, but there are not enough observations to judge it."), "·"),
     Status("dropped", _("dropped"),
            _("The goal was given up or replaced; the reason is recorded with the assessment."), "⌀"),
 )
