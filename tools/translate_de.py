@@ -158,7 +158,9 @@ DE = {
     "Method: how statuses are computed": "Methodik: wie der Status berechnet wird",
     "Every status on this site follows the rules below, word for word the rules the software applies. Rule set:":
         "Jeder Status auf dieser Website folgt den Regeln unten – Wort für Wort den Regeln, die die Software anwendet. Regelwerk:",
-    "assessment rule:": "Bewertungsregel:", "Editors' login": "Anmeldung für die Redaktion",
+    "assessment rule:": "Bewertungsregel:",
+    "CSV of the goals with status %(s)s": "CSV der Ziele mit Status %(s)s",
+    "All goals as CSV": "Alle Ziele als CSV", "Counts as JSON": "Zahlen als JSON", "Editors' login": "Anmeldung für die Redaktion",
     "Line chart with %(n)s observation; the values are in the table below.":
         ["Liniendiagramm mit %(n)s Messwert; die Werte stehen in der Tabelle darunter.",
          "Liniendiagramm mit %(n)s Messwerten; die Werte stehen in der Tabelle darunter."],

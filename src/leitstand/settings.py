@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "leitstand.register",
     "leitstand.monitoring",
     "leitstand.dashboard",
+    "leitstand.api",
 ]
 
 MIDDLEWARE = [

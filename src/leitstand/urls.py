@@ -13,5 +13,6 @@ urlpatterns = [
     path("sprache/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
     path("redaktion/", include("leitstand.monitoring.urls")),
+    path("api/v1/", include("leitstand.api.urls")),
     path("", include("leitstand.dashboard.urls")),
 ]

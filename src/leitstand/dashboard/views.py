@@ -105,6 +105,16 @@ def goal_list(request, strategy, edition):
     found = matching_ids(flt.q, edition.strategy_id, edition.id) if flt.q else None
     rows = goal_rows(edition)
     shown = [r for r in rows if flt.keep(r, found["goal"] if found else None)]
+    if request.GET.get("format") == "csv":
+        from django.http import HttpResponse
+
+        from leitstand.api.exports import write_goal_csv
+
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = (
+            f'attachment; filename="{edition.strategy.slug}-{edition.slug}-ziele.csv"')
+        write_goal_csv(response, edition, shown)
+        return response
     extra = {}
     if found:
         extra["measures"] = Measure.objects.filter(id__in=found["measure"]).select_related(

@@ -1,0 +1,1 @@
+"""Open data: the JSON API under /api/v1/ and the bulk exports (CSV)."""
