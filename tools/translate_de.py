@@ -160,7 +160,19 @@ DE = {
         "Jeder Status auf dieser Website folgt den Regeln unten – Wort für Wort den Regeln, die die Software anwendet. Regelwerk:",
     "assessment rule:": "Bewertungsregel:",
     "CSV of the goals with status %(s)s": "CSV der Ziele mit Status %(s)s",
-    "All goals as CSV": "Alle Ziele als CSV", "Counts as JSON": "Zahlen als JSON", "Editors' login": "Anmeldung für die Redaktion",
+    "All goals as CSV": "Alle Ziele als CSV", "Counts as JSON": "Zahlen als JSON",
+    "Measurable": "Messbar", "measurable": "messbar", "Measurability": "Messbarkeit",
+    "%(n)s of 7 criteria met.": "%(n)s von 7 Kriterien erfüllt.",
+    "The target was already met when the goal was set.": "Der Zielwert war schon bei Aufstellung des Ziels erreicht.",
+    "yes": "ja", "no": "nein", "Measurability check": "Messbarkeitsprüfung",
+    "Measurability check for a draft goal": "Messbarkeitsprüfung für einen Zielentwurf",
+    "Paste the wording of a goal. Leitstand reads it with the same grammar as the document import and shows what a monitoring could check. Nothing is stored.":
+        "Fügen Sie den Wortlaut eines Ziels ein. Leitstand liest ihn mit derselben Grammatik wie den Dokumentimport und zeigt, was ein Monitoring prüfen könnte. Nichts wird gespeichert.",
+    "Goal text": "Zieltext", "Check": "Prüfen", "What the text states": "Was der Text aussagt",
+    "factor": "Faktor", "The text states no value, factor, rank or deadline.": "Der Text nennt keinen Wert, Faktor, Rang und keine Frist.",
+    "Checks": "Prüfungen",
+    "Responsible unit and indicator are assigned in the register after the goal is created.":
+        "Verantwortliche Stelle und Indikator werden im Register zugeordnet, wenn das Ziel angelegt ist.", "Editors' login": "Anmeldung für die Redaktion",
     "Line chart with %(n)s observation; the values are in the table below.":
         ["Liniendiagramm mit %(n)s Messwert; die Werte stehen in der Tabelle darunter.",
          "Liniendiagramm mit %(n)s Messwerten; die Werte stehen in der Tabelle darunter."],

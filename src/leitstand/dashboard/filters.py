@@ -17,6 +17,7 @@ class GoalFilter:
     horizon: str = ""
     status: str = ""
     overdue: bool = False
+    measurable: str = ""  # "yes" or "no"
     q: str = ""
 
     @classmethod
@@ -29,12 +30,15 @@ class GoalFilter:
             horizon=horizon if horizon in horizons.YEARS or horizon == horizons.LONG else "",
             status=status if status in vocabulary.BY_CODE else "",
             overdue=params.get("overdue") == "1",
+            measurable=params.get("measurable", "") if params.get("measurable") in ("yes", "no")
+            else "",
             q=params.get("q", "").replace("\x00", "")[:MAX_QUERY].strip(),
         )
 
     @property
     def active(self) -> bool:
-        return any([self.section, self.unit, self.horizon, self.status, self.overdue, self.q])
+        return any([self.section, self.unit, self.horizon, self.status, self.overdue, self.q,
+                    self.measurable])
 
     def keep(self, row, matching_ids=None) -> bool:
         goal = row.goal
@@ -43,6 +47,8 @@ class GoalFilter:
                 and (not self.horizon or goal.horizon == self.horizon)
                 and (not self.status or row.status == self.status)
                 and (not self.overdue or row.overdue)
+                and (not self.measurable
+                     or row.measurability.measurable == (self.measurable == "yes"))
                 and (matching_ids is None or goal.id in matching_ids))
 
 

@@ -9,7 +9,7 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.utils import timezone
 
-from leitstand.monitoring import rules
+from leitstand.monitoring import measurability, rules
 from leitstand.monitoring.models import Assessment, Observation
 from leitstand.monitoring.status import current, published_status
 from leitstand.register import horizons
@@ -29,6 +29,7 @@ class GoalRow:
     computed: rules.Verdict | None = None
     targets: list = field(default_factory=list)
     observations: dict = field(default_factory=dict)  # indicator id -> observation rows
+    measurability: measurability.Measurability | None = None
 
     @property
     def unit_slugs(self) -> list[str]:
@@ -85,7 +86,8 @@ def goal_rows(edition: Edition | None, goals=None, today: dt.date | None = None,
                             horizons.is_overdue(due, published.code, today), latest, items,
                             computed or _explain(goal_targets, series, due, today), goal_targets,
                             {i.id: observation_rows[i.id] for t in goal_targets
-                             for i in t.indicators.all()}))
+                             for i in t.indicators.all()},
+                            _measurability(goal, goal_targets, series, due)))
     return rows
 
 
@@ -127,3 +129,20 @@ def _explain(goal_targets, series, due, today):
     t = goal_targets[0]
     return rules.judge_target(_target_input(t, due), [series[i.id] for i in t.indicators.all()],
                               today)
+
+
+def _measurability(goal, goal_targets, series, due):
+    plain = [{"metric": t.metric, "value": _num(t.value), "unit": t.unit,
+              "deadline": t.deadline, "baseline_value": _num(t.baseline_value),
+              "baseline_year": t.baseline_year, "factor": _num(t.factor),
+              "comparator": t.comparator} for t in goal_targets]
+    indicators = [i for t in goal_targets for i in t.indicators.all()]
+    points = list(series[indicators[0].id].points) if indicators else []
+    return measurability.assess(
+        plain, responsible=bool(goal.responsible_units.all()),
+        indicators_with_source=sum(1 for i in indicators if i.source_url), due=due,
+        adopted_on=goal.edition.adopted_on, observations=points)
+
+
+def _num(value):
+    return None if value is None else float(value)

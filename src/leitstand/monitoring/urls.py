@@ -5,4 +5,5 @@ from leitstand.monitoring import views
 app_name = "editor"
 urlpatterns = [
     path("bewertungen/<int:pk>/freigeben/", views.approve, name="approve_assessment"),
+    path("messbarkeit/", views.measurability_tool, name="measurability_tool"),
 ]

@@ -28,3 +28,28 @@ def approve(request, pk):
 
 
 approve.permission = "approve_assessment"
+
+
+MAX_DRAFT = 5000
+
+
+@staff_member_required
+def measurability_tool(request):
+    """Editors paste a draft goal; the ingest grammar parses it and the checks run at once.
+    Nothing is stored."""
+    from django.shortcuts import render
+    from django.utils import timezone
+
+    from leitstand.ingest.targets import horizon, parse_target
+    from leitstand.monitoring.measurability import assess
+
+    text = request.POST.get("text", "")[:MAX_DRAFT].replace("\x00", "") \
+        if request.method == "POST" else ""
+    result = target = None
+    if text.strip():
+        target = parse_target(text, timezone.localdate().year)
+        result = assess([target] if target else [], responsible=False,
+                        indicators_with_source=0, due=None)
+    return render(request, "monitoring/measurability_tool.html", {
+        "text": text, "target": target, "result": result,
+        "horizon": horizon(text) if text else None})
