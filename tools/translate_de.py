@@ -171,6 +171,13 @@ DE = {
     "Goal text": "Zieltext", "Check": "Prüfen", "What the text states": "Was der Text aussagt",
     "factor": "Faktor", "The text states no value, factor, rank or deadline.": "Der Text nennt keinen Wert, Faktor, Rang und keine Frist.",
     "Checks": "Prüfungen",
+    "As known on %(d)s:": "Stand vom %(d)s:",
+    "statuses and counts show only the assessments approved and the values recorded by that day.":
+        "Status und Zahlen zeigen nur die Bewertungen, die bis zu diesem Tag freigegeben, und die Werte, die bis dahin erfasst waren.",
+    "Show today's state": "Heutigen Stand zeigen", "Show the state as known on": "Stand anzeigen vom",
+    "Show": "Anzeigen",
+    "When the value became known; pages 'as of' a day show only values known by then.":
+        "Wann der Wert bekannt wurde; Seiten „Stand am“ zeigen nur Werte, die bis dahin bekannt waren.",
     "Responsible unit and indicator are assigned in the register after the goal is created.":
         "Verantwortliche Stelle und Indikator werden im Register zugeordnet, wenn das Ziel angelegt ist.", "Editors' login": "Anmeldung für die Redaktion",
     "Line chart with %(n)s observation; the values are in the table below.":

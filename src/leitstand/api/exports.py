@@ -26,6 +26,14 @@ def safe_cell(value):
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
+def _known(observations, as_of):
+    if as_of is None:
+        return observations
+    from leitstand.monitoring.models import end_of_day
+
+    return observations.filter(recorded_at__lt=end_of_day(as_of))
+
+
 def _write(path: Path, header: list[str], rows) -> int:
     count = 0
     with path.open("w", encoding="utf-8", newline="") as handle:
@@ -60,13 +68,14 @@ def write_goal_csv(handle, edition, rows) -> None:
         writer.writerow([safe_cell(v) for v in goal_line(edition, row)])
 
 
-def export_csv(folder: Path) -> dict[str, int]:
+def export_csv(folder: Path, as_of=None) -> dict[str, int]:
+    """Everything published; with `as_of`, statuses as known on that day."""
     folder.mkdir(parents=True, exist_ok=True)
     editions = list(Edition.objects.filter(status=Edition.PUBLISHED).select_related("strategy")
                     .order_by("strategy__slug", "year"))
     goal_lines, target_lines = [], []
     for edition in editions:
-        for row in goal_rows(edition):
+        for row in goal_rows(edition, today=as_of):
             goal = row.goal
             goal_lines.append(goal_line(edition, row))
             for t in row.targets:
@@ -91,7 +100,7 @@ def export_csv(folder: Path) -> dict[str, int]:
     counts["observations.csv"] = _write(folder / "observations.csv", [
         "strategy", "indicator", "date", "value", "source_url", "note"],
         ([o.indicator.strategy.slug, o.indicator.slug, o.date, o.value, o.source_url, o.note]
-         for o in Observation.objects.filter(indicator__strategy__in=strategies)
+         for o in _known(Observation.objects.filter(indicator__strategy__in=strategies), as_of)
          .select_related("indicator__strategy").order_by("indicator__slug", "date")))
     counts["assessments.csv"] = _write(folder / "assessments.csv", [
         "strategy", "edition", "goal", "status", "as_of", "assessor", "assessor_kind",
@@ -99,6 +108,6 @@ def export_csv(folder: Path) -> dict[str, int]:
         ([a.goal.edition.strategy.slug, a.goal.edition.label, a.goal.code, a.status, a.as_of,
           a.assessor, a.assessor_kind, a.evidence, " ".join(a.links), a.replaces_id or "",
           a.correction_reason, a.approved_at]
-         for a in Assessment.objects.public().filter(goal__edition__in=editions)
+         for a in Assessment.objects.public(as_of).filter(goal__edition__in=editions)
          .select_related("goal__edition__strategy").order_by("goal__code", "as_of", "id")))
     return counts

@@ -16,8 +16,8 @@ def field_of_action(section):
     return section.slug
 
 
-def edition_summary(edition: Edition, rows=None) -> dict:
-    rows = rows if rows is not None else goal_rows(edition)
+def edition_summary(edition: Edition, rows=None, today=None) -> dict:
+    rows = rows if rows is not None else goal_rows(edition, today=today)
 
     def tally(keys_of):
         counts: dict[str, int] = {}
@@ -29,7 +29,7 @@ def edition_summary(edition: Edition, rows=None) -> dict:
 
     return {
         "edition": edition.id,
-        "as_of": timezone.localdate().isoformat(),
+        "as_of": (today or timezone.localdate()).isoformat(),
         "denominator": len(rows),
         "by_status": tally(lambda r: r.status),
         "by_horizon": tally(lambda r: r.goal.horizon or "none"),

@@ -19,4 +19,7 @@ def summary(request, pk: int):
         pk=pk, status=Edition.PUBLISHED).first()
     if edition is None:
         raise Http404("No such published edition.")
-    return JsonResponse(edition_summary(edition), json_dumps_params={"ensure_ascii": False})
+    from leitstand.dashboard.asof import stand_of
+
+    return JsonResponse(edition_summary(edition, today=stand_of(request)),
+                        json_dumps_params={"ensure_ascii": False})

@@ -59,7 +59,7 @@ def goal_rows(edition: Edition | None, goals=None, today: dt.date | None = None,
     if not isinstance(goals, list):
         goals = list(goals.select_related("section__parent").prefetch_related(
             Prefetch("responsible_units", queryset=Organisation.objects.order_by("short_name"))))
-    targets, series, observation_rows = _targets_and_series([g.id for g in goals])
+    targets, series, observation_rows = _targets_and_series([g.id for g in goals], today)
     assessments: dict[int, list] = {}
     for a in Assessment.objects.public(today).filter(goal__in=[g.id for g in goals]).order_by(
             "as_of", "created_at"):
@@ -96,7 +96,7 @@ def current_edition(strategy) -> Edition | None:
     return max(published, key=lambda e: (e.year, e.adopted_on or dt.date.min), default=None)
 
 
-def _targets_and_series(goal_ids):
+def _targets_and_series(goal_ids, today):
     """Targets of the goals and the series of their indicators: three queries."""
     targets: dict[int, list] = {}
     for target in Target.objects.filter(goal__in=goal_ids).prefetch_related("indicators"):
@@ -104,8 +104,12 @@ def _targets_and_series(goal_ids):
     indicators = {i.id: i for ts in targets.values() for t in ts for i in t.indicators.all()}
     points: dict[int, list] = {i: [] for i in indicators}
     rows: dict[int, list] = {i: [] for i in indicators}
-    for indicator_id, day, value, source, note in Observation.objects.filter(
-            indicator__in=list(indicators)).order_by("date").values_list(
+    observations = Observation.objects.filter(indicator__in=list(indicators))
+    if today < timezone.localdate():
+        from leitstand.monitoring.models import end_of_day
+
+        observations = observations.filter(recorded_at__lt=end_of_day(today))
+    for indicator_id, day, value, source, note in observations.order_by("date").values_list(
             "indicator_id", "date", "value", "source_url", "note"):
         points[indicator_id].append((day, float(value)))
         rows[indicator_id].append({"date": day, "value": value, "source_url": source,

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from leitstand.dashboard import aggregates, charts
+from leitstand.dashboard.asof import stand_of
 from leitstand.dashboard.filters import GoalFilter
 from leitstand.dashboard.queries import current_edition, edition_or_404, goal_rows
 from leitstand.dashboard.search import matching_ids
@@ -37,8 +38,9 @@ def home(request):
             cards.append({"strategy": strategy, "edition": edition})
     editions = {card["edition"].id: card["edition"] for card in cards}
     rows_by_edition: dict[int, list] = {}
+    stand = stand_of(request)
     if editions:
-        for row in goal_rows(None, editions=editions):
+        for row in goal_rows(None, editions=editions, today=stand):
             rows_by_edition.setdefault(row.goal.edition_id, []).append(row)
     for card in cards:
         rows = rows_by_edition.get(card["edition"].id, [])
@@ -46,8 +48,8 @@ def home(request):
         card["counts"] = [c for c in aggregates.count_by(
             rows, lambda r: r.status, vocabulary.label,
             order=[s.code for s in vocabulary.STATUSES]) if c.n]
-    return render(request, "dashboard/home.html", {"cards": cards,
-                                                   "as_of": timezone.localdate()})
+    return render(request, "dashboard/home.html", {"cards": cards, "stand": stand,
+                                                   "as_of": stand or timezone.localdate()})
 
 
 def strategy(request, strategy):
@@ -60,7 +62,8 @@ def strategy(request, strategy):
 
 def overview(request, strategy, edition):
     edition = edition_or_404(strategy, edition, request.user)
-    rows = goal_rows(edition)
+    stand = stand_of(request)
+    rows = goal_rows(edition, today=stand)
     status_order = [s.code for s in vocabulary.STATUSES]
     sections = {r.goal.section_id: r.goal.section for r in rows if r.goal.section}
     units = {u.slug: u for r in rows for u in r.goal.responsible_units.all()}
@@ -69,7 +72,8 @@ def overview(request, strategy, edition):
         "strategy": edition.strategy,
         "rows": rows,
         "total": len(rows),
-        "as_of": timezone.localdate(),
+        "as_of": stand or timezone.localdate(),
+        "stand": stand,
         "by_status": aggregates.count_by(rows, lambda r: r.status, vocabulary.label,
                                          order=status_order),
         "by_horizon": aggregates.count_by(
@@ -103,7 +107,8 @@ def goal_list(request, strategy, edition):
     edition = edition_or_404(strategy, edition, request.user)
     flt = GoalFilter.from_params(request.GET)
     found = matching_ids(flt.q, edition.strategy_id, edition.id) if flt.q else None
-    rows = goal_rows(edition)
+    stand = stand_of(request)
+    rows = goal_rows(edition, today=stand)
     shown = [r for r in rows if flt.keep(r, found["goal"] if found else None)]
     if request.GET.get("format") == "csv":
         from django.http import HttpResponse
@@ -126,7 +131,8 @@ def goal_list(request, strategy, edition):
     return render(request, "dashboard/goal_list.html", {
         "edition": edition, "strategy": edition.strategy, "rows": shown, "total": len(rows),
         "filter": flt, "sections": sections, "units": units, "statuses": vocabulary.STATUSES,
-        "horizons": horizons.CHOICES, "as_of": timezone.localdate(), **extra})
+        "horizons": horizons.CHOICES, "as_of": stand or timezone.localdate(), "stand": stand,
+        **extra})
 
 
 def goal_detail(request, strategy, edition, code):
@@ -137,7 +143,8 @@ def goal_detail(request, strategy, edition, code):
     if goal.edition.status != Edition.PUBLISHED and not request.user.is_staff:
         raise Http404("No such goal.")
     edition = goal.edition
-    row = goal_rows(edition, [goal])[0]
+    stand = stand_of(request)
+    row = goal_rows(edition, [goal], today=stand)[0]
     indicator_views = []
     seen = set()
     for target in row.targets:
@@ -159,7 +166,12 @@ def goal_detail(request, strategy, edition, code):
     by_id = {a.id: a for a in assessments}
     for a in assessments:
         a.replaced = by_id.get(a.replaces_id)
-    history = list(goal.history.order_by("history_date").prefetch_related(
+    history = goal.history.all()
+    if stand:
+        from leitstand.monitoring.models import end_of_day
+
+        history = history.filter(history_date__lt=end_of_day(stand))
+    history = list(history.order_by("history_date").prefetch_related(
         "historicalgoal_responsible_units_set"))
     differing = sorted({a.assessor for a in row.latest_by_assessor.values()
                         if a.status != row.status})
@@ -170,7 +182,8 @@ def goal_detail(request, strategy, edition, code):
         "measures": Measure.objects.filter(section=goal.section_id).order_by("order")
         if goal.section_id else [],
         "history": _history_entries(history),
-        "horizon_label": HORIZON_LABELS.get(goal.horizon), "as_of": timezone.localdate()})
+        "horizon_label": HORIZON_LABELS.get(goal.horizon), "stand": stand,
+        "as_of": stand or timezone.localdate()})
 
 
 HISTORY_FIELDS = ["code", "title", "text", "section_id", "horizon", "deadline", "source_page",
@@ -207,7 +220,8 @@ def section_detail(request, strategy, edition, section):
             slug=section.slug) | Section.objects.filter(edition=edition, parent=section))
     return render(request, "dashboard/section_detail.html", {
         "edition": edition, "strategy": edition.strategy, "section": section,
-        "rows": goal_rows(edition, in_section),
+        "rows": goal_rows(edition, in_section, today=stand_of(request)),
+        "stand": stand_of(request),
         "measures": Measure.objects.filter(edition=edition).filter(
             section__in=Section.objects.filter(edition=edition, parent=section)
             | Section.objects.filter(pk=section.pk)).order_by("order"),
@@ -220,7 +234,9 @@ def unit_detail(request, strategy, edition, unit):
     return render(request, "dashboard/unit_detail.html", {
         "edition": edition, "strategy": edition.strategy, "unit": unit,
         "rows": goal_rows(edition, Goal.objects.filter(edition=edition,
-                                                       responsible_units=unit)),
+                                                       responsible_units=unit),
+                          today=stand_of(request)),
+        "stand": stand_of(request),
         "measures": Measure.objects.filter(edition=edition, responsible_units=unit),
         "indicators": Indicator.objects.filter(strategy=edition.strategy,
                                                responsible_units=unit),

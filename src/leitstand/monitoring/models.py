@@ -24,6 +24,8 @@ class Observation(models.Model):
     value = models.DecimalField(max_digits=20, decimal_places=4)
     source_url = models.URLField(max_length=500)
     note = models.TextField(blank=True)
+    recorded_at = models.DateTimeField(default=timezone.now, help_text=_(
+        "When the value became known; pages 'as of' a day show only values known by then."))
     history = record_history()
 
     class Meta:
@@ -35,15 +37,26 @@ class Observation(models.Model):
         return f"{self.indicator} {self.date}: {self.value}"
 
 
+def end_of_day(day):
+    """The first moment after `day` in the site's time zone."""
+    import datetime as dt
+
+    return timezone.make_aware(dt.datetime.combine(day + dt.timedelta(days=1), dt.time()))
+
+
 class AppendOnlyError(ValidationError):
     pass
 
 
 class AssessmentQuerySet(models.QuerySet):
     def public(self, today=None):
+        """Approved and published by `today`; for a past day, only what was approved by then."""
         today = today or timezone.localdate()
-        return self.filter(state=Assessment.APPROVED).filter(
+        known = self.filter(state=Assessment.APPROVED).filter(
             models.Q(publish_on__isnull=True) | models.Q(publish_on__lte=today))
+        if today < timezone.localdate():
+            known = known.filter(approved_at__lt=end_of_day(today))
+        return known
 
 
 class Assessment(models.Model):

@@ -35,6 +35,11 @@ def _date(text):
     return dt.date.fromisoformat(text) if text else None
 
 
+def _published(day: str):
+    """Data from public sources counts as known from the day the source gives."""
+    return timezone.make_aware(dt.datetime.combine(_date(day), dt.time(12)))
+
+
 def _dec(value):
     return None if value is None else Decimal(str(value))
 
@@ -89,7 +94,7 @@ def _load_indicator(strategy, ind, orgs, result):
         _, created = Observation.objects.update_or_create(
             indicator=indicator, date=_date(obs["date"]), defaults=dict(
                 value=_dec(obs["value"]), source_url=obs["source_url"],
-                note=obs.get("note", "")))
+                note=obs.get("note", ""), recorded_at=_published(obs["date"])))
         result.count("observations", created)
     return indicator
 
@@ -167,5 +172,5 @@ def _load_assessments(goal, items, result):
         Assessment.objects.create(
             **key, assessor_kind=a["kind"], evidence=a["evidence"],
             evidence_links="\n".join(a["links"]), rule="manual", state=Assessment.APPROVED,
-            approved_at=timezone.now())
+            approved_at=_published(a["as_of"]))
         result.count("assessments", True)
