@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "leitstand.monitoring",
     "leitstand.dashboard",
     "leitstand.api",
+    "leitstand.reports",
 ]
 
 MIDDLEWARE = [

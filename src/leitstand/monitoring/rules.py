@@ -164,7 +164,7 @@ RULES = [
     ("Keine Daten", "Gibt es bis zum Stichtag keinen Messwert, gilt „keine Daten“; mit nur einem "
      f"Messwert ebenso, denn ein Trend braucht mindestens {MIN_OBSERVATIONS} Messwerte."),
     ("Erreicht", "Der jüngste Messwert erfüllt den Zielwert (mindestens / höchstens / genau, "
-     f"mit {TOLERANCE:.1%} Toleranz). Ohne Vergleichswort bestimmt der Ausgangswert die Richtung: "
+     f"mit {str(TOLERANCE * 100).replace('.', ',')} % Toleranz). Ohne Vergleichswort bestimmt der Ausgangswert die Richtung: "
      "liegt das Ziel unter ihm, ist eine Senkung gemeint."),
     ("Verfehlt", "Die Frist ist verstrichen, und der letzte Messwert bis zur Frist erfüllt den "
      "Zielwert nicht."),

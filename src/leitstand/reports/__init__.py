@@ -1,0 +1,1 @@
+"""The review report ("Bilanz") of an edition: HTML, Markdown and tagged PDF."""
