@@ -32,6 +32,11 @@ def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         for path in demo_files():
             load_file(path)
+        from leitstand.register.models import Edition
+        from leitstand.register.services import suggest_lineage
+
+        for edition in Edition.objects.filter(previous__isnull=False):
+            suggest_lineage(edition)
 
 
 @pytest.fixture(autouse=True)

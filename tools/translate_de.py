@@ -176,6 +176,18 @@ DE = {
         "Status und Zahlen zeigen nur die Bewertungen, die bis zu diesem Tag freigegeben, und die Werte, die bis dahin erfasst waren.",
     "Show today's state": "Heutigen Stand zeigen", "Show the state as known on": "Stand anzeigen vom",
     "Show": "Anzeigen",
+    "kept": "beibehalten", "sharpened": "geschärft", "split": "aufgeteilt", "merged": "zusammengeführt",
+    "new": "neu", "Earlier edition": "Frühere Fassung",
+    "confirmed by the editors": "von der Redaktion bestätigt",
+    "suggested by text similarity, not yet confirmed": "nach Textähnlichkeit vorgeschlagen, noch nicht bestätigt",
+    "Assessments of the earlier goal": "Bewertungen des früheren Ziels",
+    "Comparison of editions": "Vergleich der Fassungen",
+    "Edition %(a)s and edition %(b)s side by side": "Fassung %(a)s und Fassung %(b)s nebeneinander",
+    "This edition has no previous edition.": "Diese Fassung hat keine Vorgängerin.",
+    "How each goal continues a goal of the previous edition. Links are suggested from the similarity of text and targets and count as settled once the editors have confirmed them.":
+        "Wie jedes Ziel ein Ziel der vorigen Fassung fortführt. Die Verknüpfungen werden aus der Ähnlichkeit von Text und Zielwerten vorgeschlagen und gelten erst, wenn die Redaktion sie bestätigt hat.",
+    "Kinds of continuation": "Arten der Fortführung", "Kind": "Art", "confirmed": "bestätigt",
+    "suggested": "vorgeschlagen", "Goal by goal": "Ziel für Ziel",
     "When the value became known; pages 'as of' a day show only values known by then.":
         "Wann der Wert bekannt wurde; Seiten „Stand am“ zeigen nur Werte, die bis dahin bekannt waren.",
     "Responsible unit and indicator are assigned in the register after the goal is created.":

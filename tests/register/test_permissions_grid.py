@@ -49,6 +49,7 @@ OBJECTS = {
     "assessment": _draft,
     "user": lambda: get_user_model().objects.get(username="editor_b"),
     "group": lambda: Group.objects.get_or_create(name="Gäste")[0],
+    "goallink": lambda: m.GoalLink.objects.get(goal__code="20-12", previous__code="19-07"),
 }
 APP = {"assessment": "monitoring", "observation": "monitoring", "user": "auth",
        "group": "auth"}
@@ -57,6 +58,7 @@ EXPECT = {
     "guideline": ADMIN_ONLY, "goal": UNIT_A, "measure": UNIT_A, "indicator": UNIT_A,
     "observation": UNIT_A, "assessment": UNIT_A, "organisation": SUPERUSER_ONLY,
     "membership": SUPERUSER_ONLY, "user": SUPERUSER_ONLY, "group": SUPERUSER_ONLY,
+    "goallink": UNIT_A,
 }
 # Adding a goal is for strategy admins. Nobody may delete a strategy, edition or goal that
 # has approved assessments: that would rewrite the public history.
@@ -65,7 +67,7 @@ NOBODY = {**ADMIN_ONLY, "strategy_admin": "denied", "superuser": "denied"}
 # indicators, and the saved object is checked again (see test_editor_cannot_add_for_another_unit).
 ANY_EDITOR = {**UNIT_A, "editor_b": "ok"}
 EXPECT_ADD = {"goal": ADMIN_ONLY, "measure": ANY_EDITOR, "indicator": ANY_EDITOR,
-              "observation": ANY_EDITOR, "assessment": ANY_EDITOR}
+              "observation": ANY_EDITOR, "assessment": ANY_EDITOR, "goallink": ANY_EDITOR}
 EXPECT_DELETE = {"goal": NOBODY, "strategy": NOBODY, "edition": NOBODY}
 
 GRID = []

@@ -48,7 +48,7 @@ def edition_or_404(strategy_slug: str, edition_slug: str, user=None) -> Edition:
 
 
 def goal_rows(edition: Edition | None, goals=None, today: dt.date | None = None,
-              editions: dict | None = None) -> list[GoalRow]:
+              editions: dict | None = None, known_assessments=None) -> list[GoalRow]:
     """Goals with their published status; three queries for any number of goals.
 
     `editions` (id -> Edition) serves goals of several editions at once.
@@ -61,8 +61,10 @@ def goal_rows(edition: Edition | None, goals=None, today: dt.date | None = None,
             Prefetch("responsible_units", queryset=Organisation.objects.order_by("short_name"))))
     targets, series, observation_rows = _targets_and_series([g.id for g in goals], today)
     assessments: dict[int, list] = {}
-    for a in Assessment.objects.public(today).filter(goal__in=[g.id for g in goals]).order_by(
-            "as_of", "created_at"):
+    if known_assessments is None:  # a caller may have fetched them with others already
+        known_assessments = Assessment.objects.public(today).filter(
+            goal__in=[g.id for g in goals]).order_by("as_of", "created_at")
+    for a in known_assessments:
         assessments.setdefault(a.goal_id, []).append(a)
     rows = []
     for goal in goals:

@@ -20,4 +20,5 @@ urlpatterns = [
          name="unit"),
     path("<slug:strategy>/<slug:edition>/massnahmen/", views.measure_list, name="measures"),
     path("<slug:strategy>/<slug:edition>/bilanz/", report_views.report, name="report"),
+    path("<slug:strategy>/<slug:edition>/vergleich/", views.comparison, name="comparison"),
 ]

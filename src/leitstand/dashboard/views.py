@@ -15,9 +15,11 @@ from leitstand.dashboard.search import matching_ids
 from leitstand.monitoring import rules, vocabulary
 from leitstand.monitoring import status as status_rule
 from leitstand.register import horizons
+from leitstand.monitoring.models import Assessment
 from leitstand.register.models import (
     Edition,
     Goal,
+    GoalLink,
     Indicator,
     Measure,
     Organisation,
@@ -144,7 +146,13 @@ def goal_detail(request, strategy, edition, code):
         raise Http404("No such goal.")
     edition = goal.edition
     stand = stand_of(request)
-    row = goal_rows(edition, [goal], today=stand)[0]
+    origins = list(GoalLink.objects.filter(goal=goal, previous__isnull=False).select_related(
+        "previous__edition"))
+    # this goal's assessments and those of the goals it continues, in one query
+    known = list(Assessment.objects.public(stand).filter(
+        goal__in=[goal.id] + [o.previous_id for o in origins]).order_by("as_of", "created_at"))
+    row = goal_rows(edition, [goal], today=stand,
+                    known_assessments=[a for a in known if a.goal_id == goal.id])[0]
     indicator_views = []
     seen = set()
     for target in row.targets:
@@ -175,10 +183,15 @@ def goal_detail(request, strategy, edition, code):
         "historicalgoal_responsible_units_set"))
     differing = sorted({a.assessor for a in row.latest_by_assessor.values()
                         if a.status != row.status})
+    previous = {o.previous_id: o.previous for o in origins}
+    earlier = sorted((a for a in known if a.goal_id in previous), key=lambda a: a.as_of,
+                     reverse=True)
+    for a in earlier:
+        a.goal = previous[a.goal_id]
     return render(request, "dashboard/goal_detail.html", {
         "edition": edition, "strategy": edition.strategy, "goal": goal, "row": row,
         "targets": row.targets, "indicator_views": indicator_views, "assessments": assessments,
-        "differing": differing,
+        "differing": differing, "origins": origins, "earlier": earlier,
         "measures": Measure.objects.filter(section=goal.section_id).order_by("order")
         if goal.section_id else [],
         "history": _history_entries(history),
@@ -278,3 +291,18 @@ def method(request):
     return render(request, "dashboard/method.html", {
         "ruleset": rules.RULESET, "rules": rules.RULES, "statuses": vocabulary.STATUSES,
         "assessment_rule": status_rule.RULE})
+
+
+def comparison(request, strategy, edition):
+    """Both editions side by side: how each goal continues, with counts of each kind."""
+    edition = edition_or_404(strategy, edition, request.user)
+    links = list(GoalLink.objects.filter(edition=edition).select_related("goal", "previous")
+                 .order_by("previous__order", "goal__order"))
+    kinds = dict(GoalLink.KINDS)
+    counts = [{"kind": k, "label": kinds[k],
+               "confirmed": sum(1 for x in links if x.kind == k and x.confirmed_at),
+               "suggested": sum(1 for x in links if x.kind == k and not x.confirmed_at)}
+              for k in kinds]
+    return render(request, "dashboard/comparison.html", {
+        "edition": edition, "strategy": edition.strategy, "previous": edition.previous,
+        "links": links, "counts": counts})

@@ -45,4 +45,6 @@ def scope_of(obj) -> Scope:
         return scope_of(obj.goal)
     if isinstance(obj, Observation):
         return scope_of(obj.indicator)
+    if isinstance(obj, m.GoalLink):
+        return scope_of(obj.goal or obj.previous)
     return Scope(None)

@@ -94,3 +94,38 @@ class OrganisationAdmin(RuleAdminMixin, SimpleHistoryAdmin):
 class MembershipAdmin(RuleAdminMixin, SimpleHistoryAdmin):
     change_action = "change_membership"
     list_display = ["user", "organisation", "role"]
+
+
+@admin.register(m.GoalLink)
+class GoalLinkAdmin(RuleAdminMixin, SimpleHistoryAdmin):
+    """Editors confirm or correct the suggested lineage; the action records who and when."""
+
+    change_action = "confirm_lineage"
+    strategy_path = "edition__strategy"
+    unit_path = "goal__responsible_units"
+    list_display = ["__str__", "edition", "kind", "similarity", "confirmed_at"]
+    list_filter = ["edition", "kind"]
+    readonly_fields = ["similarity", "confirmed_by", "confirmed_at"]
+    actions = ["confirm"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        from leitstand.register.services import confirm_link
+
+        confirm_link(request.user, obj.pk)  # saving a link in the form confirms it
+
+    @admin.action(description="Ausgewählte Verknüpfungen bestätigen")
+    def confirm(self, request, queryset):
+        from django.contrib import messages
+        from django.core.exceptions import PermissionDenied
+
+        from leitstand.register.services import confirm_link
+
+        done = 0
+        for pk in queryset.values_list("pk", flat=True):
+            try:
+                confirm_link(request.user, pk)
+                done += 1
+            except PermissionDenied:
+                messages.warning(request, f"#{pk}: keine Berechtigung")
+        messages.success(request, f"{done} bestätigt.")

@@ -281,3 +281,39 @@ class SearchEntry(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["kind", "object_id"],
                                                name="one_entry_per_object")]
+
+
+class GoalLink(models.Model):
+    """How a goal of an edition continues one of the previous edition.
+
+    Suggested by text and target similarity (register.lineage), confirmed by an editor.
+    A "new" link has no previous goal; a "dropped" link has no goal in the new edition.
+    """
+
+    KINDS = [("kept", _("kept")), ("sharpened", _("sharpened")), ("split", _("split")),
+             ("merged", _("merged")), ("new", _("new")), ("dropped", _("dropped"))]
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="goal_links")
+    goal = models.ForeignKey(Goal, null=True, blank=True, on_delete=models.CASCADE,
+                             related_name="origins")
+    previous = models.ForeignKey(Goal, null=True, blank=True, on_delete=models.CASCADE,
+                                 related_name="successors")
+    kind = models.CharField(max_length=10, choices=KINDS)
+    similarity = models.FloatField(default=0)
+    confirmed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                     on_delete=models.SET_NULL, related_name="+")
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    history = record_history()
+
+    class Meta:
+        ordering = ["edition", "kind", "id"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(goal__isnull=False)
+                                   | models.Q(previous__isnull=False),
+                                   name="link_has_a_goal"),
+            models.UniqueConstraint(fields=["edition", "goal", "previous"],
+                                    name="one_link_per_pair"),
+        ]
+
+    def __str__(self):
+        return f"{self.previous.code if self.previous else '–'} → " \
+               f"{self.goal.code if self.goal else '–'} ({self.kind})"

@@ -66,6 +66,7 @@ RULES = {
     "change_observation": _unit_editor,
     "record_assessment": _unit_editor,
     "approve_assessment": _unit_head,
+    "confirm_lineage": _unit_editor,
     "change_organisation": _superuser,
     "change_membership": _superuser,
 }

@@ -27,6 +27,11 @@ class Command(BaseCommand):
                 raise CommandError(str(exc)) from None
             state = "already loaded" if result.skipped else "loaded"
             self.stdout.write(f"Demo data {path.name}: {state}.")
+        from leitstand.register.models import Edition
+        from leitstand.register.services import suggest_lineage
+
+        for edition in Edition.objects.filter(previous__isnull=False, goal_links__isnull=True):
+            suggest_lineage(edition)
         user, password = ensure_demo_login(settings.DATA_DIR)
         db = settings.DATABASES["default"]
         self.stdout.write(f"Database: {db['NAME']}")
