@@ -188,6 +188,12 @@ DE = {
         "Wie jedes Ziel ein Ziel der vorigen Fassung fortführt. Die Verknüpfungen werden aus der Ähnlichkeit von Text und Zielwerten vorgeschlagen und gelten erst, wenn die Redaktion sie bestätigt hat.",
     "Kinds of continuation": "Arten der Fortführung", "Kind": "Art", "confirmed": "bestätigt",
     "suggested": "vorgeschlagen", "Goal by goal": "Ziel für Ziel",
+    "Last assessed": "Zuletzt bewertet", "never": "nie", "next assessment due": "nächste Bewertung fällig am",
+    "stale": "veraltet", "Inputs of the rule": "Eingangswerte der Regel",
+    "Goals due for assessment": "Fällige Bewertungen",
+    "Goals of your units whose next assessment is overdue: nothing was assessed or observed for a year.":
+        "Ziele Ihrer Stellen, deren nächste Bewertung überfällig ist: seit einem Jahr wurde nichts bewertet oder gemessen.",
+    "%(n)s goal": ["%(n)s Ziel", "%(n)s Ziele"], "Due since": "Fällig seit",
     "When the value became known; pages 'as of' a day show only values known by then.":
         "Wann der Wert bekannt wurde; Seiten „Stand am“ zeigen nur Werte, die bis dahin bekannt waren.",
     "Responsible unit and indicator are assigned in the register after the goal is created.":

@@ -83,6 +83,8 @@ GRID.append(("set_language", None, {r: "ok" for r in ROLES}))
 # Stores nothing, but answers POST: open to every staff role.
 GRID.append(("editor:measurability_tool", None, {**ADMIN_ONLY, "editor_a": "ok",
                                                  "editor_b": "ok", "head_a": "ok"}))
+GRID.append(("editor:stale_goals", None, {**ADMIN_ONLY, "editor_a": "ok", "editor_b": "ok",
+                                          "head_a": "ok"}))
 
 
 def _outcome(response) -> str:

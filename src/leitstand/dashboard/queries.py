@@ -9,7 +9,7 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.utils import timezone
 
-from leitstand.monitoring import measurability, rules
+from leitstand.monitoring import measurability, review, rules
 from leitstand.monitoring.models import Assessment, Observation
 from leitstand.monitoring.status import current, published_status
 from leitstand.register import horizons
@@ -30,6 +30,9 @@ class GoalRow:
     targets: list = field(default_factory=list)
     observations: dict = field(default_factory=dict)  # indicator id -> observation rows
     measurability: measurability.Measurability | None = None
+    last_assessed: dt.date | None = None
+    next_review: dt.date | None = None
+    stale: bool = False
 
     @property
     def unit_slugs(self) -> list[str]:
@@ -90,6 +93,12 @@ def goal_rows(edition: Edition | None, goals=None, today: dt.date | None = None,
                             {i.id: observation_rows[i.id] for t in goal_targets
                              for i in t.indicators.all()},
                             _measurability(goal, goal_targets, series, due)))
+        row = rows[-1]
+        row.last_assessed = review.last_assessed(
+            (a.as_of for a in items),
+            (d for obs in row.observations.values() for d in [o["date"] for o in obs][-1:]))
+        row.next_review = review.next_due(row.last_assessed, goal.edition.adopted_on)
+        row.stale = review.is_stale(row.next_review, row.status, today)
     return rows
 
 

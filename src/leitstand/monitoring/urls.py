@@ -6,4 +6,5 @@ app_name = "editor"
 urlpatterns = [
     path("bewertungen/<int:pk>/freigeben/", views.approve, name="approve_assessment"),
     path("messbarkeit/", views.measurability_tool, name="measurability_tool"),
+    path("veraltet/", views.stale_goals, name="stale_goals"),
 ]

@@ -53,3 +53,25 @@ def measurability_tool(request):
     return render(request, "monitoring/measurability_tool.html", {
         "text": text, "target": target, "result": result,
         "horizon": horizon(text) if text else None})
+
+
+@staff_member_required
+def stale_goals(request):
+    """The goals of the editor's units (all of a strategy for its admins) whose next
+    assessment is overdue."""
+    from django.shortcuts import render
+
+    from leitstand.dashboard.queries import goal_rows
+    from leitstand.register.actors import actor_for
+    from leitstand.register.models import Edition, Goal
+
+    actor = actor_for(request.user)
+    editions = {e.id: e for e in Edition.objects.filter(status=Edition.PUBLISHED)
+                .select_related("strategy")}
+    goals = Goal.objects.filter(edition__in=list(editions))
+    if not actor.superuser:
+        goals = (goals.filter(responsible_units__in=actor.unit_ids)
+                 | goals.filter(edition__strategy__in=actor.admin_strategy_ids)).distinct()
+    rows = [r for r in goal_rows(None, goals, editions=editions) if r.stale]
+    rows.sort(key=lambda r: (r.next_review, r.goal.code))
+    return render(request, "monitoring/stale_goals.html", {"rows": rows})
