@@ -151,7 +151,7 @@ def goal_detail(request, strategy, edition, code):
     # this goal's assessments and those of the goals it continues, in one query
     known = list(Assessment.objects.public(stand).filter(
         goal__in=[goal.id] + [o.previous_id for o in origins]).order_by("as_of", "created_at"))
-    row = goal_rows(edition, [goal], today=stand,
+    row = goal_rows(edition, [goal], today=stand, with_observations=True,
                     known_assessments=[a for a in known if a.goal_id == goal.id])[0]
     indicator_views = []
     seen = set()

@@ -1,0 +1,160 @@
+"""Status computation and the overview at scale: 1,000 strategies, 100,000 goals, 10 million
+observations at --scale 1 (CI runs --scale 0.01), on the database DATABASE_URL names
+(PostgreSQL in CI). Creates and drops its own test database.
+
+Prints: generation time, full recomputation of every goal's status, and the overview page
+time (p50/p95/p99, today and "Stand am") against a page of the same server that runs no
+query (the status vocabulary) in the same run, plus the overview's query count.
+Aim: overview p95 <= 200 ms; "Stand am" within the same query budget (10).
+Run: DATABASE_URL=postgres://… python bench/monitoring_scale.py --scale 0.01
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "leitstand.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
+
+
+def generate(scale: float, seed: int = 7) -> tuple[int, int, int]:
+    from leitstand.monitoring.models import Observation
+    from leitstand.register import models as m
+
+    rng = random.Random(seed)
+    n_strategies = max(1, round(1000 * scale))
+    goals_per, obs_per = 100, 100
+    unit = m.Organisation.objects.create(slug="amt", name="Amt für Tests", short_name="Amt")
+    strategies = m.Strategy.objects.bulk_create(
+        m.Strategy(slug=f"s{i}", name=f"Strategie {i}", jurisdiction="Testland")
+        for i in range(n_strategies))
+    editions = m.Edition.objects.bulk_create(
+        m.Edition(strategy=s, label="1", slug="1", year=2020, adopted_on=dt.date(2020, 1, 1),
+                  status="published") for s in strategies)
+    sections = m.Section.objects.bulk_create(
+        m.Section(edition=e, slug=f"f{k}", title=f"Feld {k}", is_field_of_action=True, order=k)
+        for e in editions for k in range(5))
+    by_edition = {}
+    for s in sections:
+        by_edition.setdefault(s.edition_id, []).append(s)
+    goals = m.Goal.objects.bulk_create(
+        m.Goal(edition=e, section=by_edition[e.id][k % 5], code=f"z{k}", title=f"Ziel {k}",
+               horizon=["short", "medium", "long"][k % 3], order=k)
+        for e in editions for k in range(goals_per))
+    m.Goal.responsible_units.through.objects.bulk_create(
+        m.Goal.responsible_units.through(goal_id=g.id, organisation_id=unit.id) for g in goals)
+    indicators = m.Indicator.objects.bulk_create(
+        m.Indicator(strategy_id=g.edition.strategy_id, slug=f"i{g.id}", name=f"Reihe {g.id}",
+                    unit="count", definition="erzeugt", source_url="https://example.org/i")
+        for g in goals)
+    targets = m.Target.objects.bulk_create(
+        m.Target(goal=g, metric="m", value=rng.choice([500, 1000, 2000]), unit="count",
+                 comparator="at_least", deadline=dt.date(2022 + g.order % 8, 12, 31))
+        for g in goals)
+    m.Target.indicators.through.objects.bulk_create(
+        m.Target.indicators.through(target_id=t.id, indicator_id=i.id)
+        for t, i in zip(targets, indicators))
+    start = dt.date(2015, 1, 1)
+    batch = []
+    total = 0
+    for ind in indicators:
+        value = rng.uniform(50, 400)
+        growth = rng.uniform(0.0, 0.03)
+        for k in range(obs_per):
+            value *= 1 + growth
+            batch.append(Observation(indicator=ind, date=start + dt.timedelta(days=30 * k),
+                                     value=round(value, 2), source_url="https://example.org/o",
+                                     recorded_at=django.utils.timezone.now()))
+        if len(batch) >= 50_000:
+            Observation.objects.bulk_create(batch)
+            total += len(batch)
+            batch = []
+    Observation.objects.bulk_create(batch)
+    total += len(batch)
+    return n_strategies, len(goals), total
+
+
+def percentiles(samples):
+    samples = sorted(samples)
+    pick = (lambda q: samples[min(len(samples) - 1, int(q * len(samples)))])
+    return statistics.median(samples), pick(0.95), pick(0.99)
+
+
+def time_pages(client, urls, repeat):
+    times = []
+    for _ in range(repeat):
+        for url in urls:
+            start = time.perf_counter()
+            response = client.get(url)
+            times.append((time.perf_counter() - start) * 1000)
+            assert response.status_code == 200, (url, response.status_code)
+    return times
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--scale", type=float, default=0.01)
+    parser.add_argument("--pages", type=int, default=40, help="overview requests per kind")
+    args = parser.parse_args()
+    setup_test_environment()
+    settings.ALLOWED_HOSTS = ["testserver"]
+    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    try:
+        from leitstand.dashboard.queries import goal_rows
+        from leitstand.register.models import Edition
+
+        print(f"database: {connection.vendor}, scale {args.scale}")
+        t0 = time.perf_counter()
+        n_s, n_g, n_o = generate(args.scale)
+        print(f"generated {n_s} strategies, {n_g} goals, {n_o} observations "
+              f"in {time.perf_counter() - t0:.1f} s")
+        editions = list(Edition.objects.select_related("strategy"))
+        t0 = time.perf_counter()
+        counted = sum(len(goal_rows(e)) for e in editions)
+        full = time.perf_counter() - t0
+        print(f"full recomputation of {counted} goal statuses: {full:.2f} s "
+              f"({counted / full:.0f} goals/s)")
+        client = Client()
+        rng = random.Random(1)
+        sample = [rng.choice(editions) for _ in range(args.pages)]
+        overview = [f"/{e.strategy.slug}/{e.slug}/" for e in sample]
+        stand = [f"{u}?stand=2021-06-30" for u in overview]
+        time_pages(client, overview[:3] + ["/status/"], 1)  # warm-up
+        base = time_pages(client, ["/status/"] * args.pages, 1)
+        today = time_pages(client, overview, 1)
+        past = time_pages(client, stand, 1)
+        with CaptureQueriesContext(connection) as queries:
+            client.get(stand[0])
+        for name, times in (("page without queries (/status/)", base), ("overview", today),
+                            ("overview, Stand am 2021-06-30", past)):
+            p50, p95, p99 = percentiles(times)
+            print(f"{name:34} p50 {p50:7.1f} ms  p95 {p95:7.1f} ms  p99 {p99:7.1f} ms")
+        p95 = percentiles(today)[1]
+        print(f"overview p95 / baseline p95: {p95 / percentiles(base)[1]:.1f}x; "
+              f"queries of a 'Stand am' overview: {len(queries)}")
+        print(f"aim overview p95 <= 200 ms: {'ok' if p95 <= 200 else 'missed'}; "
+              f"aim 'Stand am' within 10 queries: {'ok' if len(queries) <= 10 else 'missed'}")
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
