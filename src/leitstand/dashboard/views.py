@@ -274,8 +274,15 @@ def indicator_detail(request, strategy, indicator):
             "responsible_units",
             Prefetch("targets", queryset=Target.objects.select_related("goal__edition"))),
         strategy__slug=strategy, slug=indicator)
-    observations = list(indicator.observations.order_by("date"))
+    stand = stand_of(request)
+    observations = indicator.observations.order_by("date")
+    if stand:
+        from leitstand.monitoring.models import end_of_day
+
+        observations = observations.filter(recorded_at__lt=end_of_day(stand))
+    observations = list(observations)
     return render(request, "dashboard/indicator_detail.html", {
+        "stand": stand,
         "strategy": indicator.strategy, "indicator": indicator, "observations": observations,
         "chart": charts.line_chart([(o.date, float(o.value)) for o in observations]),
         "targets": [t for t in indicator.targets.all()
