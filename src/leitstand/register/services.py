@@ -43,7 +43,7 @@ def _link_scope(link):
 
 @transaction.atomic
 def confirm_link(user, link_id: int, kind: str | None = None) -> m.GoalLink:
-    link = m.GoalLink.objects.select_for_update().select_related(
+    link = m.GoalLink.objects.select_for_update(of=("self",)).select_related(
         "goal__edition", "previous__edition").get(pk=link_id)
     if not allowed(actor_for(user), "confirm_lineage", _link_scope(link)):
         raise PermissionDenied("You may not confirm this link.")
