@@ -101,7 +101,8 @@ def goal_rows(edition: Edition | None, goals=None, today: dt.date | None = None,
         row = rows[-1]
         row.last_assessed = review.last_assessed(
             (a.as_of for a in items),
-            (d for obs in row.observations.values() for d in [o["date"] for o in obs][-1:]))
+            (series[i.id].points[-1][0] for t in goal_targets for i in t.indicator_list
+             if series[i.id].points))
         row.next_review = review.next_due(row.last_assessed, goal.edition.adopted_on)
         row.stale = review.is_stale(row.next_review, row.status, today)
     return rows
@@ -134,7 +135,6 @@ def _targets_and_series(goal_ids, today, with_rows=False):
     else:
         for indicator_id, day, value in _fast_points(observations):
             points[indicator_id].append((day, value))
-            rows[indicator_id].append({"date": day})
     series = {i: rules.Series(ind.name, ind.unit, tuple(points[i]))
               for i, ind in indicators.items()}
     return targets, series, rows

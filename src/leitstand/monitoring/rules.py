@@ -45,7 +45,7 @@ class TargetInput:
 class Series:
     name: str
     unit: str
-    points: tuple  # ((date, value), ...)
+    points: tuple  # ((date, value), ...) in date order
 
 
 @dataclass
@@ -109,7 +109,7 @@ def judge_series(t: TargetInput, s: Series, as_of: dt.date) -> Verdict:
     if s.unit != t.unit:
         return Verdict("not_measurable", f"indicator “{s.name}” is in {s.unit}, "
                                          f"the target in {t.unit}")
-    known = [(d, v) for d, v in sorted(s.points) if d <= as_of]
+    known = [(d, v) for d, v in s.points if d <= as_of]
     way = direction(t, goal)
     inputs = {"indicator": s.name, "target": goal, "direction": way,
               "deadline": t.deadline.isoformat(), "observations": len(known)}
