@@ -75,7 +75,7 @@ def export_csv(folder: Path, as_of=None) -> dict[str, int]:
                     .order_by("strategy__slug", "year"))
     goal_lines, target_lines = [], []
     for edition in editions:
-        for row in goal_rows(edition, today=as_of):
+        for row in goal_rows(edition, today=as_of, live=True):  # targets.csv needs the targets
             goal = row.goal
             goal_lines.append(goal_line(edition, row))
             for t in row.targets:

@@ -34,6 +34,7 @@ class GoalRow:
     last_assessed: dt.date | None = None
     next_review: dt.date | None = None
     stale: bool = False
+    last_observed: dt.date | None = None
 
     @property
     def unit_slugs(self) -> list[str]:
@@ -53,19 +54,28 @@ def edition_or_404(strategy_slug: str, edition_slug: str, user=None) -> Edition:
 
 def goal_rows(edition: Edition | None, goals=None, today: dt.date | None = None,
               editions: dict | None = None, known_assessments=None,
-              with_observations: bool = False) -> list[GoalRow]:
-    """Goals with their published status; three queries for any number of goals.
+              with_observations: bool = False, live: bool = False) -> list[GoalRow]:
+    """Goals with their published status, in a fixed number of queries for any number of goals.
 
-    `editions` (id -> Edition) serves goals of several editions at once.
+    `editions` (id -> Edition) serves goals of several editions at once. Where every goal has
+    a status snapshot for the day, the computed part comes from it; `live` or
+    `with_observations` (the goal page's charts) always compute from the observations.
     """
     today = today or timezone.localdate()
     editions = editions or {edition.id: edition}
     goals = (goals if goals is not None else Goal.objects.filter(edition__in=list(editions)))
+    use_snapshots = not (live or with_observations or isinstance(goals, list))
     if not isinstance(goals, list):
+        if use_snapshots:
+            goals = _with_snapshot(goals, today)
         goals = list(goals.select_related("section__parent").prefetch_related(
             Prefetch("responsible_units", queryset=Organisation.objects.order_by("short_name"))))
-    targets, series, observation_rows = _targets_and_series([g.id for g in goals], today,
-                                                            with_observations)
+    snapshots = _snapshots(goals) if use_snapshots else {}
+    if snapshots:
+        targets, series, observation_rows = {}, {}, {}
+    else:
+        targets, series, observation_rows = _targets_and_series([g.id for g in goals], today,
+                                                                with_observations)
     assessments: dict[int, list] = {}
     if known_assessments is None:  # a caller may have fetched them with others already
         known_assessments = Assessment.objects.public(today).filter(
@@ -82,9 +92,15 @@ def goal_rows(edition: Edition | None, goals=None, today: dt.date | None = None,
         for t in goal_targets:
             t.indicator_list = list(t.indicators.all())
         due = horizons.due_date(goal.edition.adopted_on, goal.horizon, goal.deadline)
-        computed = rules.judge_goal(
-            [(_target_input(t, due), [series[i.id] for i in t.indicator_list])
-             for t in goal_targets], today) if goal_targets else None
+        snap = snapshots.get(goal.id)
+        if snap is not None:
+            shown = rules.Verdict(snap.computed_status, snap.reason, snap.inputs)
+            computed = shown if snap.computed_status in rules.ORDER else None
+        else:
+            computed = rules.judge_goal(
+                [(_target_input(t, due), [series[i.id] for i in t.indicator_list])
+                 for t in goal_targets], today) if goal_targets else None
+            shown = computed or _explain(goal_targets, series, due, today)
         published = published_status(items)
         if computed is not None:
             published = type(published)(computed.status, None, f"computed:{rules.RULESET}")
@@ -94,15 +110,16 @@ def goal_rows(edition: Edition | None, goals=None, today: dt.date | None = None,
                 latest[a.assessor] = a  # ordered by as_of: the last one wins
         rows.append(GoalRow(goal, published.code, published.rule, published.assessment, due,
                             horizons.is_overdue(due, published.code, today), latest, items,
-                            computed or _explain(goal_targets, series, due, today), goal_targets,
+                            shown, goal_targets,
                             {i.id: observation_rows[i.id] for t in goal_targets
                              for i in t.indicator_list},
-                            _measurability(goal, goal_targets, series, due)))
+                            _snapshot_measurability(snap) if snap is not None
+                            else _measurability(goal, goal_targets, series, due)))
         row = rows[-1]
-        row.last_assessed = review.last_assessed(
-            (a.as_of for a in items),
+        row.last_observed = snap.last_observed if snap is not None else max(
             (series[i.id].points[-1][0] for t in goal_targets for i in t.indicator_list
-             if series[i.id].points))
+             if series[i.id].points), default=None)
+        row.last_assessed = review.last_assessed((a.as_of for a in items), [row.last_observed])
         row.next_review = review.next_due(row.last_assessed, goal.edition.adopted_on)
         row.stale = review.is_stale(row.next_review, row.status, today)
     return rows
@@ -195,3 +212,30 @@ def _measurability(goal, goal_targets, series, due):
 
 def _num(value):
     return None if value is None else float(value)
+
+
+SNAPSHOT_FIELDS = ["computed_status", "reason", "inputs", "checks", "met_before_set",
+                   "last_observed", "ruleset"]
+
+
+def _with_snapshot(goals, day):
+    """The day's snapshot joined into the goal query itself: no extra query."""
+    from django.db.models import F, FilteredRelation, Q
+
+    goals = goals.annotate(snap=FilteredRelation("snapshots", condition=Q(snapshots__day=day)))
+    return goals.annotate(**{f"snap_{f}": F(f"snap__{f}") for f in SNAPSHOT_FIELDS})
+
+
+def _snapshots(goals) -> dict:
+    """The joined snapshots by goal, but only where every goal has one: else compute live."""
+    from types import SimpleNamespace
+
+    if not goals or any(getattr(g, "snap_ruleset", None) != rules.RULESET for g in goals):
+        return {}
+    return {g.id: SimpleNamespace(**{f: getattr(g, f"snap_{f}") for f in SNAPSHOT_FIELDS})
+            for g in goals}
+
+
+def _snapshot_measurability(snap):
+    checks = [measurability.Check(key, measurability.LABELS[key], ok) for key, ok in snap.checks]
+    return measurability.Measurability(checks, snap.met_before_set)

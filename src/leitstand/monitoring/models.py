@@ -117,3 +117,26 @@ class Assessment(models.Model):
     @property
     def links(self):
         return [line.strip() for line in self.evidence_links.splitlines() if line.strip()]
+
+
+class StatusSnapshot(models.Model):
+    """The computed part of a goal's status on one day, stored so that large overviews need
+    not read every observation on every request.
+
+    Written by `leitstand snapshot` (nightly) and dropped whenever the data behind the goal
+    change; pages compute live wherever a snapshot is missing, so a snapshot can only ever
+    save time, never show something else."""
+
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="snapshots")
+    day = models.DateField()
+    computed_status = models.CharField(max_length=20, blank=True)
+    reason = models.TextField(blank=True)
+    inputs = models.JSONField(default=dict)
+    checks = models.JSONField(default=list)  # [[key, ok], ...] of the measurability check
+    met_before_set = models.BooleanField(null=True)
+    last_observed = models.DateField(null=True)
+    ruleset = models.CharField(max_length=40)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["goal", "day"],
+                                               name="one_snapshot_per_goal_and_day")]

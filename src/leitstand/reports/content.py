@@ -40,7 +40,7 @@ def _group(rows, keys_and_labels) -> list[Group]:
 def build(edition, as_of=None) -> dict:
     from leitstand.api.summaries import field_of_action
 
-    rows = goal_rows(edition, today=as_of)
+    rows = goal_rows(edition, today=as_of, live=True)
     sections = {}
     for row in rows:
         s = row.goal.section

@@ -37,8 +37,14 @@ class Command(BaseCommand):
                 self.cfg.set("workers", workers)
                 self.cfg.set("accesslog", "-")
                 self.cfg.set("forwarded_allow_ips", "127.0.0.1,::1")
+                self.cfg.set("preload_app", True)
 
             def load(self):
+                import gc
+
+                # Loaded once before the workers fork: keep the collector off these objects.
+                gc.collect()
+                gc.freeze()
                 return application
 
         Server().run()
