@@ -44,7 +44,15 @@ def test_serve_refuses_to_start_without_production_settings(tmp_path):
     assert "Traceback" not in result.stderr
 
 
+def test_serve_refuses_an_unmigrated_database(tmp_path):
+    result = run(["serve", "--check-only"], tmp_path,
+                 LEITSTAND_SECRET_KEY="k" * 20 + "abcdefghijklmnopqrstuvwxyz0123456789",
+                 LEITSTAND_ALLOWED_HOSTS="leitstand.example.org")
+    assert result.returncode != 0 and "leitstand migrate" in result.stderr
+
+
 def test_serve_accepts_complete_production_settings(tmp_path):
+    run(["migrate"], tmp_path)
     result = run(["serve", "--check-only"], tmp_path,
                  LEITSTAND_SECRET_KEY="k" * 20 + "abcdefghijklmnopqrstuvwxyz0123456789",
                  LEITSTAND_ALLOWED_HOSTS="leitstand.example.org")

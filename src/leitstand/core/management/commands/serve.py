@@ -24,6 +24,10 @@ class Command(BaseCommand):
         problems = config.production_problems()
         if problems:
             raise CommandError("Cannot start in production: " + " ".join(problems))
+        pending = _pending_migrations()
+        if pending:
+            raise CommandError(f"The database lacks {pending} migration(s): run "
+                               "`leitstand migrate` first.")
         if check_only:
             self.stdout.write("Settings are fine.")
             return
@@ -48,3 +52,11 @@ class Command(BaseCommand):
                 return application
 
         Server().run()
+
+
+def _pending_migrations() -> int:
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    return len(executor.migration_plan(executor.loader.graph.leaf_nodes()))
