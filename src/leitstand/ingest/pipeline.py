@@ -136,16 +136,11 @@ def _quantity(q, line_of, page_of) -> dict:
 
 
 def _in_review(block: Block, skeleton) -> bool:
-    by_id = {s.id: s for s in skeleton.sections}
-    section = by_id.get(block.section)
-    while section is not None:
-        if section.kind == "review":
-            return True
-        section = by_id.get(section.parent)
-    return False
+    return _status(block, skeleton) == "done"
 
 
 def _status(block: Block, skeleton) -> str | None:
+    """"done" inside a review section, "planned" inside next steps (nearest one wins)."""
     by_id = {s.id: s for s in skeleton.sections}
     section = by_id.get(block.section)
     while section is not None:

@@ -206,7 +206,6 @@ class _Reader:
 
     def step(self, i: int, line: Line, text: str) -> int:
         lines = self.lines
-        nxt = self.next_text(i)
         numbered = NUMBERED.match(text)
         if numbered and _heading_like(text) and self.plausible_number(numbered.group("num")):
             title = numbered.group("title")
@@ -268,7 +267,6 @@ class _Reader:
             self.block.lines.append(line)
         if text.endswith(":"):
             self.list_title = join_lines([ln.raw for ln in self.block.lines]).split(". ")[-1]
-        del nxt
         return i + 1
 
     def next_text(self, i: int) -> str:
