@@ -4,28 +4,21 @@ from __future__ import annotations
 
 from django.utils import timezone
 
+from leitstand.dashboard.aggregates import count_by
 from leitstand.dashboard.queries import goal_rows
 from leitstand.register.models import Edition
 
 
-def field_of_action(section):
-    if section is None:
-        return ""
-    if section.parent is not None and not section.is_field_of_action:
-        return section.parent.slug
-    return section.slug
+def field_of_action(section) -> str:
+    """The slug of the field of action a goal's section belongs to; "" for none."""
+    return section.field_of_action.slug if section is not None else ""
 
 
 def edition_summary(edition: Edition, rows=None, today=None) -> dict:
     rows = rows if rows is not None else goal_rows(edition, today=today)
 
     def tally(keys_of):
-        counts: dict[str, int] = {}
-        for row in rows:
-            keys = keys_of(row)
-            for key in keys if isinstance(keys, list) else [keys]:
-                counts[key] = counts.get(key, 0) + 1
-        return dict(sorted(counts.items()))
+        return {c.key: c.n for c in sorted(count_by(rows, keys_of, str), key=lambda c: c.key)}
 
     return {
         "edition": edition.id,

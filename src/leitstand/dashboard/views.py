@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from leitstand.api.summaries import field_of_action
 from leitstand.dashboard import aggregates, charts
 from leitstand.dashboard.asof import stand_of
 from leitstand.dashboard.filters import GoalFilter
@@ -67,7 +68,8 @@ def overview(request, strategy, edition):
     stand = stand_of(request)
     rows = goal_rows(edition, today=stand)
     status_order = [s.code for s in vocabulary.STATUSES]
-    sections = {r.goal.section_id: r.goal.section for r in rows if r.goal.section}
+    fields = {s.field_of_action.slug: s.field_of_action
+              for s in (r.goal.section for r in rows) if s is not None}
     units = {u.slug: u for r in rows for u in r.goal.responsible_units.all()}
     context = {
         "edition": edition,
@@ -83,9 +85,8 @@ def overview(request, strategy, edition):
             lambda k: HORIZON_LABELS.get(k, "ohne Zeithorizont") if k != "none" else None,
             order=[h for h, _ in horizons.CHOICES]),
         "by_section": aggregates.count_by(
-            rows, lambda r: _field_of(r.goal.section).slug if r.goal.section else "",
-            lambda k: next((str(_field_of(s)) for s in sections.values()
-                            if _field_of(s).slug == k), "")),
+            rows, lambda r: field_of_action(r.goal.section),
+            lambda k: str(fields[k]) if k else ""),
         "by_unit": aggregates.count_by(rows, lambda r: r.unit_slugs,
                                        lambda k: str(units[k])),
         "overdue": [r for r in rows if r.overdue],
@@ -96,13 +97,6 @@ def overview(request, strategy, edition):
         "statuses": vocabulary.STATUSES,
     }
     return render(request, "dashboard/overview.html", context)
-
-
-def _field_of(section: Section) -> Section:
-    """The field of action a section belongs to (itself or its parent)."""
-    if section.parent is not None and not section.is_field_of_action:
-        return section.parent
-    return section
 
 
 def goal_list(request, strategy, edition):
@@ -226,6 +220,7 @@ def _history_entries(records) -> list[dict]:
 
 def section_detail(request, strategy, edition, section):
     edition = edition_or_404(strategy, edition, request.user)
+    stand = stand_of(request)
     section = get_object_or_404(Section.objects.select_related("parent"), edition=edition,
                                 slug=section)
     in_section = Goal.objects.filter(edition=edition).filter(
@@ -233,8 +228,8 @@ def section_detail(request, strategy, edition, section):
             slug=section.slug) | Section.objects.filter(edition=edition, parent=section))
     return render(request, "dashboard/section_detail.html", {
         "edition": edition, "strategy": edition.strategy, "section": section,
-        "rows": goal_rows(edition, in_section, today=stand_of(request)),
-        "stand": stand_of(request),
+        "rows": goal_rows(edition, in_section, today=stand),
+        "stand": stand,
         "measures": Measure.objects.filter(edition=edition).filter(
             section__in=Section.objects.filter(edition=edition, parent=section)
             | Section.objects.filter(pk=section.pk)).order_by("order"),
@@ -244,12 +239,12 @@ def section_detail(request, strategy, edition, section):
 def unit_detail(request, strategy, edition, unit):
     edition = edition_or_404(strategy, edition, request.user)
     unit = get_object_or_404(Organisation, slug=unit)
+    stand = stand_of(request)
     return render(request, "dashboard/unit_detail.html", {
         "edition": edition, "strategy": edition.strategy, "unit": unit,
         "rows": goal_rows(edition, Goal.objects.filter(edition=edition,
-                                                       responsible_units=unit),
-                          today=stand_of(request)),
-        "stand": stand_of(request),
+                                                       responsible_units=unit), today=stand),
+        "stand": stand,
         "measures": Measure.objects.filter(edition=edition, responsible_units=unit),
         "indicators": Indicator.objects.filter(strategy=edition.strategy,
                                                responsible_units=unit),

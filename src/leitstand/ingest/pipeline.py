@@ -165,13 +165,11 @@ def _goal(block: Block, text: str, year, explicit: bool, n: int) -> dict:
     if block.kind == "table_goal":
         cells = block.cells
         goal_text = cells.get("ziel", text)
-        target_text = " ".join(v for k, v in cells.items() if k != "ziel")
         target = targets.parse_target(
             f"{cells.get('zielwert', '')} bis {cells.get('frist', '')}", year, goal_text)
         if target is not None:
             target["metric"] = cells.get("indikator") or target["metric"]
         found = [target] if target else []
-        del target_text
     else:
         goal_text = re.sub(r"^\s*(?:Unser\s+Ziel|Ziele?|Zielmarke|Zielsetzung)\s*:\s*", "",
                            text, flags=re.I) if explicit else text

@@ -24,7 +24,6 @@ def markdown(doc: dict) -> str:
     out = [f"# {doc.get('title') or doc['source']['path']}", ""]
     out.append(f"Quelle: `{doc['source']['path']}` (sha256 {doc['source']['sha256'][:12]}…), "
                f"Jahr: {doc.get('year') or 'unbekannt'}")
-    sections = {s["id"]: s for s in doc["sections"]}
     for section in doc["sections"]:
         heading = "#" * min(section["level"] + 1, 6)
         number = f"{section['number']} " if section["number"] else ""
@@ -43,7 +42,6 @@ def markdown(doc: dict) -> str:
             if lst["title"]:
                 out.append(f"\n{lst['title']}")
             out += [f"- {item['text']}" for item in lst["items"]]
-    del sections
     if doc["organisations"]:
         out += ["", "## Organisationen", ""]
         out += [f"- {o['name']} (Zeilen {', '.join(map(str, o['lines']))})"

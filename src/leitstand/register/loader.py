@@ -45,8 +45,8 @@ def _dec(value):
 
 
 def load_file(path: Path) -> LoadResult:
-    raw = Path(path).read_bytes() if Path(path).exists() else b""
-    data = strategy_file.read(Path(path))
+    raw = strategy_file.read_bytes(Path(path))
+    data = strategy_file.read(Path(path), raw)
     return load(data, hashlib.sha256(raw).hexdigest())
 
 

@@ -137,6 +137,13 @@ class Section(models.Model):
     def __str__(self):
         return f"{self.number} {self.title}".strip()
 
+    @property
+    def field_of_action(self) -> Section:
+        """The field of action this section belongs to: itself, or the chapter above it."""
+        if self.parent is not None and not self.is_field_of_action:
+            return self.parent
+        return self
+
 
 class Goal(models.Model):
     edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="goals")

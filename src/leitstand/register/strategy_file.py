@@ -82,11 +82,16 @@ class StrategyFileError(ValueError):
     """A data file that cannot be loaded; the message lists every problem found."""
 
 
-def read(path: Path) -> dict:
+def read_bytes(path: Path) -> bytes:
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise StrategyFileError(f"{path}: cannot be read ({exc.strerror}).") from None
+
+
+def read(path: Path, raw: bytes | None = None) -> dict:
+    """The validated content of a data file; `raw` where the caller has read it already."""
+    raw = read_bytes(path) if raw is None else raw
     try:
         text = raw.decode("utf-8")
         data = json.loads(text) if path.suffix == ".json" else yaml.safe_load(text)

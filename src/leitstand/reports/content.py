@@ -41,20 +41,14 @@ def build(edition, as_of=None) -> dict:
     from leitstand.api.summaries import field_of_action
 
     rows = goal_rows(edition, today=as_of, live=True)
-    sections = {}
-    for row in rows:
-        s = row.goal.section
-        if s is not None:
-            top = s.parent if s.parent is not None and not s.is_field_of_action else s
-            sections[field_of_action(s)] = str(top)
     horizon_labels = dict(horizons.CHOICES)
     return {
         "edition": edition, "strategy": edition.strategy,
         "as_of": as_of or timezone.localdate(), "rows": rows, "total": len(rows),
         "columns": [(c, vocabulary.label(c)) for c in COLUMNS],
-        "by_section": _group(rows, lambda r: [(field_of_action(r.goal.section),
-                                               sections.get(field_of_action(r.goal.section),
-                                                            "–"))]),
+        "by_section": _group(rows, lambda r: [(
+            field_of_action(r.goal.section),
+            str(r.goal.section.field_of_action) if r.goal.section else "–")]),
         "by_unit": _group(rows, lambda r: [(u.slug, str(u)) for u in
                                            r.goal.responsible_units.all()] or [("", "–")]),
         "by_horizon": _group(rows, lambda r: [(r.goal.horizon or "none",
