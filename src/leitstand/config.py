@@ -34,6 +34,9 @@ SETTINGS = (
             "required by `leitstand serve`. Default: localhost only."),
     Setting("LEITSTAND_SECURE_COOKIES", "1", "Send session and CSRF cookies only over HTTPS "
             "(the reverse proxy's TLS). `leitstand demo` turns it off for plain local HTTP."),
+    Setting("LEITSTAND_SMTP_URL", "", "Mail server for sign-in links and subscriptions, e.g. "
+            "smtp+tls://user:password@mail.example.org:587; unset prints mails to the console."),
+    Setting("LEITSTAND_MAIL_FROM", "leitstand@localhost", "Sender address of the mails."),
 )
 
 TRUE_WORDS = {"1", "true", "yes", "on"}
@@ -57,6 +60,27 @@ def data_dir() -> Path:
 def allowed_hosts() -> list[str]:
     hosts = [h.strip() for h in get("LEITSTAND_ALLOWED_HOSTS").split(",") if h.strip()]
     return hosts or ["localhost", "127.0.0.1", "[::1]"]
+
+
+def mail_settings() -> dict:
+    """Django's EMAIL_* settings from LEITSTAND_SMTP_URL (console backend when unset)."""
+    from urllib.parse import unquote, urlsplit
+
+    url = get("LEITSTAND_SMTP_URL")
+    if not url:
+        return {"EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"}
+    parts = urlsplit(url)
+    return {
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "EMAIL_HOST": parts.hostname or "localhost",
+        "EMAIL_PORT": parts.port or (465 if parts.scheme == "smtps" else 587
+                                     if parts.scheme == "smtp+tls" else 25),
+        "EMAIL_HOST_USER": unquote(parts.username or ""),
+        "EMAIL_HOST_PASSWORD": unquote(parts.password or ""),
+        "EMAIL_USE_TLS": parts.scheme == "smtp+tls",
+        "EMAIL_USE_SSL": parts.scheme == "smtps",
+        "EMAIL_TIMEOUT": 10,
+    }
 
 
 def production_problems() -> list[str]:

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "leitstand.dashboard",
     "leitstand.api",
     "leitstand.reports",
+    "leitstand.participation",
 ]
 
 MIDDLEWARE = [
@@ -119,6 +120,9 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 
 LOGIN_URL = "admin:login"
+
+globals().update(config.mail_settings())
+DEFAULT_FROM_EMAIL = config.get("LEITSTAND_MAIL_FROM")
 
 # TLS ends at the reverse proxy; the app answers plain HTTP behind it.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -12,7 +12,9 @@ urlpatterns = [
     path("datenschutz/", core.privacy, name="privacy"),
     path("sprache/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
+    path("redaktion/beteiligung/", include("leitstand.participation.editor_urls")),
     path("redaktion/", include("leitstand.monitoring.urls")),
+    path("beteiligung/", include("leitstand.participation.urls")),
     path("api/v1/", include("leitstand.api.urls")),
     path("", include("leitstand.dashboard.urls")),
 ]

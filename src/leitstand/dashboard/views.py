@@ -17,6 +17,7 @@ from leitstand.monitoring import rules, vocabulary
 from leitstand.monitoring import status as status_rule
 from leitstand.register import horizons
 from leitstand.monitoring.models import Assessment
+from leitstand.participation.queries import goal_disputes
 from leitstand.register.models import (
     Edition,
     Goal,
@@ -188,7 +189,7 @@ def goal_detail(request, strategy, edition, code):
         "differing": differing, "origins": origins, "earlier": earlier,
         "measures": Measure.objects.filter(section=goal.section_id).order_by("order")
         if goal.section_id else [],
-        "history": _history_entries(history),
+        "history": _history_entries(history), "disputes": goal_disputes(goal),
         "horizon_label": HORIZON_LABELS.get(goal.horizon), "stand": stand,
         "as_of": stand or timezone.localdate()})
 

@@ -119,6 +119,12 @@ def _load_edition(strategy, ed, orgs, indicators, editions, result):
                 is_field_of_action=s.get("field_of_action", False), order=order,
                 source_page=s.get("page"), source_line=s.get("line")))
         result.count("sections", created)
+        for p_order, par in enumerate(s.get("paragraphs", [])):
+            _, created = m.Paragraph.objects.update_or_create(
+                section=sections[s["key"]], order=p_order, defaults=dict(
+                    text=par["text"], source_page=par.get("page"),
+                    source_line=par.get("line")))
+            result.count("paragraphs", created)
     goals = {}
     for order, g in enumerate(ed["goals"]):
         goals[g["code"]] = _load_goal(edition, g, order, sections, orgs, indicators, result)
@@ -137,6 +143,10 @@ def _load_edition(strategy, ed, orgs, indicators, editions, result):
                 text=gl["text"], source_page=gl.get("page"), source_line=gl.get("line")))
         guideline.goals.set([goals[c] for c in gl.get("goals", [])])
         result.count("guidelines", created)
+    if ed.get("consultation"):
+        from leitstand.participation.loader import load_consultation
+
+        result.count("consultations", load_consultation(edition, ed["consultation"]))
     return edition
 
 

@@ -145,6 +145,24 @@ class Section(models.Model):
         return self
 
 
+class Paragraph(models.Model):
+    """A paragraph of an edition's text, kept for the online dialog on a draft:
+    participants comment on it, anchored to its line in the source."""
+
+    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="paragraphs")
+    text = models.TextField()
+    order = models.PositiveIntegerField(default=0)
+    source_page = models.PositiveIntegerField(null=True, blank=True)
+    source_line = models.PositiveIntegerField(null=True, blank=True)
+    history = record_history()
+
+    class Meta:
+        ordering = ["section", "order"]
+
+    def __str__(self):
+        return self.text[:80]
+
+
 class Goal(models.Model):
     edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="goals")
     section = models.ForeignKey(Section, null=True, blank=True, on_delete=models.SET_NULL,

@@ -67,6 +67,10 @@ RULES = {
     "record_assessment": _unit_editor,
     "approve_assessment": _unit_head,
     "confirm_lineage": _unit_editor,
+    "moderate_consultation": _admin,
+    "take_up_proposal": _admin,
+    "export_results": _admin,
+    "answer_dispute": _unit_editor,
     "change_organisation": _superuser,
     "change_membership": _superuser,
 }

@@ -29,7 +29,9 @@ def _obj(required, **props):
 
 SOURCE_REF = {"page": {"type": ["integer", "null"]}, "line": {"type": ["integer", "null"]}}
 
+PARAGRAPH = _obj(["text"], text=STR, **SOURCE_REF)
 SECTION = _obj(["key", "title"], key=STR, number=STR, title=STR,
+               paragraphs={"type": "array", "items": PARAGRAPH},
                kind={"enum": ["preface", "chapter", "review", "next_steps", "other"]},
                field_of_action={"type": "boolean"}, parent=STR, **SOURCE_REF)
 TARGET = _obj(["metric"], metric=STR, value=NUM, unit={"type": ["string", "null"]},
@@ -51,6 +53,15 @@ GOAL = _obj(["code", "title", "section"], code={"type": "string", "pattern": r"^
 MEASURE = _obj(["section", "text"], section=STR, label=STR, group=STR, text=STR,
                status={"enum": ["planned", "in_progress", "done"]}, units=KEYS, **SOURCE_REF)
 GUIDELINE = _obj(["text"], text=STR, goals=KEYS, **SOURCE_REF)
+DATETIME = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$"}
+PHASE = _obj(["name", "starts", "ends", "actions"], name=STR, starts=DATETIME, ends=DATETIME,
+             actions={"type": "array", "uniqueItems": True,
+                      "items": {"enum": ["read", "comment", "propose", "support"]}})
+# Phase times are local time in Europe/Berlin, as the consultation announces them.
+CONSULTATION = _obj(["slug", "title", "phases"], slug={"type": "string", "pattern": r"^[\w-]+$"},
+                    title=STR, description=STR, allow_anonymous={"type": "boolean"},
+                    on_account_deletion={"enum": ["anonymise", "remove"]},
+                    phases={"type": "array", "minItems": 1, "items": PHASE})
 EDITION = _obj(["label", "slug", "year", "status", "sections", "goals"],
                label=STR, slug={"type": "string", "pattern": r"^[\w-]+$"},
                year={"type": "integer"}, adopted_on=OPT_DATE, previous=STR,
@@ -60,7 +71,8 @@ EDITION = _obj(["label", "slug", "year", "status", "sections", "goals"],
                sections={"type": "array", "items": SECTION},
                guidelines={"type": "array", "items": GUIDELINE},
                goals={"type": "array", "items": GOAL},
-               measures={"type": "array", "items": MEASURE})
+               measures={"type": "array", "items": MEASURE},
+               consultation=CONSULTATION)
 OBSERVATION = _obj(["date", "value", "source_url"], date=DATE, value={"type": "number"},
                    source_url=URL, note=STR)
 INDICATOR = _obj(["key", "name", "unit", "definition"], key=STR, name=STR, unit=STR,
@@ -133,7 +145,8 @@ def validate(data) -> list[str]:
 
 # First path segments the site uses itself; a strategy with such a slug would be unreachable.
 RESERVED_SLUGS = frozenset({"admin", "status", "impressum", "datenschutz", "sprache",
-                            "redaktion", "healthz", "static"})
+                            "redaktion", "healthz", "static", "beteiligung", "api",
+                            "methodik"})
 
 
 def _check_references(data) -> list[str]:

@@ -1,0 +1,154 @@
+"""The strategy team's side of the dialog: moderation queue, answers to disputes, results
+export, and which proposals were taken up. Permissions come from register.rules."""
+
+from __future__ import annotations
+
+import json
+
+from django.contrib import messages
+from django.contrib.admin.views.decorators import staff_member_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from leitstand.participation import forms, results, services, subscriptions
+from leitstand.participation.models import (
+    Comment, Consultation, Content, Dispute, ModerationAction, Proposal, Report,
+)
+from leitstand.participation.views import _base, refusing
+from leitstand.register.actors import actor_for, scope_of
+from leitstand.register.models import Goal, Organisation
+from leitstand.register.rules import allowed
+
+MODERATED = {"kommentar": Comment, "vorschlag": Proposal, "einwand": Dispute}
+
+
+def _moderated_consultation(request, slug, action="moderate_consultation") -> Consultation:
+    consultation = get_object_or_404(Consultation.objects.select_related("edition__strategy"),
+                                     slug=slug)
+    if not allowed(actor_for(request.user), action, services.consultation_scope(consultation)):
+        raise PermissionDenied
+    return consultation
+
+
+@staff_member_required
+def queue(request, slug):
+    consultation = _moderated_consultation(request, slug)
+    reports = list(Report.objects.filter(resolved_at__isnull=True).filter(
+        comment__consultation=consultation).select_related("comment__participant")) + list(
+        Report.objects.filter(resolved_at__isnull=True, proposal__consultation=consultation)
+        .select_related("proposal__participant"))
+    held = {"comments": Comment.objects.filter(consultation=consultation, state=Content.HELD)
+            .select_related("participant"),
+            "proposals": Proposal.objects.filter(consultation=consultation, state=Content.HELD)
+            .select_related("participant")}
+    hidden = {"comments": Comment.objects.filter(consultation=consultation,
+                                                 state=Content.HIDDEN),
+              "proposals": Proposal.objects.filter(consultation=consultation,
+                                                   state=Content.HIDDEN)}
+    disputes = Dispute.objects.filter(goal__edition__strategy=consultation.edition.strategy_id,
+                                      state__in=[Content.VISIBLE, Content.HIDDEN]) \
+        .select_related("goal__edition")
+    log = ModerationAction.objects.filter(
+        comment__consultation=consultation).select_related("moderator", "comment") \
+        | ModerationAction.objects.filter(proposal__consultation=consultation)
+    return render(request, "participation/moderation_queue.html", {
+        "consultation": consultation, "reports": reports, "held": held, "hidden": hidden,
+        "disputes": disputes, "log": log.order_by("-created_at")[:100],
+        "consultation_proposals": Proposal.objects.filter(
+            consultation=consultation, state=Content.VISIBLE).select_related("taken_up_goal"),
+        "form": forms.ModerationForm()})
+
+
+@staff_member_required
+@refusing
+@require_POST
+def moderate(request, kind, pk, action):
+    model = MODERATED.get(kind)
+    if model is None or action not in dict(ModerationAction.ACTIONS):
+        raise Http404("Unknown moderation.")
+    item = get_object_or_404(model, pk=pk)
+    form = forms.ModerationForm(request.POST)
+    form.is_valid()
+    services.moderate(request.user, item, action, form.cleaned_data.get("reason", ""))
+    messages.success(request, _("Done: %(action)s.") % {
+        "action": dict(ModerationAction.ACTIONS)[action]})
+    slug = (item.consultation.slug if model is not Dispute else
+            Consultation.objects.filter(edition__strategy=item.goal.edition.strategy_id)
+            .values_list("slug", flat=True).first())
+    return redirect("moderation:queue", slug) if slug else redirect(
+        item.goal.get_absolute_url())
+
+
+@staff_member_required
+def export_results(request, slug, fmt):
+    consultation = _moderated_consultation(request, slug, "export_results")
+    data = results.collect(consultation)
+    if fmt == "json":
+        response = HttpResponse(json.dumps(data, ensure_ascii=False, indent=2),
+                                content_type="application/json")
+    else:
+        response = HttpResponse(results.to_csv(data), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{consultation.slug}-ergebnisse.{fmt}"'
+    return response
+
+
+@staff_member_required
+@refusing
+@require_http_methods(["GET", "POST"])
+def take_up(request, pk):
+    proposal = get_object_or_404(Proposal.objects.select_related("consultation__edition"),
+                                 pk=pk)
+    _moderated_consultation(request, proposal.consultation.slug, "take_up_proposal")
+    goals = list(Goal.objects.filter(edition__strategy=proposal.consultation.edition
+                                     .strategy_id).select_related("edition"))
+    form = forms.TakeUpForm(request.POST or None, goals=goals)
+    if request.method == "POST" and form.is_valid():
+        goal = next(g for g in goals if str(g.pk) == form.cleaned_data["goal"])
+        services.take_up(request.user, pk, goal, form.cleaned_data["note"])
+        subscriptions.notify(
+            _("A proposal was taken up"),
+            _("The proposal “%(title)s” was taken up in goal %(goal)s.") % {
+                "title": proposal.title, "goal": str(goal)},
+            _base(request) + "abo/", consultation=proposal.consultation)
+        messages.success(request, _("Recorded."))
+        return redirect("moderation:queue", proposal.consultation.slug)
+    return render(request, "participation/take_up.html", {"proposal": proposal, "form": form})
+
+
+@staff_member_required
+def disputes(request):
+    """The disputes of the goals this editor answers for."""
+    actor = actor_for(request.user)
+    items = [d for d in Dispute.objects.select_related("goal__edition__strategy")
+             .prefetch_related("answers", "goal__responsible_units")
+             if allowed(actor, "answer_dispute", scope_of(d.goal))]
+    return render(request, "participation/editor_disputes.html", {"disputes": items})
+
+
+@staff_member_required
+@refusing
+@require_http_methods(["GET", "POST"])
+def answer(request, pk):
+    item = get_object_or_404(Dispute.objects.select_related("goal__edition__strategy"), pk=pk)
+    actor = actor_for(request.user)
+    scope = scope_of(item.goal)
+    if not allowed(actor, "answer_dispute", scope):
+        raise PermissionDenied
+    units = Organisation.objects.filter(pk__in=scope.unit_ids)
+    if not (actor.superuser or scope.strategy_id in actor.admin_strategy_ids):
+        units = units.filter(pk__in=actor.unit_ids)
+    form = forms.AnswerForm(request.POST or None, units=units)
+    if request.method == "POST" and form.is_valid():
+        organisation = units.get(pk=form.cleaned_data["organisation"])
+        services.answer_dispute(request.user, pk, organisation, form.cleaned_data["body"])
+        subscriptions.notify(
+            _("Official answer to a dispute"),
+            _("%(unit)s answered a dispute of the status of goal %(goal)s.") % {
+                "unit": organisation.name, "goal": str(item.goal)},
+            _base(request) + "abo/", goal=item.goal)
+        messages.success(request, _("The answer is published on the goal page."))
+        return redirect(item.goal.get_absolute_url() + f"#dispute-{pk}")
+    return render(request, "participation/answer.html", {"dispute": item, "form": form})

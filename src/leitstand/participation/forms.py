@@ -1,0 +1,131 @@
+"""The dialog's forms. Django's fields reject NUL characters and over-long text; only the
+fields declared here are ever read from a request (no mass assignment)."""
+
+from __future__ import annotations
+
+import re
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+MAX_TEXT = 5000
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+
+
+def clean_name(value: str) -> str:
+    value = " ".join(value.split())
+    if CONTROL.search(value):
+        raise ValidationError(_("The name contains characters that are not allowed."))
+    if len(value) < 2:
+        raise ValidationError(_("Choose a name of at least 2 characters."))
+    return value
+
+
+class AccessibleForm(forms.Form):
+    """Marks fields with errors for screen readers: aria-invalid, and aria-describedby
+    pointing at the error text that _fields.html renders beside the field."""
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                attrs = self.fields[name].widget.attrs
+                attrs["aria-invalid"] = "true"
+                attrs["aria-describedby"] = f"{self[name].auto_id}_error"
+
+
+class TextForm(AccessibleForm):
+    body = forms.CharField(label=_("Your comment"), max_length=MAX_TEXT,
+                           widget=forms.Textarea(attrs={"rows": 5}))
+    # A field hidden from people (CSS and aria-hidden); bots that fill it are refused.
+    website = forms.CharField(required=False, label=_("Leave this field empty"))
+
+    def clean_website(self):
+        if self.cleaned_data["website"]:
+            raise ValidationError(_("This form could not be sent."))
+        return ""
+
+
+class CommentForm(TextForm):
+    parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+
+class ProposalForm(AccessibleForm):
+    kind = forms.ChoiceField(label=_("What do you propose?"), choices=[
+        ("new_goal", _("a new goal")), ("change_goal", _("a change to a goal"))],
+        widget=forms.RadioSelect)
+    goal = forms.ChoiceField(label=_("Goal to change"), required=False)
+    title = forms.CharField(label=_("Title"), max_length=200)
+    body = forms.CharField(label=_("Your proposal"), max_length=MAX_TEXT,
+                           widget=forms.Textarea(attrs={"rows": 6}))
+
+    def __init__(self, *args, goals=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["goal"].choices = [("", "–")] + [(str(g.pk), str(g)) for g in goals]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("kind") == "change_goal" and not data.get("goal"):
+            self.add_error("goal", _("Choose the goal you want to change."))
+        return data
+
+
+class ReasonForm(AccessibleForm):
+    reason = forms.CharField(label=_("Why should a moderator look at this?"),
+                             max_length=1000, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class EmailForm(AccessibleForm):
+    email = forms.EmailField(label=_("E-mail address"), max_length=254)
+
+
+class NameForm(AccessibleForm):
+    display_name = forms.CharField(label=_("Display name"), max_length=40, help_text=_(
+        "Shown with your posts. Use a pseudonym if you like."))
+
+    def clean_display_name(self):
+        return clean_name(self.cleaned_data["display_name"])
+
+
+class DisputeForm(AccessibleForm):
+    body = forms.CharField(label=_("Why is the published status wrong?"), max_length=MAX_TEXT,
+                           widget=forms.Textarea(attrs={"rows": 6}))
+    links = forms.CharField(label=_("Sources (one web address per line)"), required=False,
+                            max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def clean_links(self):
+        validate = forms.URLField(assume_scheme="https").clean
+        links = [line.strip() for line in self.cleaned_data["links"].splitlines()
+                 if line.strip()]
+        if len(links) > 10:
+            raise ValidationError(_("At most 10 sources."))
+        for link in links:
+            if not link.lower().startswith(("http://", "https://")):
+                raise ValidationError(_("Sources must be web addresses (http or https)."))
+            validate(link)
+        return links
+
+
+class AnswerForm(AccessibleForm):
+    organisation = forms.ChoiceField(label=_("Answer in the name of"))
+    body = forms.CharField(label=_("Official answer"), max_length=MAX_TEXT,
+                           widget=forms.Textarea(attrs={"rows": 6}))
+
+    def __init__(self, *args, units=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].choices = [(str(o.pk), o.name) for o in units]
+
+
+class ModerationForm(AccessibleForm):
+    reason = forms.CharField(label=_("Reason (shown in place of the text when hiding)"),
+                             required=False, max_length=1000)
+
+
+class TakeUpForm(AccessibleForm):
+    goal = forms.ChoiceField(label=_("Taken up in goal"))
+    note = forms.CharField(label=_("Note"), required=False, max_length=1000)
+
+    def __init__(self, *args, goals=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["goal"].choices = [(str(g.pk), f"{g.edition.label} · {g}") for g in goals]

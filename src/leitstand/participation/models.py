@@ -1,0 +1,309 @@
+"""The online dialog: consultations on a draft edition, what participants write, and
+disputes of a published status.
+
+Privacy by design: a participant is an e-mail address (kept only to send the
+sign-in links and the mails they asked for) and a chosen display name; no IP
+address is stored (rate limits keep a keyed hash for at most a day), and no
+content names anyone but by that display name.
+"""
+
+from __future__ import annotations
+
+import functools
+import operator
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from leitstand.register.models import Goal, Measure, Organisation, Paragraph, Section
+
+ACTIONS = ["read", "comment", "propose", "support"]
+COMMENT_TARGETS = ("section", "paragraph", "goal", "measure", "proposal")
+
+
+def exactly_one(*fields) -> models.Q:
+    """A condition that exactly one of the foreign keys is set."""
+    terms = [models.Q(**{f"{f}__isnull": f != chosen for f in fields}) for chosen in fields]
+    return functools.reduce(operator.or_, terms)
+
+
+class Consultation(models.Model):
+    ANONYMISE, REMOVE = "anonymise", "remove"
+    DELETION_POLICIES = [(ANONYMISE, _("keep the text, shown as from a deleted participant")),
+                         (REMOVE, _("remove the text"))]
+    edition = models.ForeignKey("register.Edition", on_delete=models.PROTECT,
+                                related_name="consultations")
+    slug = models.SlugField(unique=True)
+    title = models.CharField(max_length=300)
+    description = models.TextField(blank=True)
+    allow_anonymous = models.BooleanField(default=False, help_text=_(
+        "Comments without an e-mail address are allowed; they wait for a moderator."))
+    on_account_deletion = models.CharField(max_length=10, choices=DELETION_POLICIES,
+                                           default=ANONYMISE)
+
+    class Meta:
+        ordering = ["-id"]
+
+    def __str__(self):
+        return self.title
+
+
+class Phase(models.Model):
+    """A time window of a consultation and the actions open in it (stored in UTC)."""
+
+    consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE,
+                                     related_name="phases")
+    name = models.CharField(max_length=200)
+    starts_at = models.DateTimeField()
+    ends_at = models.DateTimeField()
+    actions = models.CharField(max_length=60, help_text=_(
+        "Comma-separated: read, comment, propose, support"))
+
+    class Meta:
+        ordering = ["consultation", "starts_at"]
+        constraints = [models.CheckConstraint(condition=models.Q(ends_at__gt=models.F("starts_at")),
+                                              name="phase_ends_after_start")]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def action_list(self) -> list[str]:
+        return [a for a in self.actions.split(",") if a]
+
+
+class Participant(models.Model):
+    """A person taking part: a verified address and a display name, or a guest session."""
+
+    email = models.EmailField(unique=True, null=True, blank=True)
+    display_name = models.CharField(max_length=40, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    verified_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return self.display_name or str(_("participant"))
+
+    @property
+    def is_guest(self) -> bool:
+        return self.email is None
+
+
+class Content(models.Model):
+    """What comments and proposals share: an author, a state and moderation."""
+
+    VISIBLE, HELD, HIDDEN, REMOVED = "visible", "held", "hidden", "removed"
+    STATES = [(VISIBLE, _("visible")), (HELD, _("held for moderation")), (HIDDEN, _("hidden")),
+              (REMOVED, _("removed"))]
+    consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="+")
+    participant = models.ForeignKey(Participant, null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="+")
+    body = models.TextField()
+    state = models.CharField(max_length=10, choices=STATES, default=VISIBLE)
+    hidden_reason = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    edited_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class Comment(Content):
+    """A comment on exactly one part of the draft, or a reply to such a comment."""
+
+    section = models.ForeignKey(Section, null=True, blank=True, on_delete=models.CASCADE,
+                                related_name="comments")
+    paragraph = models.ForeignKey(Paragraph, null=True, blank=True, on_delete=models.CASCADE,
+                                  related_name="comments")
+    goal = models.ForeignKey(Goal, null=True, blank=True, on_delete=models.CASCADE,
+                             related_name="comments")
+    measure = models.ForeignKey(Measure, null=True, blank=True, on_delete=models.CASCADE,
+                                related_name="comments")
+    proposal = models.ForeignKey("Proposal", null=True, blank=True, on_delete=models.CASCADE,
+                                 related_name="comments")
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE,
+                               related_name="replies")
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [models.CheckConstraint(condition=exactly_one(*COMMENT_TARGETS),
+                                              name="comment_on_exactly_one_part")]
+
+    def __str__(self):
+        return self.body[:60]
+
+
+class Proposal(Content):
+    NEW_GOAL, CHANGE_GOAL = "new_goal", "change_goal"
+    KINDS = [(NEW_GOAL, _("new goal")), (CHANGE_GOAL, _("change to a goal"))]
+    kind = models.CharField(max_length=12, choices=KINDS)
+    title = models.CharField(max_length=200)
+    goal = models.ForeignKey(Goal, null=True, blank=True, on_delete=models.SET_NULL,
+                             related_name="proposals")
+    section = models.ForeignKey(Section, null=True, blank=True, on_delete=models.SET_NULL,
+                                related_name="proposals")
+    taken_up_goal = models.ForeignKey(Goal, null=True, blank=True, on_delete=models.SET_NULL,
+                                      related_name="taken_up_proposals")
+    taken_up_note = models.TextField(blank=True)
+    taken_up_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [models.CheckConstraint(
+            condition=models.Q(kind="new_goal") | models.Q(goal__isnull=False)
+            | models.Q(state="removed"), name="change_names_a_goal")]
+
+    def __str__(self):
+        return self.title
+
+
+class Support(models.Model):
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="supports")
+    # Empty once its participant deleted their account under the "anonymise" policy: the
+    # support still counts, but no longer names anyone.
+    participant = models.ForeignKey(Participant, null=True, on_delete=models.SET_NULL,
+                                    related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["proposal", "participant"],
+                                               name="one_support_per_person")]
+
+
+class Report(models.Model):
+    """A participant's report of a comment or proposal, waiting in the moderation queue."""
+
+    comment = models.ForeignKey(Comment, null=True, blank=True, on_delete=models.CASCADE,
+                                related_name="reports")
+    proposal = models.ForeignKey(Proposal, null=True, blank=True, on_delete=models.CASCADE,
+                                 related_name="reports")
+    reporter = models.ForeignKey(Participant, null=True, blank=True, on_delete=models.SET_NULL,
+                                 related_name="+")
+    reason = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(comment__isnull=False)
+                                   ^ models.Q(proposal__isnull=False), name="report_one_item"),
+            models.UniqueConstraint(fields=["comment", "reporter"], name="one_report_per_comment"),
+            models.UniqueConstraint(fields=["proposal", "reporter"],
+                                    name="one_report_per_proposal"),
+        ]
+
+
+class ModerationAction(models.Model):
+    """Append-only log of every moderation step; each one can be reversed by another."""
+
+    HIDE, RESTORE, RELEASE, DISMISS = "hide", "restore", "release", "dismiss"
+    ACTIONS = [(HIDE, _("hidden")), (RESTORE, _("restored")), (RELEASE, _("released")),
+               (DISMISS, _("report dismissed"))]
+    comment = models.ForeignKey(Comment, null=True, blank=True, on_delete=models.CASCADE,
+                                related_name="moderation")
+    proposal = models.ForeignKey(Proposal, null=True, blank=True, on_delete=models.CASCADE,
+                                 related_name="moderation")
+    dispute = models.ForeignKey("Dispute", null=True, blank=True, on_delete=models.CASCADE,
+                                related_name="moderation")
+    action = models.CharField(max_length=10, choices=ACTIONS)
+    reason = models.TextField(blank=True)
+    moderator = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                  related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    previous_state = models.CharField(max_length=10)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+
+class Dispute(models.Model):
+    """A citizen disputes a goal's published status, with evidence."""
+
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="disputes")
+    participant = models.ForeignKey(Participant, null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="+")
+    disputed_status = models.CharField(max_length=20)
+    body = models.TextField()
+    links = models.TextField(blank=True)
+    state = models.CharField(max_length=10, choices=Content.STATES, default=Content.VISIBLE)
+    hidden_reason = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    @property
+    def link_list(self) -> list[str]:
+        return [u for u in self.links.split() if u]
+
+
+class DisputeAnswer(models.Model):
+    """The responsible unit's official answer; answers are added, never edited."""
+
+    dispute = models.ForeignKey(Dispute, on_delete=models.CASCADE, related_name="answers")
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    body = models.TextField()
+    answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                    related_name="+")
+    answered_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["answered_at", "id"]
+
+
+class Subscription(models.Model):
+    """An e-mail subscription to a goal or a consultation (double opt-in)."""
+
+    email = models.EmailField()
+    goal = models.ForeignKey(Goal, null=True, blank=True, on_delete=models.CASCADE,
+                             related_name="subscriptions")
+    consultation = models.ForeignKey(Consultation, null=True, blank=True,
+                                     on_delete=models.CASCADE, related_name="subscriptions")
+    created_at = models.DateTimeField(auto_now_add=True)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(condition=models.Q(goal__isnull=False)
+                                   ^ models.Q(consultation__isnull=False),
+                                   name="subscription_one_subject"),
+            models.UniqueConstraint(fields=["email", "goal"], name="one_goal_subscription"),
+            models.UniqueConstraint(fields=["email", "consultation"],
+                                    name="one_consultation_subscription"),
+        ]
+
+
+class SignInLink(models.Model):
+    """A one-time sign-in link: only its hash is stored; it expires and works once."""
+
+    token_hash = models.CharField(max_length=64, unique=True)
+    email = models.EmailField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+
+
+class RateEvent(models.Model):
+    """One counted action for the rate limits; `key` is a keyed hash, never an address."""
+
+    action = models.CharField(max_length=20)
+    key = models.CharField(max_length=64)
+    at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["action", "key", "at"])]
+
+
+class OutgoingMail(models.Model):
+    """Mail waiting to be sent; deleted once sent, retried by `leitstand send-mail`."""
+
+    to = models.EmailField()
+    subject = models.CharField(max_length=200)
+    body = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    attempts = models.PositiveIntegerField(default=0)
+    last_error = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
