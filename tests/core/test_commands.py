@@ -33,7 +33,8 @@ def test_demo_twice_reuses_the_database_without_duplicates(tmp_path):
     assert "already loaded" in second.stdout and "http://127.0.0.1:8123/" in second.stdout
     count = run(["shell", "-c", "from leitstand.register.models import Goal;"
                  "print(Goal.objects.count())"], tmp_path)
-    assert count.stdout.strip().splitlines()[-1] == "50"  # 27 + 14 NRW goals and 9 Musterstadt goals
+    # 27 + 14 NRW goals, 9 Musterstadt goals and 4 in the Musterstadt draft under consultation
+    assert count.stdout.strip().splitlines()[-1] == "54"
     assert (tmp_path / "leitstand.sqlite3").exists()
 
 

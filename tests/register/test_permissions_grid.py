@@ -35,7 +35,40 @@ def _draft():
                                      evidence="Entwurf")
 
 
+def _consultation():
+    from tests.participation.helpers import open_consultation
+
+    return open_consultation(m.Edition.objects.get(strategy__slug="nrw", slug="2-0"))
+
+
+def _comment():
+    from tests.participation.helpers import comment_on, participant
+
+    consultation = _consultation()
+    return comment_on(consultation, consultation.edition.sections.first(), participant("c"))
+
+
+def _proposal():
+    from leitstand.participation.models import Proposal
+    from tests.participation.helpers import participant
+
+    return Proposal.objects.create(consultation=_consultation(), participant=participant("p"),
+                                   kind="new_goal", title="Mehr Daten", body="Bitte.")
+
+
+def _dispute():
+    from leitstand.participation.models import Dispute
+    from tests.participation.helpers import participant
+
+    return Dispute.objects.create(goal=_goal(), participant=participant("d"),
+                                  disputed_status="not_assessed", body="Stimmt nicht.")
+
+
 OBJECTS = {
+    "consultation": _consultation,
+    "comment": _comment,
+    "proposal": _proposal,
+    "dispute": _dispute,
     "strategy": lambda: m.Strategy.objects.get(slug="nrw"),
     "edition": lambda: m.Edition.objects.get(strategy__slug="nrw", slug="2019"),
     "section": lambda: m.Section.objects.filter(edition__strategy__slug="nrw").first(),
@@ -85,6 +118,24 @@ GRID.append(("editor:measurability_tool", None, {**ADMIN_ONLY, "editor_a": "ok",
                                                  "editor_b": "ok", "head_a": "ok"}))
 GRID.append(("editor:stale_goals", None, {**ADMIN_ONLY, "editor_a": "ok", "editor_b": "ok",
                                           "head_a": "ok"}))
+# The dialog's team pages: moderation, results and take-up are the strategy's admins';
+# a dispute is answered by the goal's responsible units (19-07: MWIDE, unit A).
+GRID += [
+    ("moderation:queue", "consultation", ADMIN_ONLY),
+    ("moderation:results_csv", "consultation", ADMIN_ONLY),
+    ("moderation:results_json", "consultation", ADMIN_ONLY),
+    ("moderation:moderate", "comment", ADMIN_ONLY),
+    ("moderation:take_up", "proposal", ADMIN_ONLY),
+    ("moderation:answer", "dispute", UNIT_A),
+    ("moderation:disputes", None, {**ADMIN_ONLY, "editor_a": "ok", "editor_b": "ok",
+                                   "head_a": "ok"}),
+]
+URL_ARGS = {
+    "moderation:queue": lambda obj: [obj.slug],
+    "moderation:results_csv": lambda obj: [obj.slug],
+    "moderation:results_json": lambda obj: [obj.slug],
+    "moderation:moderate": lambda obj: ["kommentar", obj.pk, "hide"],
+}
 
 
 def _outcome(response) -> str:
@@ -105,9 +156,12 @@ def test_state_changing_url_obeys_the_permission_table(client, roles, role, url_
                                                        expected):
     obj = OBJECTS[model]() if model and OBJECTS[model] else None
     args = [obj.pk] if obj is not None and not url_name.endswith("_add") else []
+    if url_name in URL_ARGS:
+        args = URL_ARGS[url_name](obj)
     if roles[role] is not None:
         client.force_login(roles[role])
-    data = {"post": "yes"} if url_name.endswith("_delete") else {"language": "en", "next": "/"}
+    data = {"post": "yes"} if url_name.endswith("_delete") else {"language": "en", "next": "/",
+                                                                "reason": "Beleidigung"}
     response = client.post(reverse(url_name, args=args), data)
     assert _outcome(response) == expected[role]
     if url_name.endswith("_delete") and obj is not None:
@@ -123,8 +177,8 @@ def test_grid_covers_every_state_changing_url():
         needed |= {f"{prefix}_add", f"{prefix}_change", f"{prefix}_delete"}
     for pattern in get_resolver().url_patterns:
         namespace = getattr(pattern, "namespace", None)
-        if namespace == "editor":
-            needed |= {f"editor:{p.name}" for p in pattern.url_patterns}
+        if namespace in ("editor", "moderation"):
+            needed |= {f"{namespace}:{p.name}" for p in pattern.url_patterns}
     missing = needed - covered
     assert not missing, f"URLs without a permission row: {sorted(missing)}"
 

@@ -17,7 +17,7 @@ from leitstand.monitoring import rules, vocabulary
 from leitstand.monitoring import status as status_rule
 from leitstand.register import horizons
 from leitstand.monitoring.models import Assessment
-from leitstand.participation.queries import goal_disputes
+from leitstand.participation.queries import goal_disputes, with_dispute_count
 from leitstand.register.models import (
     Edition,
     Goal,
@@ -135,7 +135,8 @@ def goal_list(request, strategy, edition):
 def goal_detail(request, strategy, edition, code):
     goal = get_object_or_404(
         Goal.objects.select_related("edition__strategy", "section__parent").prefetch_related(
-            Prefetch("responsible_units", queryset=Organisation.objects.order_by("short_name"))),
+            Prefetch("responsible_units", queryset=Organisation.objects.order_by("short_name")))
+        .annotate(dispute_count=with_dispute_count()),
         edition__strategy__slug=strategy, edition__slug=edition, code=code)
     if goal.edition.status != Edition.PUBLISHED and not request.user.is_staff:
         raise Http404("No such goal.")
@@ -189,7 +190,7 @@ def goal_detail(request, strategy, edition, code):
         "differing": differing, "origins": origins, "earlier": earlier,
         "measures": Measure.objects.filter(section=goal.section_id).order_by("order")
         if goal.section_id else [],
-        "history": _history_entries(history), "disputes": goal_disputes(goal),
+        "history": _history_entries(history), "disputes": goal_disputes(goal, stand) if goal.dispute_count else [],
         "horizon_label": HORIZON_LABELS.get(goal.horizon), "stand": stand,
         "as_of": stand or timezone.localdate()})
 
