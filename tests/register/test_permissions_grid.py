@@ -84,14 +84,14 @@ OBJECTS = {
     "group": lambda: Group.objects.get_or_create(name="Gäste")[0],
     "goallink": lambda: m.GoalLink.objects.get(goal__code="20-12", previous__code="19-07"),
 }
-APP = {"assessment": "monitoring", "observation": "monitoring", "user": "auth",
+APP = {"consultation": "participation", "assessment": "monitoring", "observation": "monitoring", "user": "auth",
        "group": "auth"}
 EXPECT = {
     "strategy": ADMIN_ONLY, "edition": ADMIN_ONLY, "section": ADMIN_ONLY,
     "guideline": ADMIN_ONLY, "goal": UNIT_A, "measure": UNIT_A, "indicator": UNIT_A,
     "observation": UNIT_A, "assessment": UNIT_A, "organisation": SUPERUSER_ONLY,
     "membership": SUPERUSER_ONLY, "user": SUPERUSER_ONLY, "group": SUPERUSER_ONLY,
-    "goallink": UNIT_A,
+    "goallink": UNIT_A, "consultation": ADMIN_ONLY,
 }
 # Adding a goal is for strategy admins. Nobody may delete a strategy, edition or goal that
 # has approved assessments: that would rewrite the public history.
@@ -101,7 +101,7 @@ NOBODY = {**ADMIN_ONLY, "strategy_admin": "denied", "superuser": "denied"}
 ANY_EDITOR = {**UNIT_A, "editor_b": "ok"}
 EXPECT_ADD = {"goal": ADMIN_ONLY, "measure": ANY_EDITOR, "indicator": ANY_EDITOR,
               "observation": ANY_EDITOR, "assessment": ANY_EDITOR, "goallink": ANY_EDITOR}
-EXPECT_DELETE = {"goal": NOBODY, "strategy": NOBODY, "edition": NOBODY}
+EXPECT_DELETE = {"goal": NOBODY, "strategy": NOBODY, "edition": NOBODY, "consultation": NOBODY}
 
 GRID = []
 for model, expected in EXPECT.items():

@@ -47,4 +47,10 @@ def scope_of(obj) -> Scope:
         return scope_of(obj.indicator)
     if isinstance(obj, m.GoalLink):
         return scope_of(obj.goal or obj.previous)
+    if isinstance(obj, m.Paragraph):
+        return Scope(obj.section.edition.strategy_id)
+    from leitstand.participation.models import Consultation
+
+    if isinstance(obj, Consultation):
+        return Scope(obj.edition.strategy_id)
     return Scope(None)

@@ -50,7 +50,7 @@ class RuleAdminMixin:
         # The object does not exist yet: the form limits its choices, save_model checks again.
         return actor.is_staff_role and (bool(actor.admin_strategy_ids) or action not in (
             "add_goal", "change_strategy", "change_edition", "change_section",
-            "change_guideline"))
+            "change_guideline", "moderate_consultation"))
 
     def has_delete_permission(self, request, obj=None):
         actor = self._actor(request)
