@@ -203,6 +203,208 @@ DE = {
          "Liniendiagramm mit %(n)s Messwerten; die Werte stehen in der Tabelle darunter."],
 }
 
+# The online dialog (participation)
+DE.update({
+    "Disputes of this status": "Einwände gegen diesen Status", "Dispute of %(d)s": "Einwand vom %(d)s",
+    "status disputed:": "bestrittener Status:",
+    "Official answer of %(u)s, %(day)s:": "Offizielle Antwort von %(u)s, %(day)s:",
+    "No official answer yet.": "Noch keine offizielle Antwort.",
+    "Nobody has disputed this status.": "Niemand hat diesen Status bestritten.",
+    "Dispute this status": "Diesen Status bestreiten", "Done: %(action)s.": "Erledigt: %(action)s.",
+    "A proposal was taken up": "Ein Vorschlag wurde übernommen",
+    "The proposal “%(title)s” was taken up in goal %(goal)s.":
+        "Der Vorschlag „%(title)s“ wurde in das Ziel %(goal)s übernommen.",
+    "Recorded.": "Gespeichert.", "Official answer to a dispute": "Offizielle Antwort auf einen Einwand",
+    "%(unit)s answered a dispute of the status of goal %(goal)s.":
+        "%(unit)s hat einen Einwand gegen den Status des Ziels %(goal)s beantwortet.",
+    "The answer is published on the goal page.": "Die Antwort steht auf der Seite des Ziels.",
+    "The name contains characters that are not allowed.": "Der Name enthält unzulässige Zeichen.",
+    "Choose a name of at least 2 characters.": "Wählen Sie einen Namen mit mindestens 2 Zeichen.",
+    "Your comment": "Ihr Kommentar", "Leave this field empty": "Dieses Feld bitte leer lassen",
+    "This form could not be sent.": "Dieses Formular konnte nicht gesendet werden.",
+    "What do you propose?": "Was schlagen Sie vor?", "a new goal": "ein neues Ziel",
+    "a change to a goal": "eine Änderung an einem Ziel", "Goal to change": "Zu änderndes Ziel",
+    "Title": "Titel", "Your proposal": "Ihr Vorschlag",
+    "Choose the goal you want to change.": "Wählen Sie das Ziel, das Sie ändern möchten.",
+    "Why should a moderator look at this?": "Warum soll sich die Moderation das ansehen?",
+    "E-mail address": "E-Mail-Adresse", "Display name": "Anzeigename",
+    "Shown with your posts. Use a pseudonym if you like.":
+        "Erscheint bei Ihren Beiträgen. Gern auch ein Pseudonym.",
+    "Why is the published status wrong?": "Warum ist der veröffentlichte Status falsch?",
+    "Sources (one web address per line)": "Quellen (eine Webadresse pro Zeile)",
+    "At most 10 sources.": "Höchstens 10 Quellen.",
+    "Sources must be web addresses (http or https).": "Quellen müssen Webadressen sein (http oder https).",
+    "Answer in the name of": "Antwort im Namen von", "Official answer": "Offizielle Antwort",
+    "Reason (shown in place of the text when hiding)": "Grund (erscheint beim Ausblenden anstelle des Textes)",
+    "Taken up in goal": "Übernommen in Ziel", "Note": "Anmerkung",
+    "keep the text, shown as from a deleted participant": "Text bleibt, erscheint als von einer gelöschten Person",
+    "remove the text": "Text wird entfernt",
+    "Comments without an e-mail address are allowed; they wait for a moderator.":
+        "Kommentare ohne E-Mail-Adresse sind erlaubt; sie warten auf die Moderation.",
+    "Comma-separated: read, comment, propose, support": "Durch Kommas getrennt: read, comment, propose, support",
+    "participant": "Teilnehmende Person", "visible": "sichtbar", "held for moderation": "wartet auf Moderation",
+    "hidden": "ausgeblendet", "removed": "entfernt", "new goal": "neues Ziel",
+    "change to a goal": "Änderung eines Ziels", "restored": "wiederhergestellt", "released": "freigegeben",
+    "report dismissed": "Meldung verworfen",
+    "This consultation does not accept this now: the phase for it has not begun or has ended.":
+        "Das ist in diesem Dialog gerade nicht möglich: Die Phase dafür hat noch nicht begonnen oder ist vorbei.",
+    "Please sign in with your e-mail address first.": "Bitte melden Sie sich zuerst mit Ihrer E-Mail-Adresse an.",
+    "This part does not belong to the draft of this consultation.":
+        "Dieser Teil gehört nicht zum Entwurf dieses Dialogs.",
+    "A reply must belong to the same discussion.": "Eine Antwort muss zur selben Diskussion gehören.",
+    "Only the author can change this comment.": "Nur wer den Kommentar geschrieben hat, kann ihn ändern.",
+    "This comment can no longer be changed.": "Dieser Kommentar kann nicht mehr geändert werden.",
+    "Comments can be changed only in the first 15 minutes.":
+        "Kommentare können nur in den ersten 15 Minuten geändert werden.",
+    "This proposal cannot be supported.": "Dieser Vorschlag kann nicht unterstützt werden.",
+    "You may not moderate this consultation.": "Sie dürfen diesen Dialog nicht moderieren.",
+    "Hiding needs a reason; it is shown in place of the text.":
+        "Zum Ausblenden braucht es einen Grund; er erscheint anstelle des Textes.",
+    "This is not visible.": "Das ist nicht sichtbar.", "Only hidden posts can be restored.":
+        "Nur ausgeblendete Beiträge können wiederhergestellt werden.",
+    "Only held posts can be released.": "Nur wartende Beiträge können freigegeben werden.",
+    "Unknown moderation action.": "Unbekannter Moderationsschritt.",
+    "Only the status of a published goal can be disputed.":
+        "Nur der Status eines veröffentlichten Ziels kann bestritten werden.",
+    "Only the goal's responsible units answer a dispute.":
+        "Nur die für das Ziel verantwortlichen Stellen beantworten einen Einwand.",
+    "Answer in the name of one of the goal's responsible units.":
+        "Antworten Sie im Namen einer der für das Ziel verantwortlichen Stellen.",
+    "You may answer only in the name of your own unit.": "Sie dürfen nur im Namen Ihrer eigenen Stelle antworten.",
+    "Only the strategy team records which proposals were taken up.":
+        "Nur das Strategie-Team hält fest, welche Vorschläge übernommen wurden.",
+    "The goal must belong to the same strategy.": "Das Ziel muss zur selben Strategie gehören.",
+    "Please confirm your subscription": "Bitte bestätigen Sie Ihr Abonnement",
+    "Someone – hopefully you – asked to be told by e-mail about changes to:\n%(subject)s\n\nTo confirm, open this link and press the button:\n%(link)s\n\nIf it was not you, ignore this mail; nothing will be sent.":
+        "Jemand – hoffentlich Sie – möchte per E-Mail über Änderungen informiert werden an:\n%(subject)s\n\nZum Bestätigen öffnen Sie diesen Link und drücken Sie die Schaltfläche:\n%(link)s\n\nWaren Sie es nicht, ignorieren Sie diese Mail; es wird nichts gesendet.",
+    "Unsubscribe: %(link)s": "Abbestellen: %(link)s", "deleted participant": "gelöschte teilnehmende Person",
+    "guest": "Gast", "Hidden by the moderation.": "Von der Moderation ausgeblendet.", "Reason:": "Grund:",
+    "Removed.": "Entfernt.", "Waiting for moderation; only you see this.":
+        "Wartet auf die Moderation; nur Sie sehen das.",
+    "edited": "bearbeitet", "Edit": "Bearbeiten", "Delete": "Löschen", "Report": "Melden",
+    "Your reply": "Ihre Antwort", "Reply": "Antworten", "Post comment": "Kommentar senden",
+    "Release": "Freigeben", "Reason (shown in place of the text)": "Grund (erscheint anstelle des Textes)",
+    "Hide": "Ausblenden", "Restore": "Wiederherstellen", "Dismiss report": "Meldung verwerfen",
+    "Your participation": "Ihre Beteiligung", "Signed in as <bdi>%(name)s</bdi>.":
+        "Angemeldet als <bdi>%(name)s</bdi>.", "My data": "Meine Daten", "Sign out": "Abmelden",
+    "To propose, support or report, sign in with your e-mail address; we send you a one-time link.":
+        "Um vorzuschlagen, zu unterstützen oder zu melden, melden Sie sich mit Ihrer E-Mail-Adresse an; wir senden Ihnen einen Einmal-Link.",
+    "Sign in": "Anmelden", "Phases (German time)": "Phasen (deutsche Zeit)", "Phase": "Phase",
+    "From": "Von", "Until": "Bis", "Open for": "Offen für", "now": "jetzt", "reading": "Lesen",
+    "comments": "Kommentare", "proposals": "Vorschläge", "supporting proposals": "Unterstützen von Vorschlägen",
+    "Follow by e-mail": "Per E-Mail folgen",
+    "We send a link to confirm; every mail has a link to unsubscribe.":
+        "Wir senden einen Link zur Bestätigung; jede Mail enthält einen Link zum Abbestellen.",
+    "Subscribe": "Abonnieren", "Answer a dispute": "Einwand beantworten", "Publish answer": "Antwort veröffentlichen",
+    "Participation": "Beteiligung", "Draft under discussion: %(e)s.": "Entwurf in der Diskussion: %(e)s.",
+    "Comments without signing in are possible; they appear after a moderator has seen them.":
+        "Kommentare ohne Anmeldung sind möglich; sie erscheinen, nachdem die Moderation sie gesehen hat.",
+    "%(n)s proposal – read, support, propose": ["%(n)s Vorschlag – lesen, unterstützen, vorschlagen",
+                                                 "%(n)s Vorschläge – lesen, unterstützen, vorschlagen"],
+    "Proposals taken up": "Übernommene Vorschläge", "The draft": "Der Entwurf",
+    "Discuss the section “%(t)s” (%(n)s comment)": ["Abschnitt „%(t)s“ diskutieren (%(n)s Kommentar)",
+                                                     "Abschnitt „%(t)s“ diskutieren (%(n)s Kommentare)"],
+    "Comment on this paragraph (%(n)s comment)": ["Diesen Absatz kommentieren (%(n)s Kommentar)",
+                                                   "Diesen Absatz kommentieren (%(n)s Kommentare)"],
+    "discuss goal %(c)s (%(n)s comment)": ["Ziel %(c)s diskutieren (%(n)s Kommentar)",
+                                            "Ziel %(c)s diskutieren (%(n)s Kommentare)"],
+    "discuss measure %(l)s (%(n)s comment)": ["Maßnahme %(l)s diskutieren (%(n)s Kommentar)",
+                                               "Maßnahme %(l)s diskutieren (%(n)s Kommentare)"],
+    "Discuss drafts of strategies, propose goals and support proposals. Disputes of a published status are filed on the goal's page.":
+        "Diskutieren Sie Entwürfe von Strategien, schlagen Sie Ziele vor und unterstützen Sie Vorschläge. Einwände gegen einen veröffentlichten Status erheben Sie auf der Seite des Ziels.",
+    "Draft:": "Entwurf:", "Now: %(name)s, until %(end)s.": "Jetzt: %(name)s, bis %(end)s.",
+    "Closed for contributions; the results can be read.": "Beiträge sind geschlossen; die Ergebnisse sind lesbar.",
+    "Not yet begun.": "Noch nicht begonnen.", "No consultation at the moment.": "Zurzeit kein Dialog.",
+    "Account deleted": "Konto gelöscht", "Your account is deleted and you are signed out.":
+        "Ihr Konto ist gelöscht und Sie sind abgemeldet.",
+    "Discussion": "Diskussion", "Proposals": "Vorschläge", "Section": "Abschnitt",
+    "Paragraph in section %(s)s": "Absatz im Abschnitt %(s)s", "Proposal:": "Vorschlag:",
+    "Change to goal %(g)s": "Änderung an Ziel %(g)s", "New goal": "Neues Ziel", "Taken up:": "Übernommen:",
+    "%(n)s support": ["%(n)s Unterstützung", "%(n)s Unterstützungen"],
+    "Support this proposal": "Diesen Vorschlag unterstützen", "Report this proposal": "Diesen Vorschlag melden",
+    "Comments": "Kommentare", "No comments yet.": "Noch keine Kommentare.", "Write a comment": "Kommentar schreiben",
+    "You are not signed in: your comment appears after a moderator has seen it.":
+        "Sie sind nicht angemeldet: Ihr Kommentar erscheint, nachdem die Moderation ihn gesehen hat.",
+    "Plain text; web addresses are not turned into links. Please be fair and stay on the subject.":
+        "Reiner Text; Webadressen werden nicht verlinkt. Bitte bleiben Sie fair und beim Thema.",
+    "Comments are closed in the current phase.": "Kommentare sind in der aktuellen Phase geschlossen.",
+    "Choose your display name": "Wählen Sie Ihren Anzeigenamen", "Save": "Speichern",
+    "Dispute the status": "Status bestreiten", "Dispute the published status": "Den veröffentlichten Status bestreiten",
+    "Published status now:": "Veröffentlichter Status jetzt:",
+    "Say why it is wrong and give your sources. The responsible unit answers officially; both are shown on the goal page.":
+        "Sagen Sie, warum er falsch ist, und nennen Sie Ihre Quellen. Die verantwortliche Stelle antwortet offiziell; beides steht auf der Seite des Ziels.",
+    "Submit dispute": "Einwand senden", "Edit comment": "Kommentar bearbeiten",
+    "You can change or delete your comment in the first 15 minutes after posting it.":
+        "Sie können Ihren Kommentar in den ersten 15 Minuten nach dem Senden ändern oder löschen.",
+    "Disputes to answer": "Zu beantwortende Einwände", "Filed": "Eingegangen", "Answers": "Antworten",
+    "Action": "Aktion", "Answer": "Antworten", "No disputes.": "Keine Einwände.", "Moderation": "Moderation",
+    "Results as CSV": "Ergebnisse als CSV", "Results as JSON": "Ergebnisse als JSON", "Reports": "Meldungen",
+    "Comment": "Kommentar", "Proposal": "Vorschlag", "reported because:": "gemeldet, weil:",
+    "No open reports.": "Keine offenen Meldungen.", "Held for moderation": "Wartet auf Moderation",
+    "Nothing is held.": "Nichts wartet.", "Hidden": "Ausgeblendet", "Nothing is hidden.": "Nichts ist ausgeblendet.",
+    "Disputes of a status": "Einwände gegen einen Status", "Dispute": "Einwand",
+    "Take up proposals": "Vorschläge übernehmen", "All proposals": "Alle Vorschläge",
+    "open a proposal's number to record the goal that takes it up:":
+        "öffnen Sie die Nummer eines Vorschlags, um das Ziel festzuhalten, das ihn übernimmt:",
+    "Moderation log": "Moderationsprotokoll", "Item": "Beitrag", "Reason": "Grund", "By": "Von",
+    "Nothing yet.": "Noch nichts.", "change": "ändern", "Supports": "Unterstützungen", "Disputes": "Einwände",
+    "Subscriptions": "Abonnements", "Download all my data (JSON)": "Alle meine Daten herunterladen (JSON)",
+    "Delete my account": "Mein Konto löschen",
+    "Your address, display name, subscriptions and sign-in links are deleted. Your comments and proposals are then shown as from a deleted participant, or removed where the consultation says so.":
+        "Ihre Adresse, Ihr Anzeigename, Ihre Abonnements und Anmelde-Links werden gelöscht. Ihre Kommentare und Vorschläge erscheinen dann als von einer gelöschten Person oder werden entfernt, wo der Dialog das vorsieht.",
+    "Yes, delete my account": "Ja, mein Konto löschen", "Delete account": "Konto löschen",
+    "This consultation has not begun yet.": "Dieser Dialog hat noch nicht begonnen.", "Sort": "Sortierung",
+    "most supported": "meiste Unterstützung", "newest": "neueste", "oldest": "älteste",
+    "change to goal %(g)s": "Änderung an Ziel %(g)s", "No proposals yet.": "Noch keine Vorschläge.",
+    "Make a proposal": "Vorschlag machen", "Submit proposal": "Vorschlag senden",
+    "Proposals are closed in the current phase.": "Vorschläge sind in der aktuellen Phase geschlossen.",
+    "Not possible": "Nicht möglich", "Back to participation": "Zurück zur Beteiligung",
+    "Report to the moderation": "An die Moderation melden", "Send report": "Meldung senden",
+    "Sign in to take part": "Anmelden und mitmachen",
+    "Enter your e-mail address. We send you a link that signs you in; it works once and for 30 minutes. No password.":
+        "Geben Sie Ihre E-Mail-Adresse ein. Wir senden Ihnen einen Link, der Sie anmeldet; er gilt einmal und 30 Minuten lang. Kein Passwort.",
+    "Send me a link": "Link senden",
+    "We store your address only to send you sign-in links and the mails you ask for. See the privacy page.":
+        "Wir speichern Ihre Adresse nur, um Ihnen Anmelde-Links und die gewünschten Mails zu senden. Siehe Datenschutz.",
+    "This link is not valid: it was used already, has expired or is incomplete.":
+        "Dieser Link ist nicht gültig: Er wurde schon benutzt, ist abgelaufen oder unvollständig.",
+    "Ask for a new link": "Neuen Link anfordern", "Sign in now": "Jetzt anmelden", "Check your mail": "Bitte prüfen Sie Ihr Postfach",
+    "If the address <bdi>%(email)s</bdi> can receive mail, a sign-in link is on its way. It works once and for 30 minutes.":
+        "Wenn die Adresse <bdi>%(email)s</bdi> Mail empfangen kann, ist ein Anmelde-Link unterwegs. Er gilt einmal und 30 Minuten lang.",
+    "If the address <bdi>%(email)s</bdi> can receive mail, it gets a link to confirm the subscription. Nothing is sent before you confirm.":
+        "Wenn die Adresse <bdi>%(email)s</bdi> Mail empfangen kann, erhält sie einen Link zur Bestätigung des Abonnements. Vor der Bestätigung wird nichts gesendet.",
+    "Confirm subscription": "Abonnement bestätigen", "Receive mails about changes to: %(s)s":
+        "Mails über Änderungen erhalten an: %(s)s", "Confirm": "Bestätigen",
+    "This link is not valid or has expired.": "Dieser Link ist nicht gültig oder abgelaufen.",
+    "Subscription": "Abonnement", "Thank you: the subscription is confirmed.": "Danke: Das Abonnement ist bestätigt.",
+    "You are unsubscribed. No more mails will be sent.": "Sie sind abgemeldet. Es werden keine Mails mehr gesendet.",
+    "Take up a proposal": "Vorschlag übernehmen", "Record": "Speichern", "Unsubscribe": "Abbestellen",
+    "No more mails about: %(s)s": "Keine Mails mehr über: %(s)s",
+    "This subscription does not exist (any more).": "Dieses Abonnement gibt es nicht (mehr).",
+    "Too many attempts in a short time. Please wait up to %(minutes)d minutes and try again.":
+        "Zu viele Versuche in kurzer Zeit. Bitte warten Sie bis zu %(minutes)d Minuten und versuchen Sie es erneut.",
+    "Thank you. Your comment will appear once a moderator has seen it.":
+        "Danke. Ihr Kommentar erscheint, sobald die Moderation ihn gesehen hat.",
+    "Unknown sorting or filter. Allowed: sortierung=unterstuetzung, neu or alt.":
+        "Unbekannte Sortierung oder unbekannter Filter. Erlaubt: sortierung=unterstuetzung, neu oder alt.",
+    "Thank you for your support.": "Danke für Ihre Unterstützung.",
+    "You support this proposal already.": "Sie unterstützen diesen Vorschlag bereits.",
+    "Thank you. A moderator will look at it.": "Danke. Die Moderation sieht sich das an.",
+    "Your sign-in link for Leitstand": "Ihr Anmelde-Link für Leitstand",
+    "Open this link to sign in (it works once, for 30 minutes):\n%(link)s\n\nIf you did not ask for it, ignore this mail.":
+        "Öffnen Sie diesen Link, um sich anzumelden (er gilt einmal, 30 Minuten lang):\n%(link)s\n\nHaben Sie ihn nicht angefordert, ignorieren Sie diese Mail.",
+    "Please tick the box to confirm the deletion.": "Bitte bestätigen Sie das Löschen mit dem Häkchen.",
+    "Nothing to subscribe to.": "Nichts zum Abonnieren.", "Please enter a valid e-mail address.":
+        "Bitte geben Sie eine gültige E-Mail-Adresse ein.",
+    "Participants": "Teilnehmende",
+    "If you take part in a consultation, the site stores your e-mail address (to send you sign-in links and the mails you ask for), the display name you choose, and what you write, support or report, with its time. Your address is never shown. No IP address is stored: to limit abuse, the site counts actions under a keyed hash of your address or participant number and deletes these counts after 24 hours.":
+        "Wenn Sie sich an einem Dialog beteiligen, speichert die Website Ihre E-Mail-Adresse (um Ihnen Anmelde-Links und die gewünschten Mails zu senden), den gewählten Anzeigenamen und was Sie schreiben, unterstützen oder melden, mit Zeitpunkt. Ihre Adresse wird nie angezeigt. Keine IP-Adresse wird gespeichert: Gegen Missbrauch zählt die Website Aktionen unter einem verschlüsselten Hash Ihrer Adresse oder Teilnahmenummer und löscht diese Zählungen nach 24 Stunden.",
+    "Sign-in links are stored only as a hash and expire after 30 minutes. Subscriptions that are not confirmed are deleted after 7 days. Mails are deleted once they are sent.":
+        "Anmelde-Links werden nur als Hash gespeichert und verfallen nach 30 Minuten. Nicht bestätigte Abonnements werden nach 7 Tagen gelöscht. Mails werden gelöscht, sobald sie gesendet sind.",
+    "On the page \"My data\" you can download everything stored about you as a JSON file and delete your account. Your comments and proposals are then shown as from a deleted participant, or removed, as each consultation states. A session cookie keeps you signed in until you sign out.":
+        "Auf der Seite „Meine Daten“ können Sie alles, was über Sie gespeichert ist, als JSON-Datei herunterladen und Ihr Konto löschen. Ihre Kommentare und Vorschläge erscheinen dann als von einer gelöschten Person oder werden entfernt, wie es der jeweilige Dialog vorsieht. Ein Sitzungs-Cookie hält Sie angemeldet, bis Sie sich abmelden.",
+})
+
 
 def main() -> None:
     po = polib.pofile(str(PO))
