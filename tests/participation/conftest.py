@@ -33,7 +33,7 @@ def alice_client(client, alice):
 
 
 @pytest.fixture
-def mails(mailoutbox, django_capture_on_commit_callbacks):
+def mails(db, mailoutbox, django_capture_on_commit_callbacks):
     """The mails sent by a request: mails go out after the commit, which tests run."""
     def run(action):
         with django_capture_on_commit_callbacks(execute=True):
