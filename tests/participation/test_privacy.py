@@ -1,0 +1,180 @@
+"""Privacy by design: a participant downloads all their data and deletes their account;
+subscriptions need a confirmation and end with one click and a POST; mail that cannot be
+sent waits in the queue."""
+
+import json
+import re
+
+import pytest
+from django.core import mail as django_mail
+from django.core.management import call_command
+from django.urls import reverse
+
+from leitstand.participation.models import (
+    Comment, Consultation, OutgoingMail, Participant, Proposal, Report, SignInLink,
+    Subscription, Support,
+)
+from leitstand.register.models import Goal
+from tests.participation.helpers import comment_on, participant, sign_in
+
+
+def test_a_participant_downloads_everything_stored_about_them(alice_client, draft, alice, bob):
+    goal = draft.edition.goals.first()
+    comment_on(draft, goal, alice, "Mein Kommentar")
+    comment_on(draft, goal, bob, "Bobs Kommentar")
+    proposal = Proposal.objects.create(consultation=draft, participant=alice, kind="new_goal",
+                                       title="Meine Idee", body="b")
+    Support.objects.create(proposal=proposal, participant=alice)
+    Subscription.objects.create(email=alice.email, goal=goal)
+    response = alice_client.get(reverse("participation:my_data_export"))
+    assert response["Content-Disposition"].startswith("attachment")
+    data = json.loads(response.content)
+    assert data["participant"]["email"] == alice.email
+    assert [c["body"] for c in data["comments"]] == ["Mein Kommentar"]
+    assert [p["title"] for p in data["proposals"]] == ["Meine Idee"]
+    assert len(data["supports"]) == 1 and len(data["subscriptions"]) == 1
+    assert "Bobs Kommentar" not in response.content.decode()
+
+
+def test_only_a_signed_in_participant_gets_their_data(client, db):
+    assert client.get(reverse("participation:my_data_export")).status_code == 403
+
+
+def _everything_of(who, consultation):
+    goal = consultation.edition.goals.first()
+    comment = comment_on(consultation, goal, who, "Text von Dora")
+    proposal = Proposal.objects.create(consultation=consultation, participant=who,
+                                       kind="new_goal", title="Doras Vorschlag", body="b")
+    Support.objects.create(proposal=proposal, participant=who)
+    Report.objects.create(comment=comment_on(consultation, goal, participant("x")),
+                          reporter=who, reason="r")
+    Subscription.objects.create(email=who.email, goal=goal)
+    SignInLink.objects.create(token_hash="0" * 64, email=who.email,
+                              expires_at="2030-01-01T00:00Z")
+    return comment, proposal
+
+
+@pytest.mark.parametrize("policy", [Consultation.ANONYMISE, Consultation.REMOVE])
+def test_deleting_the_account_follows_the_consultations_policy(client, draft, policy):
+    Consultation.objects.filter(pk=draft.pk).update(on_account_deletion=policy)
+    dora = participant("Dora")
+    comment, proposal = _everything_of(dora, draft)
+    sign_in(client, dora)
+    assert client.post(reverse("participation:delete_account")).status_code == 403  # unconfirmed
+    response = client.post(reverse("participation:delete_account"), {"confirm": "yes"})
+    assert response.status_code == 200
+    assert not Participant.objects.filter(pk=dora.pk).exists()
+    assert not Subscription.objects.filter(email=dora.email).exists()
+    assert not SignInLink.objects.filter(email=dora.email).exists()
+    comment.refresh_from_db()
+    proposal.refresh_from_db()
+    assert comment.participant is None and proposal.participant is None
+    page = client.get(reverse("participation:discussion", args=[
+        draft.slug, "ziel", comment.goal_id])).content.decode()
+    if policy == Consultation.ANONYMISE:
+        assert comment.body == "Text von Dora" and "gelöschte teilnehmende Person" in page
+        assert proposal.supports.count() == 1  # still counted, naming nobody
+    else:
+        assert comment.body == "" and comment.state == "removed"
+        assert proposal.title == "" and proposal.state == "removed"
+        assert "Text von Dora" not in page
+        assert proposal.supports.count() == 0
+    # the session ended with the account
+    assert client.get(reverse("participation:my_data")).status_code == 403
+
+
+def test_subscribing_needs_a_confirmation_and_unsubscribing_a_post(client, db, mails):
+    goal = Goal.objects.get(edition__strategy__slug="nrw", edition__slug="2019", code="19-07")
+    response = mails(lambda: client.post(reverse("participation:subscribe"),
+                                         {"email": "Fan@Example.org", "goal": goal.pk}))
+    assert response.status_code == 200
+    subscription = Subscription.objects.get()
+    assert subscription.email == "fan@example.org" and subscription.confirmed_at is None
+    confirm = re.search(r"http://testserver(\S+bestaetigen\S+)", mails.outbox[-1].body).group(1)
+    assert client.get(confirm).status_code == 200
+    subscription.refresh_from_db()
+    assert subscription.confirmed_at is None  # opening the link changes nothing
+    assert client.post(confirm).status_code == 200
+    subscription.refresh_from_db()
+    assert subscription.confirmed_at is not None
+    # a notification carries a one-click unsubscribe link
+    from leitstand.participation.subscriptions import notify
+
+    mails(lambda: notify("Neuer Status", "Text", "http://testserver/beteiligung/abo/",
+                         goal=goal))
+    unsubscribe = re.search(r"http://testserver(\S+abbestellen\S+)",
+                            mails.outbox[-1].body).group(1)
+    assert client.get(unsubscribe).status_code == 200
+    assert Subscription.objects.exists()
+    assert client.post(unsubscribe).status_code == 200
+    assert not Subscription.objects.exists()
+
+
+def test_subscribing_twice_tells_nothing_and_a_forged_token_does_nothing(client, db, mails):
+    goal = Goal.objects.get(edition__strategy__slug="nrw", edition__slug="2019", code="19-07")
+    Subscription.objects.create(email="known@example.org", goal=goal,
+                                confirmed_at="2026-01-01T00:00Z")
+    known = mails(lambda: client.post(reverse("participation:subscribe"),
+                                      {"email": "known@example.org", "goal": goal.pk}))
+    assert known.status_code == 200 and "Postfach" in known.content.decode()
+    assert client.post(reverse("participation:unsubscribe", args=["1:forged"])).status_code \
+        == 400
+    assert Subscription.objects.count() == 1
+
+
+def test_an_unconfirmed_subscription_gets_no_notification(db, mails):
+    goal = Goal.objects.get(edition__strategy__slug="nrw", edition__slug="2019", code="19-07")
+    Subscription.objects.create(email="waiting@example.org", goal=goal)
+    from leitstand.participation.subscriptions import notify
+
+    assert mails(lambda: notify("s", "b", "http://x/", goal=goal)) == 0
+    assert not mails.outbox
+
+
+class RefusingBackend:
+    """A mail server that is down."""
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        raise ConnectionRefusedError("mail server down")
+
+
+def test_the_sign_in_request_succeeds_while_the_mail_server_is_down(client, settings, mails):
+    settings.EMAIL_BACKEND = f"{__name__}.RefusingBackend"
+    response = mails(lambda: client.post(reverse("participation:sign_in"),
+                                         {"email": "patient@example.org"}))
+    assert response.status_code == 200
+    waiting = OutgoingMail.objects.get()
+    assert waiting.to == "patient@example.org" and waiting.attempts == 1
+    assert "mail server down" in waiting.last_error
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    call_command("send_mail")
+    assert not OutgoingMail.objects.exists()  # sent mails are not kept
+    assert django_mail.outbox[-1].to == ["patient@example.org"]
+    assert "/beteiligung/anmelden/" in django_mail.outbox[-1].body
+
+
+def test_the_privacy_page_says_what_is_kept_and_for_how_long(client, db):
+    from leitstand.participation import identity, limits, privacy, subscriptions
+
+    page = client.get(reverse("privacy")).content.decode()
+    assert "Teilnehmende" in page
+    assert f"nach {privacy.RETENTION['sign_in_links_minutes']} Minuten" in page
+    assert identity.LINK_LIFETIME.total_seconds() == privacy.RETENTION["sign_in_links_minutes"] * 60
+    assert f"nach {privacy.RETENTION['rate_limit_hours']} Stunden" in page
+    assert limits.KEEP.total_seconds() == privacy.RETENTION["rate_limit_hours"] * 3600
+    assert f"nach {privacy.RETENTION['unconfirmed_subscription_days']} Tagen" in page
+    assert subscriptions.CONFIRM_DAYS == privacy.RETENTION["unconfirmed_subscription_days"]
+    assert "Meine Daten" in page
+
+
+def test_no_page_of_the_dialog_loads_anything_from_elsewhere(client, draft):
+    for url in (reverse("participation:consultations"),
+                reverse("participation:consultation", args=[draft.slug]),
+                reverse("participation:proposals", args=[draft.slug]),
+                reverse("participation:sign_in")):
+        page = client.get(url).content.decode()
+        for src in re.findall(r'(?:src|href)="([^"]+)"', page):
+            assert src.startswith(("/", "#", "?")), (url, src)
