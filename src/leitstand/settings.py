@@ -94,6 +94,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Tests run on a file in WAL mode, as production does, not in memory: concurrency tests
+    # then see real locking between connections.
+    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test-leitstand.sqlite3")}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6 default, adopted now
