@@ -1,53 +1,5 @@
 """A person goes from the overview to a goal and reads its evidence, in Debian's Chromium."""
 
-import os
-import shutil
-
-import pytest
-
-# Playwright's sync API runs an event loop in this thread; the test database is still used
-# synchronously between its calls, which Django would otherwise refuse.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-CHROMIUM = os.environ.get("LEITSTAND_CHROMIUM", "/usr/bin/chromium")
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(os.environ.get("LEITSTAND_SKIP_BROWSER") == "1",
-                       reason="browser tests run in the other CI pass"),
-]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
-        pytest.fail(f"Chromium not found at {CHROMIUM}: install Debian's chromium package")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run"])
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context()
-    page = context.new_page()
-    yield page
-    context.close()
-
-
-@pytest.fixture
-def demo_live(live_server, transactional_db):
-    from leitstand.core.demo import demo_files
-    from leitstand.register.loader import load_file
-
-    for path in demo_files():
-        load_file(path)
-    return live_server
-
 
 def test_overview_to_goal_to_evidence_with_the_keyboard(demo_live, page):
     page.goto(demo_live.url + "/nrw/2019/")

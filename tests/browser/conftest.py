@@ -1,0 +1,69 @@
+"""Debian's Chromium driven by Playwright, the demo served by a live server, and axe-core."""
+
+import os
+import pathlib
+import shutil
+
+import pytest
+
+# Playwright's sync API runs an event loop in this thread; the test database is still used
+# synchronously between its calls, which Django would otherwise refuse.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+CHROMIUM = os.environ.get("LEITSTAND_CHROMIUM", "/usr/bin/chromium")
+
+SKIP = os.environ.get("LEITSTAND_SKIP_BROWSER") == "1"
+
+
+def pytest_collection_modifyitems(config, items):
+    here = pathlib.Path(__file__).parent
+    for item in items:
+        if here in pathlib.Path(item.fspath).parents:
+            item.add_marker(pytest.mark.browser)
+            if SKIP:
+                item.add_marker(pytest.mark.skip(reason="browser tests run in the other CI pass"))
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
+        pytest.fail(f"Chromium not found at {CHROMIUM}: install Debian's chromium package")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run"])
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def demo_live(live_server, transactional_db):
+    from leitstand.core.demo import demo_files
+    from leitstand.register.loader import load_file
+
+    for path in demo_files():
+        load_file(path)
+    return live_server
+
+AXE = pathlib.Path(__file__).parent / "vendor" / "axe.min.js"
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def axe_violations(page) -> list[str]:
+    """What axe-core (vendored) finds against WCAG 2.1 A and AA on the current page."""
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate("""async (tags) => {
+        const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
+        return result.violations.map(v => v.id + ': ' + v.help + ' – ' +
+            v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '));
+    }""", WCAG_AA)
+    return found
