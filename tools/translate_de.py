@@ -211,12 +211,7 @@ DE.update({
     "No official answer yet.": "Noch keine offizielle Antwort.",
     "Nobody has disputed this status.": "Niemand hat diesen Status bestritten.",
     "Dispute this status": "Diesen Status bestreiten", "Done: %(action)s.": "Erledigt: %(action)s.",
-    "A proposal was taken up": "Ein Vorschlag wurde übernommen",
-    "The proposal “%(title)s” was taken up in goal %(goal)s.":
-        "Der Vorschlag „%(title)s“ wurde in das Ziel %(goal)s übernommen.",
-    "Recorded.": "Gespeichert.", "Official answer to a dispute": "Offizielle Antwort auf einen Einwand",
-    "%(unit)s answered a dispute of the status of goal %(goal)s.":
-        "%(unit)s hat einen Einwand gegen den Status des Ziels %(goal)s beantwortet.",
+    "Recorded.": "Gespeichert.",
     "The answer is published on the goal page.": "Die Antwort steht auf der Seite des Ziels.",
     "The name contains characters that are not allowed.": "Der Name enthält unzulässige Zeichen.",
     "Choose a name of at least 2 characters.": "Wählen Sie einen Namen mit mindestens 2 Zeichen.",
@@ -397,6 +392,14 @@ DE.update({
     "Nothing to subscribe to.": "Nichts zum Abonnieren.", "Please enter a valid e-mail address.":
         "Bitte geben Sie eine gültige E-Mail-Adresse ein.",
     "Participants": "Teilnehmende",
+    "News up to this time has been mailed (`leitstand notify`).":
+        "Neuigkeiten bis zu diesem Zeitpunkt sind gemailt (`leitstand notify`).",
+    "New assessment: %(status)s (as of %(day)s, by %(who)s)":
+        "Neue Bewertung: %(status)s (Stand %(day)s, von %(who)s)",
+    "Official answer of %(unit)s to a dispute": "Offizielle Antwort von %(unit)s auf einen Einwand",
+    "A new phase began: %(name)s": "Eine neue Phase hat begonnen: %(name)s",
+    "Proposal “%(title)s” was taken up in goal %(goal)s": "Der Vorschlag „%(title)s“ wurde in das Ziel %(goal)s übernommen",
+    "News: %(subject)s": "Neuigkeiten: %(subject)s",
     "If you take part in a consultation, the site stores your e-mail address (to send you sign-in links and the mails you ask for), the display name you choose, and what you write, support or report, with its time. Your address is never shown. No IP address is stored: to limit abuse, the site counts actions under a keyed hash of your address or participant number and deletes these counts after 24 hours.":
         "Wenn Sie sich an einem Dialog beteiligen, speichert die Website Ihre E-Mail-Adresse (um Ihnen Anmelde-Links und die gewünschten Mails zu senden), den gewählten Anzeigenamen und was Sie schreiben, unterstützen oder melden, mit Zeitpunkt. Ihre Adresse wird nie angezeigt. Keine IP-Adresse wird gespeichert: Gegen Missbrauch zählt die Website Aktionen unter einem verschlüsselten Hash Ihrer Adresse oder Teilnahmenummer und löscht diese Zählungen nach 24 Stunden.",
     "Sign-in links are stored only as a hash and expire after 30 minutes. Subscriptions that are not confirmed are deleted after 7 days. Mails are deleted once they are sent.":

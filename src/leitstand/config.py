@@ -37,6 +37,8 @@ SETTINGS = (
     Setting("LEITSTAND_SMTP_URL", "", "Mail server for sign-in links and subscriptions, e.g. "
             "smtp+tls://user:password@mail.example.org:587; unset prints mails to the console."),
     Setting("LEITSTAND_MAIL_FROM", "leitstand@localhost", "Sender address of the mails."),
+    Setting("LEITSTAND_SITE_URL", "http://127.0.0.1:8000", "The site's public address, for the "
+            "links in mails sent by `leitstand notify` (outside a request)."),
 )
 
 TRUE_WORDS = {"1", "true", "yes", "on"}

@@ -6,6 +6,7 @@ import json
 import re
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core import mail as django_mail
 from django.core.management import call_command
 from django.urls import reverse
@@ -97,11 +98,11 @@ def test_subscribing_needs_a_confirmation_and_unsubscribing_a_post(client, db, m
     assert client.post(confirm).status_code == 200
     subscription.refresh_from_db()
     assert subscription.confirmed_at is not None
-    # a notification carries a one-click unsubscribe link
-    from leitstand.participation.subscriptions import notify
+    # news carries a one-click unsubscribe link
+    from leitstand.participation.notifications import send_news
 
-    mails(lambda: notify("Neuer Status", "Text", "http://testserver/beteiligung/abo/",
-                         goal=goal))
+    answer_dispute_now(goal)
+    assert mails(lambda: send_news("http://testserver")) == 1
     unsubscribe = re.search(r"http://testserver(\S+abbestellen\S+)",
                             mails.outbox[-1].body).group(1)
     assert client.get(unsubscribe).status_code == 200
@@ -122,13 +123,74 @@ def test_subscribing_twice_tells_nothing_and_a_forged_token_does_nothing(client,
     assert Subscription.objects.count() == 1
 
 
-def test_an_unconfirmed_subscription_gets_no_notification(db, mails):
-    goal = Goal.objects.get(edition__strategy__slug="nrw", edition__slug="2019", code="19-07")
-    Subscription.objects.create(email="waiting@example.org", goal=goal)
-    from leitstand.participation.subscriptions import notify
+def answer_dispute_now(goal):
+    from leitstand.participation.models import Dispute, DisputeAnswer
 
-    assert mails(lambda: notify("s", "b", "http://x/", goal=goal)) == 0
-    assert not mails.outbox
+    dispute = Dispute.objects.create(goal=goal, disputed_status="x", body="b")
+    return DisputeAnswer.objects.create(
+        dispute=dispute, organisation=goal.responsible_units.first(), body="Antwort",
+        answered_by=get_user_model().objects.create_user("unit-editor"))
+
+
+def test_subscribers_hear_of_new_public_assessments_and_answers_once(db, mails):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from leitstand.monitoring.models import Assessment
+    from leitstand.monitoring.vocabulary import label
+    from leitstand.participation.notifications import send_news
+
+    goal = Goal.objects.get(edition__strategy__slug="nrw", edition__slug="2019", code="19-07")
+    Subscription.objects.create(email="waiting@example.org", goal=goal)  # never confirmed
+    confirmed = Subscription.objects.create(email="fan@example.org", goal=goal,
+                                            confirmed_at=timezone.now())
+    base = dict(goal=goal, as_of=dt.date(2026, 6, 30), assessor="MWIDE",
+                assessor_kind="government", evidence="e", state="approved",
+                approved_at=timezone.now())
+    Assessment.objects.create(status="on_track", **base)
+    Assessment.objects.create(status="achieved", publish_on=timezone.localdate()
+                              + dt.timedelta(days=3), **base)  # held until its day
+    Assessment.objects.create(status="missed", **{**base, "state": "draft"})  # a draft
+    answer_dispute_now(goal)
+    assert mails(lambda: send_news("https://leitstand.example")) == 1
+    body = mails.outbox[-1].body
+    assert mails.outbox[-1].to == ["fan@example.org"]
+    assert label("on_track") in body
+    assert label("achieved") not in body and label("missed") not in body
+    assert goal.responsible_units.first().name in body and "https://leitstand.example/nrw/2019/ziele/19-07/" in body
+    assert mails(lambda: send_news("https://leitstand.example")) == 0  # nothing twice
+    # three days later the held assessment is public and is told then
+    later = timezone.now() + dt.timedelta(days=3, hours=1)
+    assert mails(lambda: send_news("https://leitstand.example", now=later)) == 1
+    assert label("achieved") in mails.outbox[-1].body
+    confirmed.refresh_from_db()
+    assert confirmed.notified_up_to == later
+
+
+def test_purge_deletes_what_the_privacy_page_promises_not_to_keep(db):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from leitstand.participation.models import RateEvent
+    from leitstand.participation.retention import purge
+
+    now = timezone.now()
+    goal = Goal.objects.get(edition__strategy__slug="nrw", edition__slug="2019", code="19-07")
+    SignInLink.objects.create(token_hash="1" * 64, email="a@example.org",
+                              expires_at=now - dt.timedelta(seconds=1))
+    SignInLink.objects.create(token_hash="2" * 64, email="b@example.org",
+                              expires_at=now + dt.timedelta(minutes=5))
+    RateEvent.objects.create(action="post", key="k", at=now - dt.timedelta(hours=25))
+    RateEvent.objects.create(action="post", key="k", at=now - dt.timedelta(hours=23))
+    old = Subscription.objects.create(email="old@example.org", goal=goal)
+    Subscription.objects.filter(pk=old.pk).update(created_at=now - dt.timedelta(days=8))
+    Subscription.objects.create(email="new@example.org", goal=goal)
+    assert purge(now) == {"sign-in links": 1, "rate-limit counts": 1,
+                          "unconfirmed subscriptions": 1}
+    assert SignInLink.objects.count() == 1 and RateEvent.objects.count() == 1
+    assert list(Subscription.objects.values_list("email", flat=True)) == ["new@example.org"]
 
 
 class RefusingBackend:
@@ -178,3 +240,38 @@ def test_no_page_of_the_dialog_loads_anything_from_elsewhere(client, draft):
         page = client.get(url).content.decode()
         for src in re.findall(r'(?:src|href)="([^"]+)"', page):
             assert src.startswith(("/", "#", "?")), (url, src)
+
+
+def test_consultation_subscribers_hear_of_a_new_phase(db, mails, nrw_dialog):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from leitstand.participation.models import Phase
+    from leitstand.participation.notifications import send_news
+
+    now = timezone.now()
+    Subscription.objects.create(email="dialog@example.org", consultation=nrw_dialog,
+                                confirmed_at=now)
+    Phase.objects.create(consultation=nrw_dialog, name="Auswertung der Beiträge",
+                         starts_at=now + dt.timedelta(hours=2),
+                         ends_at=now + dt.timedelta(days=9), actions="read")
+    assert mails(lambda: send_news("https://x.example", now=now + dt.timedelta(hours=1))) == 0
+    assert mails(lambda: send_news("https://x.example", now=now + dt.timedelta(hours=3))) == 1
+    assert "Auswertung der Beiträge" in mails.outbox[-1].body
+    assert f"https://x.example/beteiligung/{nrw_dialog.slug}/" in mails.outbox[-1].body
+
+
+def test_the_results_command_writes_csv_and_names_unknown_consultations(draft, tmp_path):
+    import csv
+
+    from django.core.management.base import CommandError
+
+    comment_on(draft, draft.edition.goals.first(), participant("Ute"), "Guter Entwurf")
+    out = tmp_path / "ergebnisse.csv"
+    call_command("consultation_results", draft.slug, "--format", "csv", "--out", str(out))
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert {"record": "comment", "text": "Guter Entwurf"}.items() <= next(
+        r for r in rows if r["record"] == "comment").items()
+    with pytest.raises(CommandError, match="Known: .*musterstadt-2027"):
+        call_command("consultation_results", "gibt-es-nicht")

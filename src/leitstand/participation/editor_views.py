@@ -13,11 +13,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from leitstand.participation import forms, results, services, subscriptions
+from leitstand.participation import forms, results, services
 from leitstand.participation.models import (
     Comment, Consultation, Content, Dispute, ModerationAction, Proposal, Report,
 )
-from leitstand.participation.views import _base, refusing
+from leitstand.participation.views import refusing
 from leitstand.register.actors import actor_for, scope_of
 from leitstand.register.models import Goal, Organisation
 from leitstand.register.rules import allowed
@@ -108,11 +108,6 @@ def take_up(request, pk):
     if request.method == "POST" and form.is_valid():
         goal = next(g for g in goals if str(g.pk) == form.cleaned_data["goal"])
         services.take_up(request.user, pk, goal, form.cleaned_data["note"])
-        subscriptions.notify(
-            _("A proposal was taken up"),
-            _("The proposal “%(title)s” was taken up in goal %(goal)s.") % {
-                "title": proposal.title, "goal": str(goal)},
-            _base(request) + "abo/", consultation=proposal.consultation)
         messages.success(request, _("Recorded."))
         return redirect("moderation:queue", proposal.consultation.slug)
     return render(request, "participation/take_up.html", {"proposal": proposal, "form": form})
@@ -144,11 +139,6 @@ def answer(request, pk):
     if request.method == "POST" and form.is_valid():
         organisation = units.get(pk=form.cleaned_data["organisation"])
         services.answer_dispute(request.user, pk, organisation, form.cleaned_data["body"])
-        subscriptions.notify(
-            _("Official answer to a dispute"),
-            _("%(unit)s answered a dispute of the status of goal %(goal)s.") % {
-                "unit": organisation.name, "goal": str(item.goal)},
-            _base(request) + "abo/", goal=item.goal)
         messages.success(request, _("The answer is published on the goal page."))
         return redirect(item.goal.get_absolute_url() + f"#dispute-{pk}")
     return render(request, "participation/answer.html", {"dispute": item, "form": form})

@@ -262,6 +262,8 @@ class Subscription(models.Model):
                                      on_delete=models.CASCADE, related_name="subscriptions")
     created_at = models.DateTimeField(auto_now_add=True)
     confirmed_at = models.DateTimeField(null=True, blank=True)
+    notified_up_to = models.DateTimeField(null=True, blank=True, help_text=_(
+        "News up to this time has been mailed (`leitstand notify`)."))
 
     class Meta:
         constraints = [

@@ -71,13 +71,3 @@ def unsubscribe(token: str) -> bool:
     subscription.delete()
     return True
 
-
-def notify(subject_text: str, body: str, link_base: str, goal=None, consultation=None) -> int:
-    """Mail every confirmed subscriber of the goal or consultation; each mail carries its
-    own unsubscribe link."""
-    subscriptions = Subscription.objects.filter(confirmed_at__isnull=False, goal=goal,
-                                                consultation=consultation)
-    for s in subscriptions:
-        mail.queue(s.email, subject_text, body + "\n\n" + _("Unsubscribe: %(link)s") % {
-            "link": f"{link_base}abbestellen/{unsubscribe_token(s)}/"})
-    return len(subscriptions)
