@@ -39,6 +39,10 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"Leitstand runs at http://{shown_host}:{port}/"))
         self.stdout.write(f"Editor login at http://{shown_host}:{port}/admin/ – "
                           f"user: {user}  password: {password}")
+        mails = ("sign-in links are printed here, as no mail server is set"
+                 if settings.EMAIL_BACKEND.endswith("console.EmailBackend")
+                 else "sign-in links go out by mail")
+        self.stdout.write(f"Online dialog at http://{shown_host}:{port}/beteiligung/ – {mails}")
         if no_serve:
             return
         call_command("runserver", f"{shown_host}:{port}", use_reloader=False,
