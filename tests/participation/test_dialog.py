@@ -93,7 +93,8 @@ def test_deleting_ones_own_comment_removes_its_text(alice_client, draft, alice):
     alice_client.post(reverse("participation:delete_comment", args=[comment.pk]))
     comment.refresh_from_db()
     assert comment.state == "removed" and comment.body == ""
-    assert "Doch nicht" not in alice_client.get(discussion_url(draft, "ziel", part.pk)).content.decode()
+    page = alice_client.get(discussion_url(draft, "ziel", part.pk)).content.decode()
+    assert "Doch nicht" not in page
 
 
 def test_another_users_comment_cannot_be_edited_or_deleted_by_id(alice_client, draft, bob):
@@ -250,3 +251,17 @@ def test_a_new_participant_appears_with_the_chosen_name_only(client, draft):
     client.post(discussion_url(draft, "ziel", part.pk), {"body": "Hallo"})
     page = client.get(discussion_url(draft, "ziel", part.pk)).content.decode()
     assert "Carla" in page and "carla.privat@example.org" not in page
+
+
+def test_a_held_proposal_is_seen_only_by_its_author(client, draft, alice, bob):
+    held = Proposal.objects.create(consultation=draft, participant=alice, kind="new_goal",
+                                   title="Noch geprüft", body="b", state="held")
+    url = discussion_url(draft, "vorschlag", held.pk)
+    assert client.get(url).status_code == 404
+    sign_in(client, bob)
+    assert client.get(url).status_code == 404
+    assert client.post(url, {"body": "Kommentar dazu"}).status_code == 404
+    sign_in(client, alice)
+    assert client.get(url).status_code == 200
+    assert client.post(url, {"body": "Kommentar dazu"}).status_code == 403
+    assert not Comment.objects.filter(body="Kommentar dazu").exists()

@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from leitstand.participation.models import (
-    Comment, Consultation, OutgoingMail, Participant, Proposal, Report, SignInLink,
+    Consultation, OutgoingMail, Participant, Proposal, Report, SignInLink,
     Subscription, Support,
 )
 from leitstand.register.models import Goal
@@ -158,7 +158,8 @@ def test_subscribers_hear_of_new_public_assessments_and_answers_once(db, mails):
     assert mails.outbox[-1].to == ["fan@example.org"]
     assert label("on_track") in body
     assert label("achieved") not in body and label("missed") not in body
-    assert goal.responsible_units.first().name in body and "https://leitstand.example/nrw/2019/ziele/19-07/" in body
+    assert goal.responsible_units.first().name in body
+    assert "https://leitstand.example/nrw/2019/ziele/19-07/" in body
     assert mails(lambda: send_news("https://leitstand.example")) == 0  # nothing twice
     # three days later the held assessment is public and is told then
     later = timezone.now() + dt.timedelta(days=3, hours=1)

@@ -190,7 +190,8 @@ def goal_detail(request, strategy, edition, code):
         "differing": differing, "origins": origins, "earlier": earlier,
         "measures": Measure.objects.filter(section=goal.section_id).order_by("order")
         if goal.section_id else [],
-        "history": _history_entries(history), "disputes": goal_disputes(goal, stand) if goal.dispute_count else [],
+        "history": _history_entries(history),
+        "disputes": goal_disputes(goal, stand) if goal.dispute_count else [],
         "horizon_label": HORIZON_LABELS.get(goal.horizon), "stand": stand,
         "as_of": stand or timezone.localdate()})
 

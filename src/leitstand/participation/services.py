@@ -72,7 +72,9 @@ def post_comment(consultation, participant, target, body, parent=None) -> Commen
     require_open(consultation, "comment")
     if participant.is_guest and not consultation.allow_anonymous:
         raise Refused(_("Please sign in with your e-mail address first."))
-    if target_edition_id(target) != consultation.edition_id:
+    if target_edition_id(target) != consultation.edition_id or (
+            isinstance(target, Proposal) and (target.consultation_id != consultation.id
+                                              or target.state != Content.VISIBLE)):
         raise Refused(_("This part does not belong to the draft of this consultation."))
     parent = windows.thread_parent(parent)
     if parent is not None and (parent.consultation_id != consultation.id
@@ -89,7 +91,7 @@ def _target_of(comment: Comment):
             or comment.proposal)
 
 
-def _own_and_recent(comment: Comment, participant) -> None:
+def check_own_and_recent(comment: Comment, participant) -> None:
     if participant is None or comment.participant_id != participant.pk:
         raise Refused(_("Only the author can change this comment."))
     if comment.state in (Content.HIDDEN, Content.REMOVED):
@@ -102,7 +104,7 @@ def _own_and_recent(comment: Comment, participant) -> None:
 def edit_comment(comment_id: int, participant, body: str) -> Comment:
     comment = Comment.objects.select_for_update().select_related("consultation").get(
         pk=comment_id)
-    _own_and_recent(comment, participant)
+    check_own_and_recent(comment, participant)
     require_open(comment.consultation, "comment")
     comment.body = body
     comment.edited_at = timezone.now()
@@ -115,7 +117,7 @@ def edit_comment(comment_id: int, participant, body: str) -> Comment:
 @transaction.atomic
 def delete_comment(comment_id: int, participant) -> Comment:
     comment = Comment.objects.select_for_update().get(pk=comment_id)
-    _own_and_recent(comment, participant)
+    check_own_and_recent(comment, participant)
     comment.body = ""
     comment.state = Content.REMOVED
     comment.save(update_fields=["body", "state"])

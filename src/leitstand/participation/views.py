@@ -147,6 +147,9 @@ def discussion(request, slug, kind, pk):
     if "read" not in context["open"]:
         raise Http404("This consultation has not begun.")
     part = _part(consultation, kind, pk)
+    if isinstance(part, Proposal) and part.state == Content.HELD and (
+            context["participant"] is None or part.participant_id != context["participant"].pk):
+        raise Http404("This proposal waits for moderation.")
     form = forms.CommentForm(request.POST or None)
     if request.method == "POST":
         participant = context["participant"]
@@ -238,7 +241,7 @@ def edit_comment(request, pk):
     if request.method == "POST" and form.is_valid():
         services.edit_comment(pk, participant, form.cleaned_data["body"])
         return redirect(_comment_url(comment))
-    services._own_and_recent(comment, participant)
+    services.check_own_and_recent(comment, participant)
     return render(request, "participation/edit_comment.html", {"comment": comment,
                                                                "form": form})
 
