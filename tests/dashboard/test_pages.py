@@ -35,6 +35,10 @@ PAGES = [
     ("dashboard:indicator", ["nrw", "wagniskapital"]),
     ("imprint", []),
     ("privacy", []),
+    ("participation:consultations", []),
+    ("participation:consultation", ["musterstadt-2027"]),
+    ("participation:proposals", ["musterstadt-2027"]),
+    ("participation:sign_in", []),
 ]
 
 

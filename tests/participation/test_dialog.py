@@ -265,3 +265,26 @@ def test_a_held_proposal_is_seen_only_by_its_author(client, draft, alice, bob):
     assert client.get(url).status_code == 200
     assert client.post(url, {"body": "Kommentar dazu"}).status_code == 403
     assert not Comment.objects.filter(body="Kommentar dazu").exists()
+
+
+def test_discussion_pages_stay_within_the_query_budget(client, draft, alice, bob,
+                                                       django_assert_max_num_queries):
+    from tests.dashboard.test_pages import QUERY_BUDGET
+
+    goal = parts(draft)["ziel"]
+    for i in range(15):
+        top = comment_on(draft, goal, alice if i % 2 else bob, f"Beitrag {i}")
+        reply = comment_on(draft, goal, bob, f"Antwort {i}")
+        reply.parent = top
+        reply.save()
+    proposal = Proposal.objects.create(consultation=draft, participant=alice, kind="new_goal",
+                                       title="t", body="b")
+    for who in (alice, bob):
+        Support.objects.create(proposal=proposal, participant=who)
+    sign_in(client, alice)
+    for url in (discussion_url(draft, "ziel", goal.pk),
+                discussion_url(draft, "vorschlag", proposal.pk),
+                reverse("participation:consultation", args=[draft.slug]),
+                reverse("participation:proposals", args=[draft.slug])):
+        with django_assert_max_num_queries(QUERY_BUDGET):
+            assert client.get(url).status_code == 200

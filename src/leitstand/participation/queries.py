@@ -7,12 +7,17 @@ from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery
 from leitstand.participation.models import Dispute, DisputeAnswer
 
 
-def with_dispute_count():
-    """An annotation for a goal query: how many disputes the goal has. The goal page asks
-    for the disputes themselves only when there are any (its query budget)."""
-    counted = (Dispute.objects.filter(goal=OuterRef("pk")).order_by().values("goal")
+def count_per(rows, field: str) -> Subquery:
+    """An annotation: how many of `rows` point with `field` at the annotated row (None for
+    none). Counting inside the main query keeps a page within its query budget."""
+    counted = (rows.filter(**{field: OuterRef("pk")}).order_by().values(field)
                .annotate(n=Count("pk")).values("n"))
     return Subquery(counted, output_field=IntegerField())
+
+
+def with_dispute_count() -> Subquery:
+    """For a goal query: the goal page asks for the disputes only when there are any."""
+    return count_per(Dispute.objects.all(), "goal")
 
 
 def goal_disputes(goal, stand=None) -> list[Dispute]:

@@ -6,8 +6,8 @@ from __future__ import annotations
 import functools
 import json
 
-from django.db.models import Count, Q
 from django.contrib import messages
+from django.db.models import Count, Q
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -21,6 +21,7 @@ from leitstand.participation import subscriptions, windows
 from leitstand.participation.models import (
     Comment, Consultation, Content, Proposal,
 )
+from leitstand.participation.queries import count_per
 from leitstand.register.models import Edition, Goal, Measure, Paragraph, Section
 
 # The kinds of part that can be discussed, by their German path segment.
@@ -65,14 +66,21 @@ def _base(request) -> str:
 def consultations(request):
     items = Consultation.objects.select_related("edition__strategy").prefetch_related("phases")
     now = timezone.now()
-    rows = [{"consultation": c, "open": windows.open_actions(services.phase_windows(c), now),
-             "phase": windows.current(services.phase_windows(c), now)} for c in items]
+    rows = []
+    for c in items:
+        phases = services.phase_windows(c)
+        rows.append({"consultation": c, "open": windows.open_actions(phases, now),
+                     "phase": windows.current(phases, now)})
     return render(request, "participation/consultations.html", {"rows": rows})
 
 
-def _consultation(slug) -> Consultation:
-    return get_object_or_404(Consultation.objects.select_related("edition__strategy")
-                             .prefetch_related("phases"), slug=slug)
+def _consultation(slug, count_proposals=False) -> Consultation:
+    consultations = Consultation.objects.select_related("edition__strategy").prefetch_related(
+        "phases")
+    if count_proposals:
+        consultations = consultations.annotate(proposal_count=count_per(
+            Proposal.objects.filter(state=Content.VISIBLE), "consultation"))
+    return get_object_or_404(consultations, slug=slug)
 
 
 def _context(request, consultation, **extra):
@@ -85,7 +93,7 @@ def _context(request, consultation, **extra):
 
 
 def consultation(request, slug):
-    consultation = _consultation(slug)
+    consultation = _consultation(slug, count_proposals=True)
     context = _context(request, consultation)
     if "read" not in context["open"]:
         return render(request, "participation/not_yet.html", context)
@@ -110,9 +118,8 @@ def consultation(request, slug):
                                        taken_up_goal__isnull=False).select_related(
         "taken_up_goal__edition__strategy")
     return render(request, "participation/consultation.html", {
-        **_context(request, consultation), "sections": sections, "taken_up": taken_up,
-        "proposal_count": Proposal.objects.filter(consultation=consultation,
-                                                  state=Content.VISIBLE).count()})
+        **context, "sections": sections, "taken_up": taken_up,
+        "proposal_count": consultation.proposal_count or 0})
 
 
 def _part(consultation, kind, pk):
