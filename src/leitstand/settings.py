@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "simple_history",
+    "ninja",
     "leitstand.core",
     "leitstand.register",
     "leitstand.monitoring",

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from leitstand.api.rest import api
 from leitstand.core import views as core
 
 urlpatterns = [
@@ -15,6 +16,7 @@ urlpatterns = [
     path("redaktion/beteiligung/", include("leitstand.participation.editor_urls")),
     path("redaktion/", include("leitstand.monitoring.urls")),
     path("beteiligung/", include("leitstand.participation.urls")),
-    path("api/v1/", include("leitstand.api.urls")),
+    path("api/v1/", api.urls),
+    path("daten/", include("leitstand.api.download_urls")),
     path("", include("leitstand.dashboard.urls")),
 ]

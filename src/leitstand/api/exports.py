@@ -1,20 +1,26 @@
-"""CSV exports of the published register and its monitoring, safe to open in a spreadsheet.
+"""Bulk downloads of the published register: CSV files, one JSON document, an XLSX
+workbook, and a Frictionless data package with DCAT-AP.de metadata.
 
-Comma-separated UTF-8 without BOM. A text cell that starts with =, +, - or @ is prefixed with
-an apostrophe so that no spreadsheet runs it as a formula; numbers stay numbers.
+CSV is comma-separated UTF-8 without BOM. A text cell that starts with =, +, -, @, a tab or
+a carriage return is prefixed with an apostrophe so that no spreadsheet runs it as a formula
+(in XLSX too); numbers stay numbers.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
+import io
+import json
 from decimal import Decimal
 from pathlib import Path
 
-from leitstand.dashboard.queries import goal_rows
-from leitstand.monitoring.models import Assessment, Observation
-from leitstand.register.models import Edition, Indicator
+from leitstand.api import tables as t
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMATS = ("csv", "datapackage", "json", "xlsx")
+LICENSE = {"name": "dl-de/by-2-0", "title": "Datenlizenz Deutschland – Namensnennung – 2.0",
+           "path": "https://www.govdata.de/dl-de/by-2-0"}
 
 
 def safe_cell(value):
@@ -22,92 +28,137 @@ def safe_cell(value):
         return ""
     if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
         return value.normalize() if isinstance(value, Decimal) else value
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
     text = str(value)
     return "'" + text if text.startswith(FORMULA_START) else text
-
-
-def _known(observations, as_of):
-    if as_of is None:
-        return observations
-    from leitstand.monitoring.models import end_of_day
-
-    return observations.filter(recorded_at__lt=end_of_day(as_of))
-
-
-def _write(path: Path, header: list[str], rows) -> int:
-    count = 0
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(header)
-        for row in rows:
-            writer.writerow([safe_cell(v) for v in row])
-            count += 1
-    return count
-
-
-GOAL_COLUMNS = ["strategy", "edition", "code", "title", "section", "responsible_units",
-                "horizon", "due_date", "overdue", "status", "status_rule", "computed_status",
-                "computed_reason", "source_page", "source_line"]
-
-
-def goal_line(edition, row) -> list:
-    from leitstand.api.summaries import field_of_action
-
-    goal = row.goal
-    return [edition.strategy.slug, edition.label, goal.code, goal.title,
-            field_of_action(goal.section), ";".join(row.unit_slugs), goal.horizon, row.due,
-            row.overdue, row.status, row.rule, row.computed.status if row.computed else "",
-            row.computed.reason if row.computed else "", goal.source_page, goal.source_line]
 
 
 def write_goal_csv(handle, edition, rows) -> None:
     """The goals.csv columns for some goals of one edition, e.g. those an overview count counts."""
     writer = csv.writer(handle)
-    writer.writerow(GOAL_COLUMNS)
+    writer.writerow([c.name for c in t.GOAL_COLUMNS])
     for row in rows:
-        writer.writerow([safe_cell(v) for v in goal_line(edition, row)])
+        writer.writerow([safe_cell(v) for v in t.goal_line(edition, row)])
 
 
-def export_csv(folder: Path, as_of=None) -> dict[str, int]:
-    """Everything published; with `as_of`, statuses as known on that day."""
-    folder.mkdir(parents=True, exist_ok=True)
-    editions = list(Edition.objects.filter(status=Edition.PUBLISHED).select_related("strategy")
-                    .order_by("strategy__slug", "year"))
-    goal_lines, target_lines = [], []
-    for edition in editions:
-        for row in goal_rows(edition, today=as_of, live=True):  # targets.csv needs the targets
-            goal = row.goal
-            goal_lines.append(goal_line(edition, row))
-            for t in row.targets:
-                target_lines.append([
-                    edition.strategy.slug, edition.label, goal.code, t.metric, t.value, t.unit,
-                    t.comparator, t.deadline, t.per, t.baseline_year, t.baseline_value, t.factor,
-                    t.rank, ";".join(i.slug for i in t.indicators.all())])
-    counts = {
-        "goals.csv": _write(folder / "goals.csv", GOAL_COLUMNS, goal_lines),
-        "targets.csv": _write(folder / "targets.csv", [
-            "strategy", "edition", "goal", "metric", "value", "unit", "comparator", "deadline",
-            "per", "baseline_year", "baseline_value", "factor", "rank", "indicators"],
-            target_lines),
+def table_csv(table: t.Table) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([c.name for c in table.columns])
+    for row in table.rows:
+        writer.writerow([safe_cell(v) for v in row])
+    return out.getvalue()
+
+
+def json_document(tables: list[t.Table], as_of=None) -> dict:
+    return {"format": "leitstand.register/1",
+            "as_of": (as_of or dt.date.today()).isoformat(),
+            "license": LICENSE,
+            **{table.name: [{k: t.plain(v) for k, v in r.items()} for r in table.records()]
+               for table in tables}}
+
+
+def xlsx_bytes(tables: list[t.Table]) -> bytes:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.remove(book.active)
+    for table in tables:
+        sheet = book.create_sheet(table.name)
+        sheet.append([c.name for c in table.columns])
+        for row in table.rows:
+            sheet.append([_xlsx_cell(v) for v in row])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _xlsx_cell(value):
+    if isinstance(value, dt.datetime):
+        return value.isoformat()  # Excel has no time zones: ISO text keeps the offset
+    if isinstance(value, (dt.date, bool)) or value is None:
+        return value
+    if isinstance(value, Decimal):
+        return float(value)
+    return safe_cell(value)
+
+
+def datapackage(tables: list[t.Table], base: str = "", as_of=None) -> dict:
+    """A Frictionless data package describing the CSV files (resource paths relative to
+    `base`, which is empty when the files lie beside datapackage.json)."""
+    return {
+        "name": "leitstand-register",
+        "title": "Leitstand: goals, targets, indicators and status assessments",
+        "description": "The published register of the strategies monitored by this site, "
+                       "with every goal's published status and the rule that gave it.",
+        "version": (as_of or dt.date.today()).isoformat(),
+        "licenses": [LICENSE],
+        "resources": [{
+            "name": table.name, "title": table.title, "path": f"{base}{table.name}.csv",
+            "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
+            "schema": {"fields": [{"name": c.name, "type": c.type} for c in table.columns]},
+        } for table in tables],
     }
-    strategies = {e.strategy_id for e in editions}
-    counts["indicators.csv"] = _write(folder / "indicators.csv", [
-        "strategy", "indicator", "name", "unit", "definition", "publisher", "source_url",
-        "update_frequency"], ([i.strategy.slug, i.slug, i.name, i.unit, i.definition, i.publisher,
-                               i.source_url, i.update_frequency]
-                              for i in Indicator.objects.filter(strategy__in=strategies)
-                              .select_related("strategy").order_by("strategy__slug", "slug")))
-    counts["observations.csv"] = _write(folder / "observations.csv", [
-        "strategy", "indicator", "date", "value", "source_url", "note"],
-        ([o.indicator.strategy.slug, o.indicator.slug, o.date, o.value, o.source_url, o.note]
-         for o in _known(Observation.objects.filter(indicator__strategy__in=strategies), as_of)
-         .select_related("indicator__strategy").order_by("indicator__slug", "date")))
-    counts["assessments.csv"] = _write(folder / "assessments.csv", [
-        "strategy", "edition", "goal", "status", "as_of", "assessor", "assessor_kind",
-        "evidence", "links", "replaces", "correction_reason", "approved_at"],
-        ([a.goal.edition.strategy.slug, a.goal.edition.label, a.goal.code, a.status, a.as_of,
-          a.assessor, a.assessor_kind, a.evidence, " ".join(a.links), a.replaces_id or "",
-          a.correction_reason, a.approved_at]
-         for a in Assessment.objects.public(as_of).filter(goal__edition__in=editions)
-         .select_related("goal__edition__strategy").order_by("goal__code", "as_of", "id")))
-    return counts
+
+
+def dcat(tables: list[t.Table], base_url: str, publisher: str, as_of=None) -> dict:
+    """DCAT-AP.de metadata (JSON-LD) of the downloads, for harvesting by open-data portals
+    such as GovData. `base_url` is where the files can be fetched."""
+    day = (as_of or dt.date.today()).isoformat()
+    base_url = base_url.rstrip("/") + "/"
+    return {
+        "@context": {"dcat": "http://www.w3.org/ns/dcat#", "dct": "http://purl.org/dc/terms/",
+                     "foaf": "http://xmlns.com/foaf/0.1/",
+                     "dcatde": "http://dcat-ap.de/def/dcatde/"},
+        "@id": base_url + "dcat.jsonld",
+        "@type": "dcat:Catalog",
+        "dct:title": "Leitstand – offene Daten",
+        "dct:publisher": {"@type": "foaf:Organization", "foaf:name": publisher},
+        "dcat:dataset": [{
+            "@id": f"{base_url}#{table.name}",
+            "@type": "dcat:Dataset",
+            "dct:title": table.title,
+            "dct:description": table.title + ": " + ", ".join(c.name for c in table.columns),
+            "dct:modified": day,
+            "dct:publisher": {"@type": "foaf:Organization", "foaf:name": publisher},
+            "dcat:theme": {"@id": "http://publications.europa.eu/resource/authority/data-theme/GOVE"},
+            "dcatde:contributorID": {"@id": "http://dcat-ap.de/def/contributors/leitstand"},
+            "dcat:distribution": [{
+                "@type": "dcat:Distribution",
+                "dcat:accessURL": {"@id": f"{base_url}{table.name}.{fmt}" if fmt == "csv"
+                                   else f"{base_url}leitstand.{fmt}"},
+                "dcat:downloadURL": {"@id": f"{base_url}{table.name}.{fmt}" if fmt == "csv"
+                                     else f"{base_url}leitstand.{fmt}"},
+                "dct:format": {"@id": "http://publications.europa.eu/resource/authority/"
+                                      f"file-type/{fmt.upper()}"},
+                "dct:license": {"@id": "http://dcat-ap.de/def/licenses/dl-by-de/2.0"},
+            } for fmt in ("csv", "json", "xlsx")],
+        } for table in tables],
+    }
+
+
+def export(folder: Path, fmt: str, as_of=None, base_url: str = "") -> dict[str, int]:
+    """Write the downloads of one format into `folder`; returns file name -> rows."""
+    folder.mkdir(parents=True, exist_ok=True)
+    tables = t.register_tables(as_of)
+    written: dict[str, int] = {}
+    if fmt in ("csv", "datapackage"):
+        for table in tables:
+            (folder / f"{table.name}.csv").write_text(table_csv(table), encoding="utf-8")
+            written[f"{table.name}.csv"] = len(table.rows)
+    if fmt == "datapackage":
+        (folder / "datapackage.json").write_text(json.dumps(
+            datapackage(tables, as_of=as_of), ensure_ascii=False, indent=2), encoding="utf-8")
+        (folder / "dcat.jsonld").write_text(json.dumps(
+            dcat(tables, base_url or folder.resolve().as_uri(), "Leitstand", as_of),
+            ensure_ascii=False, indent=2), encoding="utf-8")
+        written["datapackage.json"] = written["dcat.jsonld"] = len(tables)
+    if fmt == "json":
+        (folder / "leitstand.json").write_text(json.dumps(
+            json_document(tables, as_of), ensure_ascii=False, indent=1), encoding="utf-8")
+        written["leitstand.json"] = sum(len(x.rows) for x in tables)
+    if fmt == "xlsx":
+        (folder / "leitstand.xlsx").write_bytes(xlsx_bytes(tables))
+        written["leitstand.xlsx"] = sum(len(x.rows) for x in tables)
+    return written

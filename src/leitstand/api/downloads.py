@@ -1,0 +1,55 @@
+"""The downloads on the site (/daten/): the same files `leitstand export` writes, built
+from the current data on request."""
+
+from __future__ import annotations
+
+import json
+
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
+
+from leitstand.api import exports
+from leitstand.api import tables as t
+from leitstand.dashboard.asof import stand_of
+
+
+def _tables(request):
+    return t.register_tables(stand_of(request))
+
+
+def index(request):
+    return render(request, "api/downloads.html", {
+        "tables": [(x.name, x.title, len(x.rows)) for x in _tables(request)]})
+
+
+def table_csv(request, name):
+    table = next((x for x in _tables(request) if x.name == name), None)
+    if table is None:
+        raise Http404("No such table.")
+    response = HttpResponse(exports.table_csv(table), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{name}.csv"'
+    return response
+
+
+def document(request):
+    return JsonResponse(exports.json_document(_tables(request), stand_of(request)),
+                        json_dumps_params={"ensure_ascii": False})
+
+
+def workbook(request):
+    response = HttpResponse(exports.xlsx_bytes(_tables(request)), content_type=(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+    response["Content-Disposition"] = 'attachment; filename="leitstand.xlsx"'
+    return response
+
+
+def datapackage(request):
+    return JsonResponse(exports.datapackage(_tables(request)),
+                        json_dumps_params={"ensure_ascii": False})
+
+
+def dcat(request):
+    base = request.build_absolute_uri(reverse("downloads:index"))
+    return HttpResponse(json.dumps(exports.dcat(_tables(request), base, request.get_host()),
+                                   ensure_ascii=False), content_type="application/ld+json")

@@ -1,0 +1,147 @@
+"""The published register as tables: one declaration of each table's columns and types,
+from which the CSV files, the JSON document, the XLSX workbook and the Frictionless data
+package are all written (api.downloads), so they can never disagree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from leitstand.api.summaries import field_of_action
+from leitstand.dashboard.queries import goal_rows
+from leitstand.monitoring.models import Assessment, Observation, end_of_day
+from leitstand.register.models import Edition, Indicator, Measure, Organisation, Section
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str  # Frictionless Table Schema type: string, integer, number, boolean, date, datetime
+    description: str = ""
+
+
+@dataclass
+class Table:
+    name: str
+    title: str
+    columns: list[Column]
+    rows: list[list] = field(default_factory=list)
+
+    def records(self) -> list[dict]:
+        return [dict(zip((c.name for c in self.columns), row)) for row in self.rows]
+
+
+def _cols(spec: str) -> list[Column]:
+    """'name:type name:type …' with string as the default type."""
+    columns = []
+    for item in spec.split():
+        name, _, kind = item.partition(":")
+        columns.append(Column(name, kind or "string"))
+    return columns
+
+
+GOAL_COLUMNS = _cols(
+    "strategy edition code title section responsible_units horizon due_date:date "
+    "overdue:boolean status status_rule computed_status computed_reason "
+    "source_page:integer source_line:integer")
+
+
+def goal_line(edition, row) -> list:
+    goal = row.goal
+    return [edition.strategy.slug, edition.label, goal.code, goal.title,
+            field_of_action(goal.section), ";".join(row.unit_slugs), goal.horizon, row.due,
+            row.overdue, row.status, row.rule, row.computed.status if row.computed else "",
+            row.computed.reason if row.computed else "", goal.source_page, goal.source_line]
+
+
+def published_editions(strategy=None) -> list[Edition]:
+    editions = Edition.objects.filter(status=Edition.PUBLISHED).select_related("strategy")
+    if strategy is not None:
+        editions = editions.filter(strategy=strategy)
+    return list(editions.order_by("strategy__slug", "year"))
+
+
+def register_tables(as_of: dt.date | None = None, strategy=None) -> list[Table]:
+    """Everything published (of one strategy, if given); with `as_of`, as known that day."""
+    editions = published_editions(strategy)
+    strategy_ids = {e.strategy_id for e in editions}
+    goals = Table("goals", "Goals with their published status", GOAL_COLUMNS)
+    targets = Table("targets", "Measurable targets of the goals", _cols(
+        "strategy edition goal metric value:number unit comparator deadline:date per "
+        "baseline_year:integer baseline_value:number factor:number rank:integer indicators"))
+    for edition in editions:
+        for row in goal_rows(edition, today=as_of, live=True):
+            goals.rows.append(goal_line(edition, row))
+            for t in row.targets:
+                targets.rows.append([
+                    edition.strategy.slug, edition.label, row.goal.code, t.metric, t.value,
+                    t.unit, t.comparator, t.deadline, t.per, t.baseline_year, t.baseline_value,
+                    t.factor, t.rank, ";".join(i.slug for i in t.indicators.all())])
+    observations = Observation.objects.filter(indicator__strategy__in=strategy_ids)
+    if as_of is not None:
+        observations = observations.filter(recorded_at__lt=end_of_day(as_of))
+    return [
+        Table("editions", "Strategies and their published editions", _cols(
+            "strategy strategy_name jurisdiction edition year:integer adopted_on:date "
+            "source_title source_url declared_goal_count:integer"),
+            [[e.strategy.slug, e.strategy.name, e.strategy.jurisdiction, e.label, e.year,
+              e.adopted_on, e.source_title, e.source_url, e.declared_goal_count]
+             for e in editions]),
+        Table("sections", "Chapters and fields of action", _cols(
+            "strategy edition section number title kind field_of_action:boolean parent "
+            "source_page:integer source_line:integer"),
+            [[s.edition.strategy.slug, s.edition.label, s.slug, s.number, s.title, s.kind,
+              s.is_field_of_action, s.parent.slug if s.parent else "", s.source_page,
+              s.source_line]
+             for s in Section.objects.filter(edition__in=editions).select_related(
+                 "edition__strategy", "parent").order_by("edition__strategy__slug",
+                                                         "edition__year", "order")]),
+        goals, targets,
+        Table("measures", "Measures", _cols(
+            "strategy edition section group label text status responsible_units "
+            "source_page:integer source_line:integer"),
+            [[m.edition.strategy.slug, m.edition.label, m.section.slug if m.section else "",
+              m.group, m.label, m.text, m.status,
+              ";".join(sorted(u.slug for u in m.responsible_units.all())), m.source_page,
+              m.source_line]
+             for m in Measure.objects.filter(edition__in=editions).select_related(
+                 "edition__strategy", "section").prefetch_related("responsible_units")
+             .order_by("edition__strategy__slug", "edition__year", "order")]),
+        Table("units", "Responsible units", _cols("unit name short_name kind url"),
+              [[o.slug, o.name, o.short_name, o.kind, o.url]
+               for o in Organisation.objects.filter(goals__edition__in=editions).distinct()
+               .order_by("slug")]),
+        Table("indicators", "Indicators and their definitions", _cols(
+            "strategy indicator name unit definition publisher source_url update_frequency"),
+            [[i.strategy.slug, i.slug, i.name, i.unit, i.definition, i.publisher,
+              i.source_url, i.update_frequency]
+             for i in Indicator.objects.filter(strategy__in=strategy_ids)
+             .select_related("strategy").order_by("strategy__slug", "slug")]),
+        Table("observations", "Observed values of the indicators", _cols(
+            "strategy indicator date:date value:number source_url note recorded_at:datetime"),
+            [[o.indicator.strategy.slug, o.indicator.slug, o.date, o.value, o.source_url,
+              o.note, o.recorded_at]
+             for o in observations.select_related("indicator__strategy")
+             .order_by("indicator__strategy__slug", "indicator__slug", "date")]),
+        Table("assessments", "Approved status assessments with their evidence", _cols(
+            "id:integer strategy edition goal status as_of:date assessor assessor_kind "
+            "evidence links replaces:integer correction_reason approved_at:datetime"),
+            [[a.id, a.goal.edition.strategy.slug, a.goal.edition.label, a.goal.code, a.status,
+              a.as_of, a.assessor, a.assessor_kind, a.evidence, " ".join(a.links),
+              a.replaces_id, a.correction_reason, a.approved_at]
+             for a in Assessment.objects.public(as_of).filter(goal__edition__in=editions)
+             .select_related("goal__edition__strategy")
+             .order_by("goal__edition__strategy__slug", "goal__code", "as_of", "id")]),
+    ]
+
+
+def plain(value):
+    """A cell as JSON has it: numbers stay numbers, dates become ISO text."""
+    if isinstance(value, Decimal):
+        value = value.normalize()
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value

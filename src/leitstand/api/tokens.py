@@ -1,0 +1,36 @@
+"""Making, checking and revoking editors' API tokens."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+
+from django.utils import timezone
+
+from leitstand.api.models import ApiToken
+
+
+def _hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def create(user, name: str) -> tuple[ApiToken, str]:
+    """A new token for `user`; the token itself is returned once and never stored."""
+    token = "ls_" + secrets.token_urlsafe(32)
+    record = ApiToken.objects.create(user=user, name=name, prefix=token[:8],
+                                     key_hash=_hash(token))
+    return record, token
+
+
+def user_for_token(token: str):
+    record = ApiToken.objects.filter(key_hash=_hash(token), revoked_at__isnull=True,
+                                     user__is_active=True).select_related("user").first()
+    if record is None:
+        return None
+    ApiToken.objects.filter(pk=record.pk).update(last_used_at=timezone.now())
+    return record.user
+
+
+def revoke(pk: int) -> bool:
+    return bool(ApiToken.objects.filter(pk=pk, revoked_at__isnull=True).update(
+        revoked_at=timezone.now()))
