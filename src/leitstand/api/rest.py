@@ -10,17 +10,18 @@ are refused with 400 instead of being ignored.
 
 import datetime as dt
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from ninja import NinjaAPI, Query, Schema
+from ninja import NinjaAPI, Query, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.security import HttpBearer
+from pydantic import Field
 
 from leitstand.api import tables
 from leitstand.api.summaries import edition_summary
@@ -44,6 +45,12 @@ api = NinjaAPI(title="Leitstand API", version="1", urls_namespace="api", descrip
 
 StatusCode = Literal[tuple(s.code for s in vocabulary.STATUSES)]  # type: ignore[valid-type]
 PAGE = {"limit", "offset"}
+# Ids are database keys: anything beyond a 64-bit key cannot name a record.
+Id = Annotated[int, Field(ge=1, le=2**63 - 1)]
+Slug = Annotated[str, Field(max_length=100, pattern=r"^[\w-]+$")]
+Text = Annotated[str, Field(max_length=200, pattern=r"^[^\x00]*$")]
+# "As known on this day": the monitoring has no data before 1900 or after 2199.
+Day = Annotated[dt.date, Field(ge=dt.date(1900, 1, 1), le=dt.date(2199, 12, 31))]
 
 
 class Error(Schema):
@@ -84,7 +91,7 @@ def only(request, *names: str) -> None:
                              f"Allowed: {', '.join(sorted(names)) or 'none'}.")
 
 
-def _published(pk: int) -> Edition:
+def _published(pk: Id) -> Edition:
     edition = Edition.objects.select_related("strategy").filter(
         pk=pk, status=Edition.PUBLISHED).first()
     if edition is None:
@@ -261,7 +268,7 @@ def list_strategies(request):
 
 @api.get("/editions", response={200: EditionList, 400: Error}, url_name="editions",
          tags=["register"])
-def list_editions(request, strategy: str | None = None):
+def list_editions(request, strategy: Slug | None = None):
     only(request, "strategy")
     editions = Edition.objects.filter(status=Edition.PUBLISHED).select_related("strategy")
     if strategy:
@@ -274,7 +281,7 @@ def list_editions(request, strategy: str | None = None):
 
 @api.get("/editions/{pk}/summary", response={200: SummaryOut, **ERRORS}, url_name="summary",
          tags=["monitoring"])
-def summary(request, pk: int, stand: dt.date | None = None):
+def summary(request, pk: Id, stand: Day | None = None):
     """Goals by status, horizon, field of action and unit, each with the denominator."""
     only(request, "stand")
     return edition_summary(_published(pk), today=stand)
@@ -282,7 +289,7 @@ def summary(request, pk: int, stand: dt.date | None = None):
 
 @api.get("/editions/{pk}/sections", response={200: list[SectionOut], **ERRORS},
          tags=["register"])
-def list_sections(request, pk: int):
+def list_sections(request, pk: Id):
     only(request)
     edition = _published(pk)
     return [{"id": s.id, "slug": s.slug, "number": s.number, "title": s.title, "kind": s.kind,
@@ -292,15 +299,15 @@ def list_sections(request, pk: int):
 
 
 class GoalQuery(Schema):
-    edition: int | None = None
-    strategy: str | None = None
-    section: str | None = None
-    unit: str | None = None
+    edition: Id | None = None
+    strategy: Slug | None = None
+    section: Slug | None = None
+    unit: Slug | None = None
     horizon: Literal["short", "medium", "long"] | None = None
     status: StatusCode | None = None  # type: ignore[valid-type]
     overdue: bool | None = None
-    q: str | None = None
-    stand: dt.date | None = None
+    q: Text | None = None
+    stand: Day | None = None
     sort: Literal["code", "-code", "due_date", "-due_date", "status"] = "code"
 
 
@@ -333,7 +340,7 @@ def list_goals(request, filters: Query[GoalQuery]):
 
 
 @api.get("/goals/{pk}", response={200: GoalOut, **ERRORS}, tags=["monitoring"])
-def get_goal(request, pk: int, stand: dt.date | None = None):
+def get_goal(request, pk: Id, stand: Day | None = None):
     only(request, "stand")
     goal = get_object_or_404(Goal.objects.select_related("edition__strategy"), pk=pk,
                              edition__status=Edition.PUBLISHED)
@@ -343,7 +350,7 @@ def get_goal(request, pk: int, stand: dt.date | None = None):
 
 @api.get("/targets", response={200: list[TargetOut], 400: Error}, tags=["register"])
 @paginate(LimitOffsetPagination)
-def list_targets(request, goal: int | None = None, edition: int | None = None):
+def list_targets(request, goal: Id | None = None, edition: Id | None = None):
     only(request, "goal", "edition", *PAGE)
     items = Target.objects.filter(goal__edition__status=Edition.PUBLISHED).prefetch_related(
         "indicators").order_by("goal_id", "order", "id")
@@ -360,7 +367,7 @@ def list_targets(request, goal: int | None = None, edition: int | None = None):
 
 @api.get("/measures", response={200: list[MeasureOut], 400: Error}, tags=["register"])
 @paginate(LimitOffsetPagination)
-def list_measures(request, edition: int | None = None, unit: str | None = None,
+def list_measures(request, edition: Id | None = None, unit: Slug | None = None,
                   status: Literal["planned", "in_progress", "done"] | None = None):
     only(request, "edition", "unit", "status", *PAGE)
     items = Measure.objects.filter(edition__status=Edition.PUBLISHED).select_related(
@@ -382,7 +389,7 @@ def _measure_out(m: Measure) -> dict:
 
 @api.get("/indicators", response={200: list[IndicatorOut], 400: Error}, tags=["register"])
 @paginate(LimitOffsetPagination)
-def list_indicators(request, strategy: str | None = None):
+def list_indicators(request, strategy: Slug | None = None):
     only(request, "strategy", *PAGE)
     items = Indicator.objects.select_related("strategy").order_by("strategy__slug", "slug")
     if strategy:
@@ -396,7 +403,7 @@ def list_indicators(request, strategy: str | None = None):
 @api.get("/observations", response={200: list[ObservationOut], 400: Error},
          tags=["monitoring"])
 @paginate(LimitOffsetPagination)
-def list_observations(request, indicator: int | None = None, stand: dt.date | None = None):
+def list_observations(request, indicator: Id | None = None, stand: Day | None = None):
     only(request, "indicator", "stand", *PAGE)
     items = Observation.objects.order_by("indicator_id", "date")
     if indicator is not None:
@@ -411,8 +418,8 @@ def list_observations(request, indicator: int | None = None, stand: dt.date | No
 @api.get("/assessments", response={200: list[AssessmentOut], 400: Error},
          tags=["monitoring"])
 @paginate(LimitOffsetPagination)
-def list_assessments(request, goal: int | None = None, edition: int | None = None,
-                     stand: dt.date | None = None):
+def list_assessments(request, goal: Id | None = None, edition: Id | None = None,
+                     stand: Day | None = None):
     """Approved, published assessments; drafts are never public."""
     only(request, "goal", "edition", "stand", *PAGE)
     items = Assessment.objects.public(stand).filter(
@@ -427,7 +434,7 @@ def list_assessments(request, goal: int | None = None, edition: int | None = Non
 # ---- write (editors' tokens) -----------------------------------------------------------
 
 class ObservationIn(Schema):
-    indicator: int
+    indicator: Id
     date: dt.date
     value: Decimal
     source_url: str
@@ -435,7 +442,7 @@ class ObservationIn(Schema):
 
 
 class AssessmentIn(Schema):
-    goal: int
+    goal: Id
     status: StatusCode  # type: ignore[valid-type]
     as_of: dt.date
     assessor: str
@@ -467,9 +474,10 @@ def record_observation(request, data: ObservationIn):
         observation._history_user = request.user
         observation.full_clean()
         observation.save()
-    return 201, {"id": observation.id, "indicator": indicator.id, "date": observation.date,
-                 "value": float(observation.value), "source_url": observation.source_url,
-                 "note": observation.note, "recorded_at": observation.recorded_at}
+    return Status(201, {
+        "id": observation.id, "indicator": indicator.id, "date": observation.date,
+        "value": float(observation.value), "source_url": observation.source_url,
+        "note": observation.note, "recorded_at": observation.recorded_at})
 
 
 @api.post("/assessments", auth=TokenAuth(), response={201: AssessmentOut, **WRITE_ERRORS},
@@ -481,12 +489,12 @@ def record_assessment(request, data: AssessmentIn):
         request.user, goal, status=data.status, as_of=data.as_of, assessor=data.assessor,
         assessor_kind=data.assessor_kind, evidence=data.evidence,
         evidence_links="\n".join(data.links))
-    return 201, _assessment_out(assessment)
+    return Status(201, _assessment_out(assessment))
 
 
 @api.patch("/measures/{pk}", auth=TokenAuth(), response={200: MeasureOut, **WRITE_ERRORS},
            tags=["write"])
-def set_measure_status(request, pk: int, data: MeasureStatusIn):
+def set_measure_status(request, pk: Id, data: MeasureStatusIn):
     measure = get_object_or_404(Measure, pk=pk)
     if not allowed(actor_for(request.user), "change_measure", scope_of(measure)):
         raise PermissionDenied("Your units are not responsible for this measure.")
