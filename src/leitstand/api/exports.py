@@ -1,9 +1,9 @@
 """Bulk downloads of the published register: CSV files, one JSON document, an XLSX
 workbook, and a Frictionless data package with DCAT-AP.de metadata.
 
-CSV is comma-separated UTF-8 without BOM. A text cell that starts with =, +, -, @, a tab or
-a carriage return is prefixed with an apostrophe so that no spreadsheet runs it as a formula
-(in XLSX too); numbers stay numbers.
+CSV is comma-separated UTF-8 without BOM. In CSV and XLSX, a text cell that starts with =,
++, -, @, a tab or a carriage return is prefixed with an apostrophe so that no spreadsheet
+runs it as a formula; numbers stay numbers. JSON, read by programs, keeps every text exactly.
 """
 
 from __future__ import annotations
