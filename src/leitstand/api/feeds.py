@@ -1,0 +1,130 @@
+"""Change feeds (Atom and JSON Feed 1.1) per strategy and per goal: every assessment as it
+became public, saying when it changed the published status.
+
+Built from the same public assessments and the same status rule as the pages, so a feed
+reader sees exactly what the site shows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib.syndication.views import Feed
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+
+from leitstand.monitoring.models import Assessment
+from leitstand.monitoring.status import RULE, published_status
+from leitstand.monitoring.vocabulary import label
+from leitstand.register.models import Edition, Goal, Strategy
+
+MAX_ITEMS = 100
+
+
+def public_since(a: Assessment) -> dt.datetime:
+    """When an assessment became public: its approval, or its publication day if later."""
+    if a.publish_on:
+        day = timezone.make_aware(dt.datetime.combine(a.publish_on, dt.time()))
+        return max(day, a.approved_at)
+    return a.approved_at
+
+
+def items_for(assessments) -> list[dict]:
+    """Feed items, newest first; each says whether it changed its goal's published status."""
+    by_goal: dict[int, list] = {}
+    for a in sorted(assessments, key=lambda a: (public_since(a), a.id)):
+        by_goal.setdefault(a.goal_id, []).append(a)
+    items = []
+    for goal_items in by_goal.values():
+        before = "not_assessed"
+        for n, a in enumerate(goal_items):
+            after = published_status(goal_items[: n + 1]).code
+            goal = a.goal
+            change = (_("The assessed status (rule %(rule)s) changed from “%(old)s” to "
+                        "“%(new)s”.") % {"rule": RULE, "old": label(before), "new": label(after)}
+                      if after != before else
+                      _("The assessed status (rule %(rule)s) stays “%(status)s”.") % {
+                          "rule": RULE, "status": label(after)})
+            items.append({
+                "id": f"assessment-{a.id}",
+                "url": goal.get_absolute_url() + "#assessments-section",
+                "title": f"{goal.code} {goal.title}: {label(a.status)} ({a.assessor})",
+                "text": f"{change}\n{a.evidence}",
+                "published": public_since(a),
+                "changed": after != before,
+            })
+            before = after
+    items.sort(key=lambda i: i["published"], reverse=True)
+    return items[:MAX_ITEMS]
+
+
+def _assessments(strategy: Strategy, goal: Goal | None = None):
+    known = Assessment.objects.public().filter(
+        goal__edition__strategy=strategy, goal__edition__status=Edition.PUBLISHED
+    ).select_related("goal__edition__strategy")
+    return list(known.filter(goal=goal) if goal is not None else known)
+
+
+def _subject(kwargs):
+    strategy = get_object_or_404(Strategy, slug=kwargs["strategy"])
+    goal = None
+    if "code" in kwargs:
+        goal = get_object_or_404(Goal.objects.select_related("edition__strategy"),
+                                 edition__strategy=strategy, edition__slug=kwargs["edition"],
+                                 code=kwargs["code"], edition__status=Edition.PUBLISHED)
+    return strategy, goal
+
+
+class AtomFeed(Feed):
+    feed_type = Atom1Feed
+
+    def get_object(self, request, **kwargs):
+        return _subject(kwargs)
+
+    def title(self, obj):
+        strategy, goal = obj
+        return f"{goal.code} {goal.title}" if goal else strategy.name
+
+    def subtitle(self, obj):
+        return _("New assessments and changes of the published status")
+
+    def link(self, obj):
+        strategy, goal = obj
+        return goal.get_absolute_url() if goal else f"/{strategy.slug}/"
+
+    def items(self, obj):
+        return items_for(_assessments(*obj))
+
+    def item_title(self, item):
+        return item["title"]
+
+    def item_description(self, item):
+        return item["text"]
+
+    def item_link(self, item):
+        return item["url"]
+
+    def item_guid(self, item):
+        return item["id"]
+
+    def item_pubdate(self, item):
+        return item["published"]
+
+
+def json_feed(request, **kwargs):
+    strategy, goal = _subject(kwargs)
+    home = request.build_absolute_uri(goal.get_absolute_url() if goal else f"/{strategy.slug}/")
+    return JsonResponse({
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": f"{goal.code} {goal.title}" if goal else strategy.name,
+        "home_page_url": home,
+        "feed_url": request.build_absolute_uri(),
+        "items": [{"id": i["id"], "url": request.build_absolute_uri(i["url"]),
+                   "title": i["title"], "content_text": i["text"],
+                   "date_published": i["published"].isoformat(),
+                   "tags": ["status-change"] if i["changed"] else []}
+                  for i in items_for(_assessments(strategy, goal))],
+    }, json_dumps_params={"ensure_ascii": False}, content_type="application/feed+json")
