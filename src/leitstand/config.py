@@ -36,6 +36,8 @@ SETTINGS = (
             "(the reverse proxy's TLS). `leitstand demo` turns it off for plain local HTTP."),
     Setting("LEITSTAND_SMTP_URL", "", "Mail server for sign-in links and subscriptions, e.g. "
             "smtp+tls://user:password@mail.example.org:587; unset prints mails to the console."),
+    Setting("LEITSTAND_SECOND_DATABASE_URL", "", "A second database (alias 'second') for the "
+            "tests of backup and restore between SQLite and PostgreSQL; CI sets it."),
     Setting("LEITSTAND_MAIL_FROM", "leitstand@localhost", "Sender address of the mails."),
     Setting("LEITSTAND_SITE_URL", "http://127.0.0.1:8000", "The site's public address, for the "
             "links in mails sent by `leitstand notify` (outside a request)."),

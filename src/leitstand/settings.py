@@ -87,17 +87,28 @@ DATABASES = {
         conn_max_age=60,
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL lets readers go on while one writer writes; the timeout absorbs short locks.
-    DATABASES["default"]["OPTIONS"] = {
-        "timeout": 20,
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-        "transaction_mode": "IMMEDIATE",
-    }
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
-    # Tests run on a file in WAL mode, as production does, not in memory: concurrency tests
-    # then see real locking between connections.
-    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test-leitstand.sqlite3")}
+
+
+def _sqlite_options(database: dict, test_name: str) -> None:
+    """WAL lets readers go on while one writer writes; the timeout absorbs short locks."""
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        database["OPTIONS"] = {
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "transaction_mode": "IMMEDIATE",
+        }
+        database["CONN_MAX_AGE"] = 0
+        # Tests run on a file in WAL mode, as production does, not in memory: concurrency
+        # tests then see real locking between connections.
+        database["TEST"] = {"NAME": str(DATA_DIR / test_name)}
+
+
+_sqlite_options(DATABASES["default"], "test-leitstand.sqlite3")
+if config.get("LEITSTAND_SECOND_DATABASE_URL"):
+    DATABASES["second"] = dj_database_url.parse(config.get("LEITSTAND_SECOND_DATABASE_URL"))
+    _sqlite_options(DATABASES["second"], "test-second.sqlite3")
+
+SERIALIZATION_MODULES = {"json": "leitstand.core.fulljson"}  # backups keep microseconds
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6 default, adopted now

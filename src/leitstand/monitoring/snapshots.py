@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
 
 from django.db import transaction
@@ -34,6 +35,10 @@ def take(day: dt.date) -> int:
     return len(made)
 
 
+# Set while a backup is restored: restored snapshots are as valid as the rest of the data.
+PAUSED = contextvars.ContextVar("snapshots_paused", default=False)
+
+
 def drop_for_goals(goal_ids) -> None:
     StatusSnapshot.objects.filter(goal__in=list(goal_ids)).delete()
 
@@ -55,7 +60,7 @@ def _target_changed(sender, instance, raw=False, **kwargs):
 
 @receiver(m2m_changed, sender=Target.indicators.through)
 def _target_indicators_changed(sender, instance, **kwargs):
-    if isinstance(instance, Target):
+    if isinstance(instance, Target) and not PAUSED.get():
         drop_for_goals([instance.goal_id])
 
 
