@@ -21,6 +21,8 @@ def main(argv: list[str] | None = None) -> None:
     if len(argv) > 1 and argv[1] == "demo":
         # The demo serves plain HTTP on this machine: cookies may not demand TLS.
         os.environ.setdefault("LEITSTAND_SECURE_COOKIES", "0")
+    if len(argv) > 1 and "-" in argv[1] and not argv[1].startswith("-"):
+        argv[1] = argv[1].replace("-", "_")  # `leitstand build-site` runs `build_site`
     argv[0] = "leitstand"
     from django.core.management import execute_from_command_line
 
