@@ -408,6 +408,48 @@ DE.update({
         "Auf der Seite „Meine Daten“ können Sie alles, was über Sie gespeichert ist, als JSON-Datei herunterladen und Ihr Konto löschen. Ihre Kommentare und Vorschläge erscheinen dann als von einer gelöschten Person oder werden entfernt, wie es der jeweilige Dialog vorsieht. Ein Sitzungs-Cookie hält Sie angemeldet, bis Sie sich abmelden.",
 })
 
+# Open data, feeds, bulk update
+DE.update({
+    "The assessed status (rule %(rule)s) changed from “%(old)s” to “%(new)s”.":
+        "Der bewertete Status (Regel %(rule)s) hat sich von „%(old)s“ zu „%(new)s“ geändert.",
+    "The assessed status (rule %(rule)s) stays “%(status)s”.":
+        "Der bewertete Status (Regel %(rule)s) bleibt „%(status)s“.",
+    "New assessments and changes of the published status": "Neue Bewertungen und Änderungen des veröffentlichten Status",
+    "Open data": "Offene Daten",
+    "Everything published here, to take away and check: the register of every published edition with each goal's status and the rule that gave it. Licence: Datenlizenz Deutschland – Namensnennung – 2.0.":
+        "Alles, was hier veröffentlicht ist, zum Mitnehmen und Nachprüfen: das Register jeder veröffentlichten Fassung mit dem Status jedes Ziels und der Regel, die ihn ergab. Lizenz: Datenlizenz Deutschland – Namensnennung – 2.0.",
+    "Tables (CSV, UTF-8)": "Tabellen (CSV, UTF-8)", "Table": "Tabelle", "Content": "Inhalt", "Rows": "Zeilen",
+    "all tables in one JSON document": "alle Tabellen in einem JSON-Dokument",
+    "all tables as a workbook (one sheet each)": "alle Tabellen als Arbeitsmappe (ein Blatt je Tabelle)",
+    "Frictionless data package: a table schema for every CSV file": "Frictionless-Datenpaket: ein Tabellenschema für jede CSV-Datei",
+    "DCAT-AP.de metadata for open-data portals": "DCAT-AP.de-Metadaten für Open-Data-Portale",
+    "API documentation (OpenAPI)": "API-Dokumentation (OpenAPI)",
+    "Every file accepts ?stand=YYYY-MM-DD for the data as known on that day. Text cells that start with =, +, - or @ begin with an apostrophe so that no spreadsheet runs them.":
+        "Jede Datei nimmt ?stand=JJJJ-MM-TT für die Daten, wie sie an diesem Tag bekannt waren. Textzellen, die mit =, +, - oder @ beginnen, erhalten einen Apostroph davor, damit keine Tabellenkalkulation sie ausführt.",
+    "Follow the changes in a feed reader:": "Änderungen im Feedreader verfolgen:",
+    "Changes as a feed": "Änderungen als Feed",
+    "The file is larger than 5 MB.": "Die Datei ist größer als 5 MB.",
+    "This is neither a CSV nor an XLSX file.": "Das ist weder eine CSV- noch eine XLSX-Datei.",
+    "The CSV file is not UTF-8 text. Save it as “CSV UTF-8”.": "Die CSV-Datei ist nicht UTF-8. Speichern Sie sie als „CSV UTF-8“.",
+    "The XLSX file cannot be read.": "Die XLSX-Datei kann nicht gelesen werden.",
+    "The file has no rows.": "Die Datei hat keine Zeilen.", "More than 10,000 rows.": "Mehr als 10.000 Zeilen.",
+    "This column is missing.": "Diese Spalte fehlt.",
+    "No such indicator in this strategy.": "Diesen Indikator gibt es in dieser Strategie nicht.",
+    "Your units do not report this indicator.": "Ihre Stellen melden diesen Indikator nicht.",
+    "No such goal.": "Dieses Ziel gibt es nicht.",
+    "Your units are not responsible for this goal.": "Ihre Stellen sind für dieses Ziel nicht verantwortlich.",
+    "Upload data": "Daten hochladen", "Upload data for your units": "Daten für Ihre Stellen hochladen",
+    "A CSV (UTF-8) or XLSX file with a header row; the columns are those of the export. The whole file is checked first: if any row has a problem, nothing is written and every problem is listed.":
+        "Eine CSV- (UTF-8) oder XLSX-Datei mit Kopfzeile; die Spalten sind die des Exports. Die ganze Datei wird zuerst geprüft: Hat eine Zeile ein Problem, wird nichts geschrieben und jedes Problem aufgeführt.",
+    "%(n)s problem – nothing was written.": ["%(n)s Problem – nichts wurde geschrieben.",
+                                              "%(n)s Probleme – nichts wurde geschrieben."],
+    "Problems": "Probleme", "Row": "Zeile", "Column": "Spalte", "Problem": "Problem",
+    "%(n)s row applied.": ["%(n)s Zeile übernommen.", "%(n)s Zeilen übernommen."],
+    "The file holds": "Die Datei enthält", "File (CSV or XLSX, at most 5 MB)": "Datei (CSV oder XLSX, höchstens 5 MB)",
+    "Check and apply": "Prüfen und übernehmen", "Columns": "Spalten",
+    "Choose what the file holds and the file.": "Wählen Sie, was die Datei enthält, und die Datei.",
+})
+
 
 def main() -> None:
     po = polib.pofile(str(PO))

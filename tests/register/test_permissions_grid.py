@@ -118,6 +118,10 @@ GRID.append(("editor:measurability_tool", None, {**ADMIN_ONLY, "editor_a": "ok",
                                                  "editor_b": "ok", "head_a": "ok"}))
 GRID.append(("editor:stale_goals", None, {**ADMIN_ONLY, "editor_a": "ok", "editor_b": "ok",
                                           "head_a": "ok"}))
+# Every editor may upload; each row is then checked against the rules (tests/monitoring/
+# test_bulk_update.py).
+GRID.append(("editor:bulk_update", None, {**ADMIN_ONLY, "editor_a": "ok", "editor_b": "ok",
+                                          "head_a": "ok"}))
 # The dialog's team pages: moderation, results and take-up are the strategy's admins';
 # a dispute is answered by the goal's responsible units (19-07: MWIDE, unit A).
 GRID += [

@@ -73,3 +73,33 @@ def stale_goals(request):
     rows = [r for r in goal_rows(None, goals, editions=editions) if r.stale]
     rows.sort(key=lambda r: (r.next_review, r.goal.code))
     return render(request, "monitoring/stale_goals.html", {"rows": rows})
+
+@staff_member_required
+def bulk_update(request):
+    """Editors upload a CSV or XLSX file; it is checked whole, then applied whole."""
+    from django.shortcuts import render
+
+    from leitstand.monitoring import bulk
+
+    outcome = refused = None
+    kind = request.POST.get("kind", "observations")
+    if request.method == "POST":
+        upload = request.FILES.get("file")
+        if kind not in bulk.KINDS or upload is None:
+            refused = _("Choose what the file holds and the file.")
+        elif upload.size > bulk.MAX_BYTES:
+            refused = _("The file is larger than 5 MB.")
+        else:
+            try:
+                rows = bulk.read_table(upload.name, upload.read(bulk.MAX_BYTES + 1))
+            except bulk.FileRefused as exc:
+                refused = str(exc)
+            else:
+                outcome = bulk.check_and_apply(request.user, kind, rows)
+    return render(request, "monitoring/bulk_update.html", {
+        "kinds": list(bulk.KINDS), "kind": kind, "outcome": outcome, "refused": refused,
+        "columns": {k: list(f.base_fields) for k, f in bulk.KINDS.items()}})
+
+
+bulk_update.permission = "per row: change_observation, record_assessment, change_goal, " \
+    "change_target"

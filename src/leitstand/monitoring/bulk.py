@@ -1,0 +1,231 @@
+"""Bulk update by editors: a CSV or XLSX file of observations, assessments, goals or targets
+for their units. Every row is checked – types, references, permission – before anything is
+written; errors are listed by row and column; a file is applied whole, in one transaction,
+or not at all.
+
+The columns are those of the export (`leitstand export`), so an exported file can be edited
+and uploaded again; the apostrophe the export puts before formula-like text is removed.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from leitstand.api.exports import FORMULA_START
+from leitstand.monitoring import vocabulary
+from leitstand.monitoring.models import Assessment, Observation
+from leitstand.register.actors import actor_for, scope_of
+from leitstand.register.models import Goal, Indicator, Target
+from leitstand.register.rules import allowed
+
+MAX_BYTES = 5 * 1024 * 1024
+MAX_ROWS = 10_000
+
+
+class ObservationRow(forms.Form):
+    strategy = forms.SlugField()
+    indicator = forms.SlugField()
+    date = forms.DateField()
+    value = forms.DecimalField(max_digits=20, decimal_places=4)
+    source_url = forms.URLField(max_length=500, assume_scheme="https")
+    note = forms.CharField(required=False, max_length=2000)
+
+
+class AssessmentRow(forms.Form):
+    strategy = forms.SlugField()
+    edition = forms.CharField(max_length=40)
+    goal = forms.SlugField(max_length=40)
+    status = forms.ChoiceField(choices=vocabulary.CHOICES)
+    as_of = forms.DateField()
+    assessor = forms.CharField(max_length=200)
+    assessor_kind = forms.ChoiceField(choices=Assessment.KINDS)
+    evidence = forms.CharField(max_length=10_000)
+    links = forms.CharField(required=False, max_length=5000)
+
+
+class GoalRow(forms.Form):
+    strategy = forms.SlugField()
+    edition = forms.CharField(max_length=40)
+    code = forms.SlugField(max_length=40)
+    title = forms.CharField(max_length=300)
+    text = forms.CharField(required=False, max_length=10_000)
+    horizon = forms.ChoiceField(required=False, choices=[("", "")] + [
+        (h, h) for h in ("short", "medium", "long")])
+    deadline = forms.DateField(required=False)
+
+
+class TargetRow(forms.Form):
+    strategy = forms.SlugField()
+    edition = forms.CharField(max_length=40)
+    goal = forms.SlugField(max_length=40)
+    metric = forms.CharField(max_length=300)
+    value = forms.DecimalField(required=False, max_digits=20, decimal_places=4)
+    unit = forms.CharField(required=False, max_length=40)
+    comparator = forms.ChoiceField(required=False, choices=[("", "")] + Target.COMPARATORS)
+    deadline = forms.DateField(required=False)
+
+
+KINDS = {"observations": ObservationRow, "assessments": AssessmentRow, "goals": GoalRow,
+         "targets": TargetRow}
+
+
+@dataclass
+class Problem:
+    row: int  # as in a spreadsheet: the header is row 1
+    column: str
+    message: str
+
+
+@dataclass
+class Outcome:
+    problems: list[Problem] = field(default_factory=list)
+    applied: int = 0
+
+
+class FileRefused(ValueError):
+    """The file as a whole cannot be read."""
+
+
+def read_table(name: str, data: bytes) -> list[dict]:
+    """Rows of a CSV (UTF-8) or XLSX file as dicts; the file is judged by its content."""
+    if len(data) > MAX_BYTES:
+        raise FileRefused(_("The file is larger than 5 MB."))
+    if data.startswith(b"PK\x03\x04"):
+        return _read_xlsx(data)
+    if b"\x00" in data:
+        raise FileRefused(_("This is neither a CSV nor an XLSX file."))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise FileRefused(_("The CSV file is not UTF-8 text. Save it as “CSV UTF-8”.")) from None
+    rows = list(csv.DictReader(io.StringIO(text)))
+    return rows
+
+
+def _read_xlsx(data: bytes) -> list[dict]:
+    from openpyxl import load_workbook
+
+    try:
+        sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).worksheets[0]
+    except Exception:  # openpyxl raises many kinds for a damaged file
+        raise FileRefused(_("The XLSX file cannot be read.")) from None
+    values = sheet.iter_rows(values_only=True)
+    header = [str(h or "").strip() for h in next(values, [])]
+    return [{h: ("" if v is None else v) for h, v in zip(header, row)} for row in values]
+
+
+def _unneutralise(value):
+    if isinstance(value, str) and value.startswith("'") and value[1:2] and \
+            value[1:].startswith(FORMULA_START):
+        return value[1:]
+    return value
+
+
+def check_and_apply(user, kind: str, rows: list[dict]) -> Outcome:
+    form_class = KINDS[kind]
+    outcome = Outcome()
+    if not rows:
+        outcome.problems.append(Problem(1, "", _("The file has no rows.")))
+        return outcome
+    if len(rows) > MAX_ROWS:
+        outcome.problems.append(Problem(1, "", _("More than 10,000 rows.")))
+        return outcome
+    missing = [c for c, f in form_class.base_fields.items() if f.required and c not in rows[0]]
+    if missing:
+        outcome.problems += [Problem(1, c, _("This column is missing.")) for c in missing]
+        return outcome
+    actor = actor_for(user)
+    changes = []
+    for number, raw in enumerate(rows, start=2):
+        form = form_class({k: _unneutralise(v) for k, v in raw.items() if k})
+        if not form.is_valid():
+            outcome.problems += [Problem(number, column, " ".join(errors))
+                                 for column, errors in form.errors.items()]
+            continue
+        given = {k: v for k, v in form.cleaned_data.items() if k in rows[0]}
+        change = _resolve(kind, given, actor)
+        if isinstance(change, Problem):
+            change.row = number
+            outcome.problems.append(change)
+        else:
+            changes.append((number, change))
+    if outcome.problems:
+        return outcome
+    try:
+        with transaction.atomic():
+            for number, change in changes:
+                current = number
+                change(user)
+    except ValidationError as exc:  # a model check the row forms cannot see; nothing stays
+        outcome.problems.append(Problem(current, "", " ".join(exc.messages)))
+        return outcome
+    outcome.applied = len(changes)
+    return outcome
+
+
+def _goal(data) -> Goal | None:
+    return Goal.objects.filter(edition__strategy__slug=data["strategy"],
+                               edition__label=data["edition"],
+                               code=data.get("goal") or data.get("code")).first()
+
+
+def _resolve(kind: str, data: dict, actor):
+    """What one valid row will do, or the Problem that stops it."""
+    if kind == "observations":
+        indicator = Indicator.objects.filter(strategy__slug=data["strategy"],
+                                             slug=data["indicator"]).first()
+        if indicator is None:
+            return Problem(0, "indicator", _("No such indicator in this strategy."))
+        if not allowed(actor, "change_observation", scope_of(indicator)):
+            return Problem(0, "indicator", _("Your units do not report this indicator."))
+
+        def apply(user, indicator=indicator, data=data):
+            observation = Observation.objects.filter(indicator=indicator, date=data["date"]) \
+                .first() or Observation(indicator=indicator, date=data["date"])
+            observation.value, observation.source_url = data["value"], data["source_url"]
+            observation.note = data.get("note", observation.note)
+            observation._history_user = user
+            observation.save()
+        return apply
+    goal = _goal(data)
+    if goal is None:
+        return Problem(0, "goal" if kind != "goals" else "code", _("No such goal."))
+    action = {"assessments": "record_assessment", "goals": "change_goal",
+              "targets": "change_target"}[kind]
+    if not allowed(actor, action, scope_of(goal)):
+        return Problem(0, "goal" if kind != "goals" else "code",
+                       _("Your units are not responsible for this goal."))
+    if kind == "assessments":
+        def apply(user, goal=goal, data=data):
+            from leitstand.monitoring.services import record_assessment
+
+            record_assessment(user, goal, status=data["status"], as_of=data["as_of"],
+                              assessor=data["assessor"], assessor_kind=data["assessor_kind"],
+                              evidence=data["evidence"],
+                              evidence_links="\n".join(data.get("links", "").split()))
+        return apply
+    if kind == "goals":
+        def apply(user, goal=goal, data=data):
+            for name in ("title", "text", "horizon", "deadline"):  # only the columns given
+                if name in data:
+                    setattr(goal, name, data[name])
+            goal._history_user = user
+            goal.save()
+        return apply
+
+    def apply(user, goal=goal, data=data):
+        target = Target.objects.filter(goal=goal, metric=data["metric"]).first() or Target(
+            goal=goal, metric=data["metric"], order=goal.targets.count())
+        for name in ("value", "unit", "comparator", "deadline"):  # only the columns given
+            if name in data:
+                setattr(target, name, data[name])
+        target._history_user = user
+        target.save()
+    return apply
