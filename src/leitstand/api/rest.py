@@ -3,7 +3,7 @@
 
 Reading is public and accepts `stand=YYYY-MM-DD` (the data as known on that day) wherever
 statuses, assessments or observations are involved. Writing needs an editor's API token
-(`Authorization: Bearer …`, made with `leitstand api_token create`) and obeys the same
+(`Authorization: Bearer …`, made with `leitstand api-token create`) and obeys the same
 rules as the editors' pages. Errors are JSON `{"detail": "…"}`; unknown query parameters
 are refused with 400 instead of being ignored.
 """

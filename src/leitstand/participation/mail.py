@@ -2,7 +2,7 @@
 
 A mail is stored in the same transaction as what caused it and sent after the
 commit; if the mail server is down, the request still succeeds and the mail
-waits for `leitstand send_mail` (run it from cron). Sent mails are deleted:
+waits for `leitstand send-mail` (run it from cron). Sent mails are deleted:
 they may hold sign-in links.
 """
 

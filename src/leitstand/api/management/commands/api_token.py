@@ -1,4 +1,4 @@
-"""`leitstand api_token create USER --name NAME | list [USER] | revoke ID`."""
+"""`leitstand api-token create USER --name NAME | list [USER] | revoke ID`."""
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
@@ -28,7 +28,7 @@ class Command(BaseCommand):
             record, token = tokens.create(user, options["name"])
             self.stdout.write(f"Token {record.id} for {user.username}: {token}")
             self.stderr.write("Shown once: store it now. Revoke with "
-                              f"`leitstand api_token revoke {record.id}`.")
+                              f"`leitstand api-token revoke {record.id}`.")
         elif action == "list":
             items = ApiToken.objects.select_related("user").order_by("id")
             if options.get("username"):

@@ -1,4 +1,4 @@
-"""`leitstand consultation_results SLUG --format csv|json [--out FILE]`: the results of a
+"""`leitstand consultation-results SLUG --format csv|json [--out FILE]`: the results of a
 consultation for the strategy team, as on the moderation page."""
 
 import json

@@ -1,5 +1,5 @@
 """`leitstand notify`: mails subscribers what is new on their goal or consultation.
-Run it hourly; mails that cannot be sent wait for `leitstand send_mail`."""
+Run it hourly; mails that cannot be sent wait for `leitstand send-mail`."""
 
 from django.core.management.base import BaseCommand
 

@@ -1,4 +1,4 @@
-"""`leitstand send_mail`: sends the mails that could not be sent at once."""
+"""`leitstand send-mail`: sends the mails that could not be sent at once."""
 
 from django.core.management.base import BaseCommand
 
