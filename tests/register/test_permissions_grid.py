@@ -84,7 +84,8 @@ OBJECTS = {
     "group": lambda: Group.objects.get_or_create(name="Gäste")[0],
     "goallink": lambda: m.GoalLink.objects.get(goal__code="20-12", previous__code="19-07"),
 }
-APP = {"consultation": "participation", "assessment": "monitoring", "observation": "monitoring", "user": "auth",
+APP = {"consultation": "participation", "assessment": "monitoring", "observation": "monitoring",
+       "user": "auth",
        "group": "auth"}
 EXPECT = {
     "strategy": ADMIN_ONLY, "edition": ADMIN_ONLY, "section": ADMIN_ONLY,

@@ -212,20 +212,20 @@ def _resolve(kind: str, data: dict, actor):
                               evidence_links="\n".join(data.get("links", "").split()))
         return apply
     if kind == "goals":
-        def apply(user, goal=goal, data=data):
-            for name in ("title", "text", "horizon", "deadline"):  # only the columns given
-                if name in data:
-                    setattr(goal, name, data[name])
-            goal._history_user = user
-            goal.save()
-        return apply
+        return lambda user, goal=goal, data=data: _save_given(goal, data, user, (
+            "title", "text", "horizon", "deadline"))
 
     def apply(user, goal=goal, data=data):
         target = Target.objects.filter(goal=goal, metric=data["metric"]).first() or Target(
             goal=goal, metric=data["metric"], order=goal.targets.count())
-        for name in ("value", "unit", "comparator", "deadline"):  # only the columns given
-            if name in data:
-                setattr(target, name, data[name])
-        target._history_user = user
-        target.save()
+        _save_given(target, data, user, ("value", "unit", "comparator", "deadline"))
     return apply
+
+
+def _save_given(obj, data: dict, user, names) -> None:
+    """Change only the fields whose column the file has: a missing column keeps the value."""
+    for name in names:
+        if name in data:
+            setattr(obj, name, data[name])
+    obj._history_user = user
+    obj.save()

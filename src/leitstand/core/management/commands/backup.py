@@ -1,4 +1,4 @@
-"""`leitstand backup FILE`: everything, history included, into one file (.json, .json.gz, .json.xz)."""
+"""`leitstand backup FILE`: everything, history included, into one file (.json[.gz|.xz])."""
 
 from pathlib import Path
 
