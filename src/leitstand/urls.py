@@ -12,6 +12,8 @@ urlpatterns = [
     path("healthz", core.healthz, name="healthz"),
     path("impressum/", core.imprint, name="imprint"),
     path("datenschutz/", core.privacy, name="privacy"),
+    path("barrierefreiheit/", core.accessibility, name="accessibility"),
+    path("leichte-sprache/", core.easy_read, name="easy_read"),
     path("sprache/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
     path("redaktion/beteiligung/", include("leitstand.participation.editor_urls")),

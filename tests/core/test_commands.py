@@ -81,3 +81,18 @@ def test_every_setting_is_documented_in_the_readme():
     text = pathlib.Path(readme).read_text(encoding="utf-8")
     for setting in config.SETTINGS:
         assert f"`{setting.name}`" in text, setting.name
+
+
+def test_accessibility_statement_and_easy_read_are_linked_from_every_page(client, db):
+    home = client.get("/").content.decode()
+    assert 'href="/barrierefreiheit/"' in home and 'href="/leichte-sprache/"' in home
+    statement = client.get("/barrierefreiheit/").content.decode()
+    for part in ("BITV 2.0", "WCAG 2.1", "§ 16 BGG", "axe-core", "/impressum/"):
+        assert part in statement
+    easy = client.get("/leichte-sprache/").content.decode()
+    from leitstand.monitoring.vocabulary import label
+    from django.utils import translation
+
+    with translation.override("de"):
+        assert all(str(label(code)) in easy for code in ("achieved", "on_track", "missed"))
+    assert "kein Passwort" in easy

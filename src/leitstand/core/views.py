@@ -25,3 +25,11 @@ def imprint(request):
 
 def privacy(request):
     return render(request, "core/privacy.html")
+
+
+def accessibility(request):
+    return render(request, "core/accessibility.html")
+
+
+def easy_read(request):
+    return render(request, "core/easy_read.html")
