@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "simple_history",
     "ninja",
+    "csp",
     "leitstand.core",
     "leitstand.register",
     "leitstand.monitoring",
@@ -51,6 +52,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "leitstand.core.middleware.CookieLanguageMiddleware",
@@ -144,6 +146,28 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Nothing is loaded from elsewhere and no script is inline; styles may be inline (the report
+# page, the admin), which cannot run code.
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": {
+    "default-src": ["'self'"], "script-src": ["'self'"], "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:"], "font-src": ["'self'"], "connect-src": ["'self'"],
+    "object-src": ["'none'"], "base-uri": ["'self'"], "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"]}}
+# HSTS is sent only on requests that came in over HTTPS (through the proxy), never on plain
+# loopback HTTP; a year, as the browsers' preload rules ask.
+SECURE_HSTS_SECONDS = 0 if DEBUG else 31_536_000
+SECURE_HSTS_INCLUDE_SUBDOMAINS = False
+SILENCED_SYSTEM_CHECKS = [
+    # security.W008 (SECURE_SSL_REDIRECT): TLS ends at the reverse proxy, which redirects
+    # HTTP to HTTPS; the app must still answer plain HTTP on loopback (health checks).
+    "security.W008",
+    # security.W005 (HSTS includeSubDomains): other services on sibling sub-domains are not
+    # ours to force onto HTTPS.
+    "security.W005",
+    # security.W021 (HSTS preload): the preload list demands includeSubDomains for the whole
+    # domain – the operator's decision, not the app's.
+    "security.W021",
+]
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = config.flag("LEITSTAND_SECURE_COOKIES")

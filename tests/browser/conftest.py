@@ -55,12 +55,15 @@ def demo_live(live_server, transactional_db):
     return live_server
 
 AXE = pathlib.Path(__file__).parent / "vendor" / "axe.min.js"
+AXE_SOURCE = AXE.read_text(encoding="utf-8")
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 def axe_violations(page) -> list[str]:
     """What axe-core (vendored) finds against WCAG 2.1 A and AA on the current page."""
-    page.add_script_tag(path=str(AXE))
+    # Evaluated through the DevTools protocol, not as a <script> tag: the site's
+    # Content-Security-Policy stays on, as visitors get it.
+    page.evaluate(AXE_SOURCE + "\n;0")
     found = page.evaluate("""async (tags) => {
         const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
         return result.violations.map(v => v.id + ': ' + v.help + ' – ' +

@@ -62,3 +62,18 @@ def test_the_english_pages_pass_axe_too(demo_live, page):
 
 def test_the_editors_pages_pass_axe(demo_live, editor_page):
     assert _check(editor_page, demo_live.url, EDITOR) == {}
+
+
+def test_pages_work_under_their_content_security_policy(demo_live, page):
+    """No inline script, nothing from elsewhere: the browser reports no CSP violation."""
+    blocked = []
+    page.on("console", lambda m: blocked.append(m.text) if "Content Security Policy" in m.text
+            else None)
+    for url in ("/nrw/2019/", "/nrw/2019/ziele/19-07/", "/nrw/2019/bilanz/", "/api/v1/docs",
+                "/beteiligung/musterstadt-2027/"):
+        response = page.goto(demo_live.url + url)
+        assert "script-src 'self'" in response.headers["content-security-policy"]
+    assert not blocked, blocked
+    page.goto(demo_live.url + "/api/v1/docs")  # the API docs' script runs under the policy
+    page.locator(".opblock").first.wait_for(timeout=15000)
+    assert page.locator(".opblock").count() >= 10
