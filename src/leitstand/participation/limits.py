@@ -25,6 +25,7 @@ LIMITS = {
     "signin-use": (20, dt.timedelta(hours=1)),
     "subscribe": (10, dt.timedelta(hours=1)),
     "dispute": (5, dt.timedelta(hours=1)),
+    "staff-login": (10, dt.timedelta(minutes=15)),
 }
 KEEP = dt.timedelta(days=1)
 

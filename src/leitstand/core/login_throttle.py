@@ -1,0 +1,29 @@
+"""Limits password attempts on the editors' login (Django's admin has no limit of its own):
+per user name and per address, counted like the dialog's rate limits."""
+
+from django.http import HttpResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from leitstand.participation import limits
+
+
+class StaffLoginThrottle:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method == "POST" and request.path == reverse("admin:login"):
+            name = request.POST.get("username", "")[:150].strip().lower()
+            try:
+                limits.hit("staff-login", limits.key_of("u", name),
+                           limits.key_of("a", limits.client_address(request)))
+            except limits.RateLimited as exc:
+                minutes = int(exc.window.total_seconds() // 60)
+                response = HttpResponse(_("Too many attempts in a short time. Please wait up "
+                                          "to %(minutes)d minutes and try again.")
+                                        % {"minutes": minutes}, status=429,
+                                        content_type="text/plain; charset=utf-8")
+                response["Retry-After"] = str(int(exc.window.total_seconds()))
+                return response
+        return self.get_response(request)
