@@ -450,6 +450,33 @@ DE.update({
     "Choose what the file holds and the file.": "Wählen Sie, was die Datei enthält, und die Datei.",
 })
 
+# Accessibility
+DE.update({
+    "Accessibility statement": "Erklärung zur Barrierefreiheit", "Accessibility": "Barrierefreiheit",
+    "The operator of this site strives to make it accessible in accordance with the Behindertengleichstellungsgesetz (BGG) and the Barrierefreie-Informationstechnik-Verordnung (BITV 2.0), which implement Directive (EU) 2016/2102.":
+        "Die Betreiberin dieser Website ist bemüht, sie im Einklang mit dem Behindertengleichstellungsgesetz (BGG) und der Barrierefreie-Informationstechnik-Verordnung (BITV 2.0) barrierefrei zugänglich zu machen, die die Richtlinie (EU) 2016/2102 umsetzen.",
+    "State of compliance": "Stand der Vereinbarkeit mit den Anforderungen",
+    "This site is largely compliant with BITV 2.0 (WCAG 2.1, levels A and AA). Every page type of the public dashboard, of the online dialog and of the editors' own pages is checked automatically with axe-core in a real browser before each release; the main tasks are tested with the keyboard alone.":
+        "Diese Website ist weitgehend mit der BITV 2.0 (WCAG 2.1, Stufen A und AA) vereinbar. Jeder Seitentyp des öffentlichen Dashboards, des Online-Dialogs und der eigenen Seiten der Redaktion wird vor jeder Veröffentlichung automatisch mit axe-core in einem echten Browser geprüft; die wichtigsten Aufgaben werden allein mit der Tastatur getestet.",
+    "What is not yet accessible": "Was noch nicht barrierefrei ist",
+    "The editors' administration pages (Django admin) are not covered by the automatic checks.":
+        "Die Verwaltungsseiten der Redaktion (Django-Admin) sind nicht Teil der automatischen Prüfung.",
+    "Source documents of the strategies (PDF files of the governments) are linked as published; they may not be accessible.":
+        "Die Quelldokumente der Strategien (PDF-Dateien der Regierungen) sind so verlinkt, wie sie veröffentlicht wurden; sie sind möglicherweise nicht barrierefrei.",
+    "The explanations in Leichte Sprache cover how to read the site, not every goal.":
+        "Die Erklärungen in Leichter Sprache beschreiben, wie man die Website liest, nicht jedes einzelne Ziel.",
+    "How this statement was made": "Erstellung dieser Erklärung",
+    "Self-assessment: automatic tests with axe-core against WCAG 2.1 A and AA in Chromium, and keyboard-only walkthroughs of the main tasks. The operator of a public instance adds the date of the statement and of its last review here.":
+        "Selbstbewertung: automatische Prüfungen mit axe-core gegen WCAG 2.1 A und AA in Chromium und Durchgänge der wichtigsten Aufgaben allein mit der Tastatur. Wer eine öffentliche Instanz betreibt, ergänzt hier das Datum der Erklärung und ihrer letzten Überprüfung.",
+    "Tell us about barriers": "Barrieren melden",
+    "If you find a barrier, please tell the operator of this site (contact in the imprint). We answer within six weeks.":
+        "Wenn Sie auf eine Barriere stoßen, teilen Sie das bitte der Betreiberin dieser Website mit (Kontakt im Impressum). Wir antworten innerhalb von sechs Wochen.",
+    "Enforcement procedure": "Schlichtungsverfahren",
+    "If you receive no satisfactory answer, you can turn to the conciliation body under § 16 BGG (Schlichtungsstelle nach dem Behindertengleichstellungsgesetz beim Beauftragten der Bundesregierung für die Belange von Menschen mit Behinderungen) or to the enforcement body of your federal state.":
+        "Erhalten Sie keine zufriedenstellende Antwort, können Sie sich an die Schlichtungsstelle nach § 16 BGG beim Beauftragten der Bundesregierung für die Belange von Menschen mit Behinderungen oder an die Durchsetzungsstelle Ihres Bundeslandes wenden.",
+    "Table, scrolls sideways on small screens": "Tabelle, auf kleinen Bildschirmen seitlich verschiebbar",
+})
+
 
 def main() -> None:
     po = polib.pofile(str(PO))
