@@ -6,10 +6,11 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 
 from leitstand.register.actors import actor_for, scope_of
+from leitstand.register.admin_conflicts import ConflictCheckMixin
 from leitstand.register.rules import allowed
 
 
-class RuleAdminMixin:
+class RuleAdminMixin(ConflictCheckMixin):
     """`change_action` names the rule for add, change and delete of this model.
 
     `scope_filter(actor)` returns the Q that limits the list to objects the
