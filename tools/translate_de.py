@@ -477,6 +477,14 @@ DE.update({
     "Table, scrolls sideways on small screens": "Tabelle, auf kleinen Bildschirmen seitlich verschiebbar",
 })
 
+# Concurrent edits
+DE.update({
+    "%(field)s – saved meanwhile: “%(theirs)s”; yours: “%(mine)s”":
+        "%(field)s – inzwischen gespeichert: „%(theirs)s“; Ihre Eingabe: „%(mine)s“",
+    "Someone else saved this record after you opened it. Nothing of yours was saved; check the differences and save again.":
+        "Jemand anderes hat diesen Datensatz nach Ihnen gespeichert, nachdem Sie ihn geöffnet hatten. Von Ihren Änderungen wurde nichts gespeichert; prüfen Sie die Unterschiede und speichern Sie erneut.",
+})
+
 
 def main() -> None:
     po = polib.pofile(str(PO))
