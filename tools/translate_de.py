@@ -482,7 +482,7 @@ DE.update({
     "%(field)s – saved meanwhile: “%(theirs)s”; yours: “%(mine)s”":
         "%(field)s – inzwischen gespeichert: „%(theirs)s“; Ihre Eingabe: „%(mine)s“",
     "Someone else saved this record after you opened it. Nothing of yours was saved; check the differences and save again.":
-        "Jemand anderes hat diesen Datensatz nach Ihnen gespeichert, nachdem Sie ihn geöffnet hatten. Von Ihren Änderungen wurde nichts gespeichert; prüfen Sie die Unterschiede und speichern Sie erneut.",
+        "Jemand anderes hat diesen Datensatz gespeichert, nachdem Sie ihn geöffnet hatten. Von Ihren Änderungen wurde nichts gespeichert; prüfen Sie die Unterschiede und speichern Sie erneut.",
 })
 
 

@@ -34,7 +34,7 @@ def test_the_second_save_is_refused_with_the_difference(roles):
     refused = second.post(url, {**data_second, **management, "title": "Titel von B"})
     assert refused.status_code == 200
     page = refused.content.decode()
-    assert "nach Ihnen gespeichert" in page or "after you opened" in page
+    assert "gespeichert, nachdem Sie ihn geöffnet hatten" in page
     assert "Titel von A" in page and "Titel von B" in page
     goal.refresh_from_db()
     assert goal.title == "Titel von A"  # nothing of B overwrote A
