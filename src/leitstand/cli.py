@@ -12,6 +12,11 @@ import sys
 
 def main(argv: list[str] | None = None) -> None:
     argv = list(sys.argv if argv is None else argv)
+    if len(argv) > 1 and argv[1] == "corpus":
+        # Corpus mode needs no database either: Dask workers run the ingest package alone.
+        from leitstand.ingest.corpus import main as corpus
+
+        sys.exit(corpus(argv[2:]))
     if len(argv) > 1 and argv[1] == "ingest":
         # Ingest needs no database: it runs without starting Django.
         from leitstand.ingest.cli import main as ingest
