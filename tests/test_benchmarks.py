@@ -22,3 +22,12 @@ def test_ingest_accuracy_benchmark_prints_every_field():
     for field in ("sections", "measures", "explicit goals (recall)", "target fields",
                   "money amounts", "organisations", "list items", "dehyphenation (accuracy)"):
         assert field in result.stdout
+
+
+def test_corpus_benchmark_prints_throughput_with_one_and_two_workers():
+    result = subprocess.run([sys.executable, "bench/corpus.py", "--docs", "3", "--pages", "4",
+                             "--repeat", "1"], cwd=ROOT, capture_output=True, text=True,
+                            timeout=300)
+    assert result.returncode == 0, result.stderr
+    for line in ("1 worker :", "2 workers:", "speed-up 2/1:", "MB per worker"):
+        assert line in result.stdout
