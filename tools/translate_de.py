@@ -485,6 +485,18 @@ DE.update({
         "Jemand anderes hat diesen Datensatz gespeichert, nachdem Sie ihn geöffnet hatten. Von Ihren Änderungen wurde nichts gespeichert; prüfen Sie die Unterschiede und speichern Sie erneut.",
 })
 
+# Comparing strategies
+DE.update({
+    "Compare strategies": "Strategien vergleichen",
+    "Goals of all strategies, side by side": "Ziele aller Strategien nebeneinander",
+    "Subject, e.g. Glasfaser, 5G, Schulen": "Thema, z. B. Glasfaser, 5G, Schulen",
+    "Compare": "Vergleichen",
+    "%(n)s goal on “%(q)s”": ["%(n)s Ziel zu „%(q)s“", "%(n)s Ziele zu „%(q)s“"],
+    "Strategy": "Strategie", "Published status": "Veröffentlichter Status",
+    "No goal of a published edition matches.": "Kein Ziel einer veröffentlichten Fassung passt.",
+    "Only the parameter q is understood here.": "Hier wird nur der Parameter q verstanden.",
+})
+
 
 def main() -> None:
     po = polib.pofile(str(PO))

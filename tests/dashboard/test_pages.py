@@ -216,3 +216,16 @@ def test_fictional_city_demo_shows_every_status(client, db):
     shown = {c.key for c in response.context["by_status"] if c.n}
     # "not measurable" and "no data" explain a computed status; they are never published
     assert shown == {s.code for s in STATUSES} - {"not_measurable", "no_data"}
+
+
+def test_goals_of_all_strategies_on_one_subject_side_by_side(client, db,
+                                                             django_assert_max_num_queries):
+    with django_assert_max_num_queries(QUERY_BUDGET):
+        response = client.get("/vergleich/?q=Glasfaser")
+    rows = response.context["rows"]
+    strategies = {r.goal.edition.strategy.slug for r in rows}
+    assert {"nrw", "musterstadt"} <= strategies  # both strategies, one table
+    assert all(r.goal.edition.status == "published" for r in rows)
+    assert all("glasfaser" in (r.goal.title + r.goal.text).lower() for r in rows)
+    assert client.get("/vergleich/?q=Glasfaser&sort=x").status_code == 400
+    assert client.get("/vergleich/").context["rows"] == []

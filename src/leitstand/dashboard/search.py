@@ -20,3 +20,16 @@ def matching_ids(query: str, strategy_id: int, edition_id: int | None) -> dict[s
     for kind, object_id in SearchEntry.objects.filter(condition).values_list("kind", "object_id"):
         found[kind].add(object_id)
     return found
+
+
+def goals_everywhere(query: str) -> set[int]:
+    """Ids of the goals of every published edition, of every strategy, matching the query."""
+    from leitstand.register.models import Edition
+
+    stems = query_stems(query)
+    if not stems:
+        return set()
+    condition = Q(kind="goal", edition__status=Edition.PUBLISHED)
+    for s in stems:
+        condition &= Q(stems__contains=s)
+    return set(SearchEntry.objects.filter(condition).values_list("object_id", flat=True))

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("status/", views.statuses, name="statuses"),
     path("methodik/", views.method, name="method"),
+    path("vergleich/", views.across_strategies, name="across"),
     path("<slug:strategy>/", views.strategy, name="strategy"),
     path("<slug:strategy>/indikatoren/<slug:indicator>/", views.indicator_detail,
          name="indicator"),

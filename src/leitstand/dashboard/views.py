@@ -6,6 +6,7 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from leitstand.api.summaries import field_of_action
 from leitstand.dashboard import aggregates, charts
@@ -311,3 +312,22 @@ def comparison(request, strategy, edition):
     return render(request, "dashboard/comparison.html", {
         "edition": edition, "strategy": edition.strategy, "previous": edition.previous,
         "links": links, "counts": counts})
+
+
+def across_strategies(request):
+    """Goals of all strategies on one subject side by side, with their targets' values and
+    deadlines (e.g. every fibre or 5G target)."""
+    from django.http import HttpResponseBadRequest
+
+    from leitstand.dashboard.search import goals_everywhere
+    from leitstand.register.models import Edition, Goal
+
+    if set(request.GET) - {"q"}:
+        return HttpResponseBadRequest(_("Only the parameter q is understood here."))
+    query = request.GET.get("q", "").replace("\x00", "")[:200].strip()
+    ids = goals_everywhere(query) if query else set()
+    editions = {e.id: e for e in Edition.objects.filter(
+        goals__in=ids, status=Edition.PUBLISHED).select_related("strategy").distinct()}
+    rows = goal_rows(None, Goal.objects.filter(id__in=ids), editions=editions) if ids else []
+    rows.sort(key=lambda r: (r.goal.edition.strategy.name, -r.goal.edition.year, r.goal.code))
+    return render(request, "dashboard/across.html", {"q": query, "rows": rows})

@@ -146,7 +146,8 @@ def validate(data) -> list[str]:
 # First path segments the site uses itself; a strategy with such a slug would be unreachable.
 RESERVED_SLUGS = frozenset({"admin", "status", "impressum", "datenschutz", "sprache",
                             "redaktion", "healthz", "static", "beteiligung", "api",
-                            "methodik", "daten", "barrierefreiheit", "leichte-sprache"})
+                            "methodik", "daten", "barrierefreiheit", "leichte-sprache",
+                            "vergleich"})
 
 
 def _check_references(data) -> list[str]:
