@@ -44,6 +44,13 @@ def fast_passwords(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def no_page_cache(settings):
+    """Tests roll their data back, which the page cache cannot see: it is off, except in
+    tests/core/test_page_cache.py, which switches it on."""
+    settings.LEITSTAND_PAGE_CACHE_SECONDS = 0
+
+
 @pytest.fixture
 def make_user(db):
     def make(username, units=(), role="editor", admin_of=(), superuser=False, staff=True):

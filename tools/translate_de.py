@@ -497,6 +497,15 @@ DE.update({
     "Only the parameter q is understood here.": "Hier wird nur der Parameter q verstanden.",
 })
 
+# Page cache: forms moved off public pages
+DE.update({
+    "Follow this goal by e-mail": "Diesem Ziel per E-Mail folgen",
+    "News about goal %(g)s: new assessments and official answers to disputes.":
+        "Neuigkeiten zum Ziel %(g)s: neue Bewertungen und offizielle Antworten auf Einwände.",
+    "News about %(c)s: new phases and proposals taken up.":
+        "Neuigkeiten zu %(c)s: neue Phasen und übernommene Vorschläge.",
+})
+
 
 def main() -> None:
     po = polib.pofile(str(PO))

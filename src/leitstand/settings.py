@@ -56,6 +56,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "leitstand.core.middleware.CookieLanguageMiddleware",
+    "leitstand.core.page_cache.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "leitstand.core.login_throttle.StaffLoginThrottle",
@@ -138,6 +139,12 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 
 LOGIN_URL = "admin:login"
+
+# Public pages come from the cache until the data change (core.page_cache); each server
+# process keeps its own copies, the invalidation is shared through the database.
+LEITSTAND_PAGE_CACHE_SECONDS = 300
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                      "OPTIONS": {"MAX_ENTRIES": 5000}}}
 
 globals().update(config.mail_settings())
 DEFAULT_FROM_EMAIL = config.get("LEITSTAND_MAIL_FROM")

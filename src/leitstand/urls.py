@@ -2,7 +2,6 @@
 
 from django.contrib import admin
 from django.urls import include, path
-from django.views.i18n import set_language
 
 from leitstand.api import feeds
 from leitstand.api.rest import api
@@ -14,7 +13,7 @@ urlpatterns = [
     path("datenschutz/", core.privacy, name="privacy"),
     path("barrierefreiheit/", core.accessibility, name="accessibility"),
     path("leichte-sprache/", core.easy_read, name="easy_read"),
-    path("sprache/", set_language, name="set_language"),
+    path("sprache/<str:code>/", core.switch_language, name="set_language"),
     path("admin/", admin.site.urls),
     path("redaktion/beteiligung/", include("leitstand.participation.editor_urls")),
     path("redaktion/", include("leitstand.monitoring.urls")),

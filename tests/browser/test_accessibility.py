@@ -57,7 +57,7 @@ def test_every_public_page_type_passes_axe(demo_live, page):
 
 def test_the_english_pages_pass_axe_too(demo_live, page):
     page.goto(demo_live.url + "/")
-    page.get_by_role("button", name="English").click()
+    page.get_by_role("link", name="English").click()
     assert _check(page, demo_live.url, PUBLIC[:12]) == {}
 
 

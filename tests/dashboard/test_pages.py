@@ -132,7 +132,7 @@ def test_overdue_goal_is_marked(client, db):
 
 def test_english_is_a_switch_not_a_redirect(client, db):
     assert client.get("/").status_code == 200
-    response = client.post(reverse("set_language"), {"language": "en", "next": "/nrw/2019/"})
+    response = client.get(reverse("set_language", args=["en"]), {"next": "/nrw/2019/"})
     assert response.status_code == 302 and response.headers["Location"] == "/nrw/2019/"
     html = client.get("/nrw/2019/").content.decode()
     assert '<html lang="en">' in html and "Goals by published status" in html
@@ -145,8 +145,8 @@ def test_browser_language_does_not_override_the_german_default(client, db):
 
 
 def test_language_switch_refuses_foreign_redirects(client, db):
-    response = client.post(reverse("set_language"),
-                           {"language": "en", "next": "https://evil.example/"})
+    response = client.get(reverse("set_language", args=["en"]),
+                          {"next": "https://evil.example/"})
     assert "evil.example" not in response.headers.get("Location", "")
 
 

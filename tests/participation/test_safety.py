@@ -116,8 +116,7 @@ def test_a_forged_cross_site_form_is_refused(alice, draft, goal):
     assert response.status_code == 302  # the site's own form works
 
 
-@pytest.mark.parametrize("name", ["support", "delete_comment", "sign_out", "delete_account",
-                                  "subscribe"])
+@pytest.mark.parametrize("name", ["support", "delete_comment", "sign_out", "delete_account"])
 def test_no_state_change_on_get(alice_client, draft, alice, goal, name):
     proposal = Proposal.objects.create(consultation=draft, participant=alice, kind="new_goal",
                                        title="t", body="b")

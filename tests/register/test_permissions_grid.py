@@ -113,7 +113,6 @@ for model, expected in EXPECT.items():
     GRID.append((f"admin:{app}_{model}_delete", model, EXPECT_DELETE.get(model, expected)))
 GRID.append(("editor:approve_assessment", "assessment",
              {**ADMIN_ONLY, "editor_a": "denied", "head_a": "ok"}))
-GRID.append(("set_language", None, {r: "ok" for r in ROLES}))
 # Stores nothing, but answers POST: open to every staff role.
 GRID.append(("editor:measurability_tool", None, {**ADMIN_ONLY, "editor_a": "ok",
                                                  "editor_b": "ok", "head_a": "ok"}))
@@ -176,7 +175,7 @@ def test_state_changing_url_obeys_the_permission_table(client, roles, role, url_
 
 def test_grid_covers_every_state_changing_url():
     covered = {name for name, _, _ in GRID}
-    needed = {"editor:approve_assessment", "set_language"}
+    needed = {"editor:approve_assessment"}
     for model in admin.site._registry:
         prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}"
         needed |= {f"{prefix}_add", f"{prefix}_change", f"{prefix}_delete"}

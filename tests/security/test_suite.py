@@ -132,7 +132,7 @@ def test_login_does_not_tell_which_user_names_exist(client, roles):
 
 @pytest.mark.parametrize("target", ["https://evil.example/", "//evil.example", "javascript:x"])
 def test_no_open_redirects(client, roles, target):
-    response = client.post("/sprache/", {"language": "en", "next": target})
+    response = client.get("/sprache/en/", {"next": target})
     assert "evil" not in response["Location"] and "javascript" not in response["Location"]
     response = client.post(f"/admin/login/?next={target}", {"username": "editor_a",
                                                             "password": "pw-editor_a"})

@@ -4,3 +4,6 @@ from django.apps import AppConfig
 class CoreConfig(AppConfig):
     name = "leitstand.core"
     label = "core"
+
+    def ready(self):
+        from leitstand.core import page_cache  # noqa: F401  (signals)

@@ -4,6 +4,7 @@ from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
 
 
 @never_cache
@@ -33,3 +34,24 @@ def accessibility(request):
 
 def easy_read(request):
     return render(request, "core/easy_read.html")
+
+
+@require_GET
+def switch_language(request, code):
+    """The language switch: a plain link, so that public pages carry no form and no CSRF
+    token and can be served from the page cache. It sets only the visitor's preference."""
+    from django.conf import settings
+    from django.http import Http404, HttpResponseRedirect
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    if code not in dict(settings.LANGUAGES):
+        raise Http404("No such language.")
+    target = request.GET.get("next", "/")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
+                                           require_https=request.is_secure()):
+        target = "/"
+    response = HttpResponseRedirect(target)
+    response.set_cookie(settings.LANGUAGE_COOKIE_NAME, code, max_age=365 * 24 * 3600,
+                        samesite=settings.LANGUAGE_COOKIE_SAMESITE, httponly=True,
+                        secure=settings.SESSION_COOKIE_SECURE)
+    return response

@@ -370,16 +370,23 @@ def delete_account(request):
 
 
 @refusing
-@require_POST
+@require_http_methods(["GET", "POST"])
 def subscribe(request):
-    form = forms.EmailForm(request.POST)
+    """GET shows the form for `?goal=ID` (linked from the cached goal page, which carries no
+    form); POST asks for the confirmation."""
+    params = request.POST if request.method == "POST" else request.GET
     goal = consultation = None
-    if request.POST.get("goal"):
-        goal = get_object_or_404(Goal, pk=request.POST["goal"], edition__status=Edition.PUBLISHED)
-    elif request.POST.get("consultation"):
-        consultation = get_object_or_404(Consultation, pk=request.POST["consultation"])
+    if params.get("goal", "").isdigit():
+        goal = get_object_or_404(Goal.objects.select_related("edition__strategy"),
+                                 pk=params["goal"], edition__status=Edition.PUBLISHED)
+    elif params.get("consultation", "").isdigit():
+        consultation = get_object_or_404(Consultation, pk=params["consultation"])
     else:
         return HttpResponseBadRequest(_("Nothing to subscribe to."))
+    if request.method == "GET":
+        return render(request, "participation/subscribe.html", {
+            "goal": goal, "consultation": consultation})
+    form = forms.EmailForm(request.POST)
     if not form.is_valid():
         return render(request, "participation/refused.html", {
             "message": _("Please enter a valid e-mail address.")}, status=400)

@@ -1,0 +1,75 @@
+"""Public pages served from a cache until the data change.
+
+Every save or delete in the register, the monitoring or the dialog adds one to a counter
+(DataVersion), in the same transaction; the cache key holds the counter, the day, the
+language and the address, so a change reaches every server process the moment it is
+committed, and yesterday's "overdue" is never served today. Visitors with a session
+(editors, participants) and the dialog's and editors' pages are never cached; public pages
+carry no form and no CSRF token (the language switch is a link), so one copy serves everyone.
+
+Written here because Django's cache middleware invalidates only by time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import F
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
+from django.http import HttpResponse
+from django.utils import timezone
+
+from leitstand.core.models import DataVersion
+
+WATCHED_APPS = {"register", "monitoring", "participation"}
+NEVER = ("/admin/", "/redaktion/", "/beteiligung/", "/healthz", "/sprache/", "/static/")
+
+
+def version() -> int:
+    return DataVersion.objects.filter(pk=1).values_list("number", flat=True).first() or 0
+
+
+def bump() -> None:
+    if not DataVersion.objects.filter(pk=1).update(number=F("number") + 1):
+        DataVersion.objects.get_or_create(pk=1, defaults={"number": 1})
+
+
+@receiver(post_save)
+@receiver(post_delete)
+@receiver(m2m_changed)
+def _data_changed(sender, **kwargs):
+    if sender._meta.app_label in WATCHED_APPS:
+        bump()
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        seconds = getattr(settings, "LEITSTAND_PAGE_CACHE_SECONDS", 0)
+        if not seconds or not self.cacheable(request):
+            return self.get_response(request)
+        key = "page:" + hashlib.sha256("|".join([
+            str(version()), timezone.localdate().isoformat(), request.LANGUAGE_CODE,
+            request.get_host(), request.get_full_path()]).encode()).hexdigest()
+        hit = cache.get(key)
+        if hit is not None:
+            headers, content = hit
+            response = HttpResponse(content, headers=headers)
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if response.status_code == 200 and not response.cookies \
+                and not getattr(response, "streaming", False):
+            cache.set(key, (dict(response.headers), response.content), seconds)
+        return response
+
+    @staticmethod
+    def cacheable(request) -> bool:
+        return (request.method in ("GET", "HEAD")
+                and settings.SESSION_COOKIE_NAME not in request.COOKIES
+                and not request.path.startswith(NEVER))

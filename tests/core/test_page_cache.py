@@ -1,0 +1,60 @@
+"""Public pages come from the cache until the data change; sessions and the dialog never."""
+
+import pytest
+from django.core.cache import cache
+
+from leitstand.register.models import Goal
+
+
+@pytest.fixture
+def page_cache(settings):
+    settings.LEITSTAND_PAGE_CACHE_SECONDS = 300
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_a_page_is_served_from_the_cache_until_a_goal_changes(client, db, page_cache):
+    url = "/nrw/2019/ziele/19-07/"
+    first = client.get(url)
+    assert "X-Page-Cache" not in first
+    second = client.get(url)
+    assert second["X-Page-Cache"] == "hit" and second.content == first.content
+    assert "Content-Security-Policy" in second  # the outer middleware still applies
+    goal = Goal.objects.get(edition__strategy__slug="nrw", edition__slug="2019", code="19-07")
+    goal.title = "Geänderter Titel"
+    goal.save()
+    third = client.get(url)
+    assert "X-Page-Cache" not in third and "Geänderter Titel" in third.content.decode()
+
+
+def test_a_change_in_the_dialog_or_the_monitoring_invalidates_too(client, db, page_cache):
+    from leitstand.participation.models import Dispute
+
+    url = "/nrw/2019/ziele/19-07/"
+    client.get(url)
+    goal = Goal.objects.get(edition__strategy__slug="nrw", edition__slug="2019", code="19-07")
+    Dispute.objects.create(goal=goal, disputed_status="x", body="Stimmt so nicht.")
+    assert "Stimmt so nicht." in client.get(url).content.decode()
+
+
+def test_languages_are_cached_apart(client, db, page_cache):
+    german = client.get("/nrw/2019/").content.decode()
+    client.get("/sprache/en/?next=/")
+    english = client.get("/nrw/2019/").content.decode()
+    assert '<html lang="de">' in german and '<html lang="en">' in english
+
+
+def test_sessions_the_dialog_and_editors_are_never_cached(client, db, page_cache, roles):
+    client.get("/beteiligung/musterstadt-2027/")
+    assert "X-Page-Cache" not in client.get("/beteiligung/musterstadt-2027/")
+    client.force_login(roles["editor_a"])
+    client.get("/nrw/2019/")
+    assert "X-Page-Cache" not in client.get("/nrw/2019/")
+
+
+def test_public_pages_carry_no_csrf_token(client, db):
+    for url in ("/", "/nrw/2019/", "/nrw/2019/ziele/19-07/", "/daten/"):
+        response = client.get(url)
+        assert "csrfmiddlewaretoken" not in response.content.decode(), url
+        assert not response.cookies, url
