@@ -101,7 +101,7 @@ def _sqlite_options(database: dict, test_name: str) -> None:
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
             "transaction_mode": "IMMEDIATE",
         }
-        database["CONN_MAX_AGE"] = 0
+        database["CONN_MAX_AGE"] = 60  # one connection per worker, not one per request
         # Tests run on a file in WAL mode, as production does, not in memory: concurrency
         # tests then see real locking between connections.
         database["TEST"] = {"NAME": str(DATA_DIR / test_name)}
