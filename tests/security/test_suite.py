@@ -166,7 +166,9 @@ def test_deploy_check_passes_with_production_settings(tmp_path):
     env = {**os.environ, "LEITSTAND_DATA": str(tmp_path), "LEITSTAND_SECRET_KEY": "k" * 30 +
            "Z9y8X7w6V5u4T3s2R1q0P", "LEITSTAND_ALLOWED_HOSTS": "leitstand.example",
            "LEITSTAND_DEBUG": ""}
-    env.pop("LEITSTAND_SECURE_COOKIES", None)
+    for leaked in ("LEITSTAND_SECURE_COOKIES", "DJANGO_ALLOW_ASYNC_UNSAFE", "DATABASE_URL",
+                   "LEITSTAND_SECOND_DATABASE_URL"):  # set by other tests or the CI pass
+        env.pop(leaked, None)
     out = subprocess.run([sys.executable, "-m", "leitstand", "check", "--deploy",
                           "--fail-level", "WARNING"], env=env, capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
