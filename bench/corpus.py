@@ -60,7 +60,7 @@ def main() -> int:
     parser.add_argument("--short", action="store_true", help="a quick run for CI")
     args = parser.parse_args()
     if args.short:
-        args.docs, args.pages, args.repeat = 8, 20, 1
+        args.docs, args.pages, args.repeat = 16, 30, 1
     with tempfile.TemporaryDirectory() as folder:
         scratch = Path(folder)
         source = scratch / "in"

@@ -59,6 +59,15 @@ AXE_SOURCE = AXE.read_text(encoding="utf-8")
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
+def log_in(page, base: str, username: str, password: str, then: str = "/admin/") -> None:
+    """Sign in on the editors' login page and wait for the page asked for."""
+    page.goto(f"{base}/admin/login/?next={then}")
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill(password)
+    page.locator("input[type=submit]").click()
+    page.wait_for_url(f"**{then}")
+
+
 def axe_violations(page) -> list[str]:
     """What axe-core (vendored) finds against WCAG 2.1 A and AA on the current page."""
     # Evaluated through the DevTools protocol, not as a <script> tag: the site's

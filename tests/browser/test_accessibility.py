@@ -4,7 +4,7 @@ participation and the editors' own pages – in German and in English."""
 import pytest
 from django.contrib.auth import get_user_model
 
-from tests.browser.conftest import axe_violations
+from tests.browser.conftest import axe_violations, log_in
 
 PUBLIC = [
     "/", "/status/", "/methodik/", "/impressum/", "/datenschutz/", "/daten/",
@@ -31,11 +31,7 @@ def editor_page(browser, demo_live):
         strategy.admins.add(user)
     context = browser.new_context()
     page = context.new_page()
-    page.goto(demo_live.url + "/admin/login/")
-    page.locator("#id_username").fill("a11y")
-    page.locator("#id_password").fill("pw-a11y-123456")
-    page.locator("input[type=submit]").click()
-    page.wait_for_url("**/admin/")
+    log_in(page, demo_live.url, "a11y", "pw-a11y-123456")
     yield page
     context.close()
 

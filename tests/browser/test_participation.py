@@ -7,7 +7,7 @@ import re
 from django.contrib.auth import get_user_model
 from django.core import mail
 
-from tests.browser.conftest import axe_violations
+from tests.browser.conftest import axe_violations, log_in
 
 
 def _no_violations(page):
@@ -84,11 +84,8 @@ def test_take_part_in_the_open_consultation_end_to_end(demo_live, browser, page)
     Strategy.objects.get(slug="musterstadt").admins.add(moderator)
     team = browser.new_context()
     desk = team.new_page()
-    desk.goto(demo_live.url + "/admin/login/?next=/redaktion/beteiligung/musterstadt-2027/")
-    desk.locator("#id_username").fill("moderatorin")
-    desk.locator("#id_password").fill("pw-mod-123456")
-    desk.locator("input[type=submit]").click()
-    desk.wait_for_url("**/redaktion/beteiligung/musterstadt-2027/")
+    log_in(desk, demo_live.url, "moderatorin", "pw-mod-123456",
+           "/redaktion/beteiligung/musterstadt-2027/")
     _no_violations(desk)
     report = desk.locator("article", has_text="Unsachlicher Beitrag")
     report.get_by_label("Grund (erscheint anstelle des Textes)").fill("Verstößt gegen die Regeln.")

@@ -44,14 +44,16 @@ def non_empty(database: str) -> list[str]:
 
 @contextmanager
 def quiet_signals():
-    from leitstand.monitoring.snapshots import PAUSED
+    from leitstand.core import page_cache
+    from leitstand.monitoring import snapshots
 
-    token = PAUSED.set(True)
+    tokens = [(var, var.set(True)) for var in (snapshots.PAUSED, page_cache.PAUSED)]
     try:
         with override_settings(SIMPLE_HISTORY_ENABLED=False):
             yield
     finally:
-        PAUSED.reset(token)
+        for var, token in tokens:
+            var.reset(token)
 
 
 def restore(path: Path, database: str = "default") -> None:

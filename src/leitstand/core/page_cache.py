@@ -12,6 +12,7 @@ Written here because Django's cache middleware invalidates only by time.
 
 from __future__ import annotations
 
+import contextvars
 import hashlib
 
 from django.conf import settings
@@ -32,17 +33,22 @@ def version() -> int:
     return DataVersion.objects.filter(pk=1).values_list("number", flat=True).first() or 0
 
 
-def bump() -> None:
-    if not DataVersion.objects.filter(pk=1).update(number=F("number") + 1):
-        DataVersion.objects.get_or_create(pk=1, defaults={"number": 1})
+# Set while a backup is restored: the file brings its own counter.
+PAUSED = contextvars.ContextVar("page_cache_paused", default=False)
+
+
+def bump(using: str = "default") -> None:
+    versions = DataVersion.objects.using(using)
+    if not versions.filter(pk=1).update(number=F("number") + 1):
+        versions.get_or_create(pk=1, defaults={"number": 1})
 
 
 @receiver(post_save)
 @receiver(post_delete)
 @receiver(m2m_changed)
-def _data_changed(sender, **kwargs):
-    if sender._meta.app_label in WATCHED_APPS:
-        bump()
+def _data_changed(sender, using="default", raw=False, **kwargs):
+    if sender._meta.app_label in WATCHED_APPS and not raw and not PAUSED.get():
+        bump(using)
 
 
 class PageCacheMiddleware:

@@ -12,12 +12,13 @@ Runs without Django, like `leitstand ingest`: a worker needs only this package.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import sys
 import time
 from pathlib import Path
+
+from leitstand.ingest.reader import sha256_of
 
 INPUT_SUFFIXES = {".pdf", ".txt", ".text", ".md"}
 INDEX = "index.jsonl"
@@ -30,14 +31,6 @@ def inputs(source: Path) -> list[Path]:
                       and p.suffix.lower() in INPUT_SUFFIXES)
     lines = source.read_text(encoding="utf-8").splitlines()
     return [Path(line.strip()) for line in lines if line.strip() and not line.startswith("#")]
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def output_name(path: Path) -> str:

@@ -68,7 +68,7 @@ def read(path: str | Path, max_pages: int | None = None) -> Source:
     return _read_text(path, max_pages)
 
 
-def _sha256(path: Path) -> str:
+def sha256_of(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
@@ -123,7 +123,7 @@ def _read_pdf(path: Path, max_pages: int | None) -> Source:
         pdf.close()
     if not any(p.text.strip() for p in pages):
         raise IngestError(f"{path}: the PDF has no text layer (scanned?); run OCR first")
-    return Source(str(path), _sha256(path), "pdf", pages, limit)
+    return Source(str(path), sha256_of(path), "pdf", pages, limit)
 
 
 def iter_pdf_pages(pdf, limit: int) -> Iterator[Page]:
