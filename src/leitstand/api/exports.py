@@ -126,14 +126,13 @@ def dcat(tables: list[t.Table], base_url: str, publisher: str, as_of=None) -> di
             "dcatde:contributorID": {"@id": "http://dcat-ap.de/def/contributors/leitstand"},
             "dcat:distribution": [{
                 "@type": "dcat:Distribution",
-                "dcat:accessURL": {"@id": f"{base_url}{table.name}.{fmt}" if fmt == "csv"
-                                   else f"{base_url}leitstand.{fmt}"},
-                "dcat:downloadURL": {"@id": f"{base_url}{table.name}.{fmt}" if fmt == "csv"
-                                     else f"{base_url}leitstand.{fmt}"},
+                "dcat:accessURL": {"@id": url}, "dcat:downloadURL": {"@id": url},
                 "dct:format": {"@id": "http://publications.europa.eu/resource/authority/"
                                       f"file-type/{fmt.upper()}"},
                 "dct:license": {"@id": "http://dcat-ap.de/def/licenses/dl-by-de/2.0"},
-            } for fmt in ("csv", "json", "xlsx")],
+            } for fmt, url in (("csv", f"{base_url}{table.name}.csv"),
+                               ("json", f"{base_url}leitstand.json"),
+                               ("xlsx", f"{base_url}leitstand.xlsx"))],
         } for table in tables],
     }
 

@@ -3,7 +3,6 @@ per user name and per address, counted like the dialog's rate limits."""
 
 from django.http import HttpResponse
 from django.urls import reverse
-from django.utils.translation import gettext as _
 
 from leitstand.participation import limits
 
@@ -19,11 +18,8 @@ class StaffLoginThrottle:
                 limits.hit("staff-login", limits.key_of("u", name),
                            limits.key_of("a", limits.client_address(request)))
             except limits.RateLimited as exc:
-                minutes = int(exc.window.total_seconds() // 60)
-                response = HttpResponse(_("Too many attempts in a short time. Please wait up "
-                                          "to %(minutes)d minutes and try again.")
-                                        % {"minutes": minutes}, status=429,
+                response = HttpResponse(exc.message(), status=429,
                                         content_type="text/plain; charset=utf-8")
-                response["Retry-After"] = str(int(exc.window.total_seconds()))
+                response["Retry-After"] = str(exc.retry_after)
                 return response
         return self.get_response(request)

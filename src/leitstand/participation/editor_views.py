@@ -28,7 +28,7 @@ MODERATED = {"kommentar": Comment, "vorschlag": Proposal, "einwand": Dispute}
 def _moderated_consultation(request, slug, action="moderate_consultation") -> Consultation:
     consultation = get_object_or_404(Consultation.objects.select_related("edition__strategy"),
                                      slug=slug)
-    if not allowed(actor_for(request.user), action, services.consultation_scope(consultation)):
+    if not allowed(actor_for(request.user), action, scope_of(consultation)):
         raise PermissionDenied
     return consultation
 

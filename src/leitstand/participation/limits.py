@@ -38,6 +38,16 @@ class RateLimited(Exception):
         self.window = LIMITS[action][1]
         super().__init__(action)
 
+    @property
+    def retry_after(self) -> int:
+        return int(self.window.total_seconds())
+
+    def message(self) -> str:
+        from django.utils.translation import gettext as _
+
+        return _("Too many attempts in a short time. Please wait up to %(minutes)d minutes "
+                 "and try again.") % {"minutes": self.retry_after // 60}
+
 
 def key_of(*parts) -> str:
     raw = "|".join(str(p) for p in parts).encode()

@@ -50,17 +50,18 @@ def collect(consultation) -> dict:
         goal__edition__strategy=consultation.edition.strategy_id).select_related(
         "goal__edition", "participant").prefetch_related("answers__organisation"))
     parts: dict[tuple, dict] = {}
+
+    def tally(kind, code, title) -> dict:
+        return parts.setdefault((kind, code), {"kind": kind, "code": code, "title": title,
+                                               "comments": 0, "proposals": 0, "supports": 0})
+
     for c in comments:
-        kind, code, title = _part(c)
-        entry = parts.setdefault((kind, code), {"kind": kind, "code": code, "title": title,
-                                                "comments": 0, "proposals": 0, "supports": 0})
-        entry["comments"] += c.state == Content.VISIBLE
+        tally(*_part(c))["comments"] += c.state == Content.VISIBLE
     for p in proposals:
         kind, code, title = (("goal", p.goal.code, p.goal.title) if p.goal_id else
                              ("section", p.section.number, p.section.title) if p.section_id
                              else ("consultation", "", consultation.title))
-        entry = parts.setdefault((kind, code), {"kind": kind, "code": code, "title": title,
-                                                "comments": 0, "proposals": 0, "supports": 0})
+        entry = tally(kind, code, title)
         entry["proposals"] += p.state == Content.VISIBLE
         entry["supports"] += p.support_count
     return {

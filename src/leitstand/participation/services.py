@@ -165,14 +165,6 @@ def report(item, participant, reason: str) -> bool:
     return True
 
 
-def consultation_scope(consultation: Consultation) -> Scope:
-    return Scope(consultation.edition.strategy_id)
-
-
-def may_moderate(user, consultation: Consultation) -> bool:
-    return allowed(actor_for(user), "moderate_consultation", consultation_scope(consultation))
-
-
 @transaction.atomic
 def moderate(user, item, action: str, reason: str = "") -> ModerationAction:
     """Hide, restore or release a comment, proposal or dispute, or dismiss its reports.
@@ -248,7 +240,7 @@ def take_up(user, proposal_id: int, goal, note: str) -> Proposal:
     edition that follows the consultation's draft)."""
     proposal = Proposal.objects.select_for_update().select_related(
         "consultation__edition").get(pk=proposal_id)
-    scope = consultation_scope(proposal.consultation)
+    scope = scope_of(proposal.consultation)
     if not allowed(actor_for(user), "take_up_proposal", scope):
         raise Refused(_("Only the strategy team records which proposals were taken up."))
     if goal.edition.strategy_id != scope.strategy_id:

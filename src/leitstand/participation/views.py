@@ -41,11 +41,9 @@ def refusing(view):
             return render(request, "participation/refused.html", {"message": str(exc)},
                           status=403)
         except limits.RateLimited as exc:
-            minutes = int(exc.window.total_seconds() // 60)
-            response = render(request, "participation/refused.html", {"message": _(
-                "Too many attempts in a short time. Please wait up to %(minutes)d minutes "
-                "and try again.") % {"minutes": minutes}}, status=429)
-            response["Retry-After"] = str(int(exc.window.total_seconds()))
+            response = render(request, "participation/refused.html",
+                              {"message": exc.message()}, status=429)
+            response["Retry-After"] = str(exc.retry_after)
             return response
     return wrapper
 
