@@ -52,6 +52,17 @@ def no_page_cache(settings):
 
 
 @pytest.fixture
+def mails(db, mailoutbox, django_capture_on_commit_callbacks):
+    """The mails sent by a request: mails go out after the commit, which tests run."""
+    def run(action):
+        with django_capture_on_commit_callbacks(execute=True):
+            result = action()
+        return result
+    run.outbox = mailoutbox
+    return run
+
+
+@pytest.fixture
 def make_user(db):
     def make(username, units=(), role="editor", admin_of=(), superuser=False, staff=True):
         user = get_user_model().objects.create_user(username, password="pw-" + username,
@@ -78,3 +89,17 @@ def roles(make_user):
         "strategy_admin": make_user("strategy_admin", admin_of=["nrw"]),
         "superuser": make_user("root", superuser=True),
     }
+
+
+def staff_login(client, user):
+    """A session past both login steps – password and one-time code – as after a real login
+    (tests/accounts walks through the steps themselves)."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    client.force_login(user)
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or \
+        TOTPDevice.objects.create(user=user, name="test", confirmed=True)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()

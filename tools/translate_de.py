@@ -507,6 +507,67 @@ DE.update({
 })
 
 
+# Staff accounts: two-step login, invitations, password reset, API tokens
+DE.update({
+    "Staff accounts": "Konten der Redaktion",
+    "second factor": "zweiter Faktor",
+    "Send an invitation (a link to choose a password)":
+        "Einladung senden (ein Link, um ein Passwort zu wählen)",
+    "%(n)d invitation queued.": ["%(n)d Einladung versandbereit.",
+                                 "%(n)d Einladungen versandbereit."],
+    "Reset the second factor (lost phone): removes the device and the password and sends a new invitation":
+        "Zweiten Faktor zurücksetzen (Handy verloren): entfernt Gerät und Passwort und sendet eine neue Einladung",
+    "Six-digit code from your authenticator app": "Sechsstelliger Code aus Ihrer Authenticator-App",
+    "%(user)s has no e-mail address.": "%(user)s hat keine E-Mail-Adresse.",
+    "%(user)s is not on the staff.": "%(user)s gehört nicht zur Redaktion.",
+    "Your invitation to the editors' team of Leitstand": "Ihre Einladung in die Redaktion von Leitstand",
+    "Set up your second factor": "Zweiten Faktor einrichten",
+    "Editors and administrators sign in with their password and a code from an authenticator app (for example one that supports TOTP, as most do). Set it up once:":
+        "Redaktion und Administration melden sich mit Passwort und einem Code aus einer Authenticator-App an (jede App, die TOTP kann – das können die meisten). Einmal einrichten:",
+    "In your authenticator app, add an account and scan this QR code:":
+        "Fügen Sie in Ihrer Authenticator-App ein Konto hinzu und scannen Sie diesen QR-Code:",
+    "QR code with the setup key below": "QR-Code mit dem Schlüssel, der darunter steht",
+    "Or type this key into the app (time-based, 6 digits, 30 seconds):":
+        "Oder tippen Sie diesen Schlüssel in die App (zeitbasiert, 6 Ziffern, 30 Sekunden):",
+    "Enter the code the app then shows:": "Geben Sie den Code ein, den die App dann zeigt:",
+    "Confirm and sign in": "Bestätigen und anmelden",
+    "Hello,\n\nyou have been invited to the editors' team of Leitstand as \"%(name)s\".\nOpen this link to choose your password; it works once, for three days:":
+        "Guten Tag,\n\nSie wurden als „%(name)s“ in die Redaktion von Leitstand eingeladen.\nÖffnen Sie diesen Link, um Ihr Passwort zu wählen; er gilt einmal und drei Tage lang:",
+    "Then you set up a second factor: an authenticator app on your phone\ngives you a six-digit code at every sign-in.\n\nIf you did not expect this mail, ignore it.":
+        "Danach richten Sie einen zweiten Faktor ein: Eine Authenticator-App auf Ihrem Handy\nzeigt Ihnen bei jeder Anmeldung einen sechsstelligen Code.\n\nWenn Sie diese Mail nicht erwartet haben, beachten Sie sie nicht.",
+    "Forgotten your password?": "Passwort vergessen?",
+    "For editors and administrators. Enter the e-mail address of your account; we send a link to choose a new password. Your second factor stays as it is.":
+        "Für Redaktion und Administration. Geben Sie die E-Mail-Adresse Ihres Kontos ein; wir senden einen Link, um ein neues Passwort zu wählen. Ihr zweiter Faktor bleibt, wie er ist.",
+    "Send the link": "Link senden",
+    "Hello,\n\nsomeone asked to reset the password of the Leitstand account \"%(name)s\".\nOpen this link to choose a new one; it works once, for three days:":
+        "Guten Tag,\n\njemand möchte das Passwort des Leitstand-Kontos „%(name)s“ zurücksetzen.\nÖffnen Sie diesen Link, um ein neues zu wählen; er gilt einmal und drei Tage lang:",
+    "Your second factor stays as it is. If you did not ask for this, ignore this mail:\nyour password has not changed.":
+        "Ihr zweiter Faktor bleibt, wie er ist. Wenn Sie das nicht angefordert haben, beachten Sie diese Mail nicht:\nIhr Passwort ist unverändert.",
+    "Please check your mailbox": "Bitte prüfen Sie Ihr Postfach",
+    "If an account has this address, a link to choose a new password is on its way. It works once, for three days.":
+        "Wenn ein Konto diese Adresse hat, ist ein Link für ein neues Passwort unterwegs. Er gilt einmal und drei Tage lang.",
+    "Reset your Leitstand password": "Leitstand-Passwort zurücksetzen",
+    "Choose your password": "Passwort wählen",
+    "At least 12 characters; not a common password. Afterwards you sign in with it and a code from your authenticator app.":
+        "Mindestens 12 Zeichen, kein gängiges Passwort. Danach melden Sie sich damit und mit einem Code aus Ihrer Authenticator-App an.",
+    "Save password": "Passwort speichern",
+    "This link does not work (any more): it was used already or is older than three days. Ask for a new one:":
+        "Dieser Link gilt nicht (mehr): Er wurde schon benutzt oder ist älter als drei Tage. Fordern Sie einen neuen an:",
+    "Second step of the login": "Zweiter Schritt der Anmeldung",
+    "Enter the six-digit code your authenticator app shows for Leitstand. A code works once.":
+        "Geben Sie den sechsstelligen Code ein, den Ihre Authenticator-App für Leitstand zeigt. Ein Code gilt einmal.",
+    "Lost your phone? An administrator can reset your second factor; you then get a new invitation by mail.":
+        "Handy verloren? Die Administration kann Ihren zweiten Faktor zurücksetzen; Sie erhalten dann eine neue Einladung per Mail.",
+    "This code is not right, or it was used already. Wait for the next code and try again.":
+        "Dieser Code stimmt nicht oder wurde schon benutzt. Warten Sie auf den nächsten Code und versuchen Sie es erneut.",
+    "Revoke this token": "Diesen Token widerrufen",
+    "Your new token – copy it now, it is not shown again: %(token)s":
+        "Ihr neuer Token – kopieren Sie ihn jetzt, er wird nicht noch einmal gezeigt: %(token)s",
+    "Revoke the selected tokens": "Ausgewählte Tokens widerrufen",
+    "%(n)d revoked.": "%(n)d widerrufen.",
+})
+
+
 def main() -> None:
     po = polib.pofile(str(PO))
     missing = []

@@ -41,7 +41,10 @@ INSTALLED_APPS = [
     "simple_history",
     "ninja",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "leitstand.core",
+    "leitstand.accounts",
     "leitstand.register",
     "leitstand.monitoring",
     "leitstand.dashboard",
@@ -61,6 +64,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "leitstand.core.login_throttle.StaffLoginThrottle",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "leitstand.accounts.middleware.SecondFactorRequired",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -119,7 +124,8 @@ FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6 default, adopted now
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+     "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 
@@ -139,6 +145,7 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 
 LOGIN_URL = "admin:login"
+OTP_TOTP_ISSUER = "Leitstand"
 
 # Public pages come from the cache until the data change (core.page_cache); each server
 # process keeps its own copies, the invalidation is shared through the database.

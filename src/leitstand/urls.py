@@ -15,6 +15,7 @@ urlpatterns = [
     path("leichte-sprache/", core.easy_read, name="easy_read"),
     path("sprache/<str:code>/", core.switch_language, name="set_language"),
     path("admin/", admin.site.urls),
+    path("konto/", include("leitstand.accounts.urls")),
     path("redaktion/beteiligung/", include("leitstand.participation.editor_urls")),
     path("redaktion/", include("leitstand.monitoring.urls")),
     path("beteiligung/", include("leitstand.participation.urls")),

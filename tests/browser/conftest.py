@@ -1,7 +1,9 @@
 """Debian's Chromium driven by Playwright, the demo served by a live server, and axe-core."""
 
+import base64
 import os
 import pathlib
+import re
 import shutil
 
 import pytest
@@ -59,13 +61,30 @@ AXE_SOURCE = AXE.read_text(encoding="utf-8")
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
-def log_in(page, base: str, username: str, password: str, then: str = "/admin/") -> None:
-    """Sign in on the editors' login page and wait for the page asked for."""
+def log_in(page, base: str, username: str, password: str, then: str = "/admin/",
+           on_each_step=None) -> None:
+    """Sign in as a new editor does the first time – password, then setting up the
+    authenticator from the key on the page, as a person types it into their app – and wait
+    for the page asked for. `on_each_step(page)` runs on every page of the way."""
+    step = on_each_step or (lambda page: None)
     page.goto(f"{base}/admin/login/?next={then}")
+    step(page)
     page.locator("#id_username").fill(username)
     page.locator("#id_password").fill(password)
     page.locator("input[type=submit]").click()
+    page.wait_for_url("**/konto/zweiter-faktor/einrichten/**")
+    step(page)
+    page.locator("#id_code").fill(code_from_key(page.locator("#totp-key").inner_text()))
+    page.get_by_role("button", name=re.compile("Confirm|Bestätigen")).click()
     page.wait_for_url(f"**{then}")
+
+
+def code_from_key(key: str) -> str:
+    """What an authenticator app shows for a typed-in key right now."""
+    from django_otp.oath import TOTP
+
+    key = key.replace(" ", "")
+    return f"{TOTP(base64.b32decode(key + '=' * (-len(key) % 8))).token():06d}"
 
 
 def axe_violations(page) -> list[str]:

@@ -16,7 +16,7 @@ PUBLIC = [
     "/nrw/2-0/vergleich/", "/nrw/2019/bilanz/", "/nrw/2019/?stand=2020-06-30",
     "/beteiligung/", "/beteiligung/musterstadt-2027/", "/beteiligung/musterstadt-2027/vorschlaege/",
     "/beteiligung/anmelden/", "/barrierefreiheit/", "/leichte-sprache/",
-    "/vergleich/?q=Glasfaser",
+    "/vergleich/?q=Glasfaser", "/konto/passwort-vergessen/",
 ]
 EDITOR = ["/redaktion/messbarkeit/", "/redaktion/veraltet/", "/redaktion/hochladen/",
           "/redaktion/beteiligung/musterstadt-2027/", "/redaktion/beteiligung/einwaende/"]
@@ -55,6 +55,17 @@ def test_the_english_pages_pass_axe_too(demo_live, page):
     page.goto(demo_live.url + "/")
     page.get_by_role("link", name="English").click()
     assert _check(page, demo_live.url, PUBLIC[:12]) == {}
+
+
+def test_the_login_steps_pass_axe(demo_live, browser):
+    """Password, then setting up the authenticator (QR code and key as text)."""
+    get_user_model().objects.create_user("neu", password="pw-neu-123456", is_staff=True)
+    context = browser.new_context()
+    found = []
+    log_in(context.new_page(), demo_live.url, "neu", "pw-neu-123456",
+           on_each_step=lambda page: found.extend(axe_violations(page)))
+    context.close()
+    assert found == []
 
 
 def test_the_editors_pages_pass_axe(demo_live, editor_page):

@@ -4,6 +4,7 @@ import pytest
 from django.core.cache import cache
 
 from leitstand.register.models import Goal
+from tests.conftest import staff_login
 
 
 @pytest.fixture
@@ -48,7 +49,7 @@ def test_languages_are_cached_apart(client, db, page_cache):
 def test_sessions_the_dialog_and_editors_are_never_cached(client, db, page_cache, roles):
     client.get("/beteiligung/musterstadt-2027/")
     assert "X-Page-Cache" not in client.get("/beteiligung/musterstadt-2027/")
-    client.force_login(roles["editor_a"])
+    staff_login(client, roles["editor_a"])
     client.get("/nrw/2019/")
     assert "X-Page-Cache" not in client.get("/nrw/2019/")
 

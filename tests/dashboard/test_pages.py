@@ -15,6 +15,7 @@ from leitstand.register.models import (
     Strategy,
     Target,
 )
+from tests.conftest import staff_login
 
 QUERY_BUDGET = 10
 
@@ -190,7 +191,7 @@ def test_draft_editions_are_not_public(client, db):
 
 def test_public_history_names_the_role_not_the_person(client, db, make_user):
     editor = make_user("erika.mustermann", units=["mwide"])
-    client.force_login(editor)
+    staff_login(client, editor)
     goal = Goal.objects.get(edition__slug="2019", code="19-07")
     client.post(reverse("admin:register_goal_change", args=[goal.pk]), {
         "edition": goal.edition_id, "section": goal.section_id, "code": goal.code,

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from leitstand.monitoring.models import Assessment, Observation
 from leitstand.register.models import Goal
+from tests.conftest import staff_login
 
 HEADER = "strategy,indicator,date,value,source_url,note\n"
 
@@ -19,7 +20,7 @@ def upload(client, kind, content, name="daten.csv"):
 
 
 def test_a_valid_file_is_applied_with_history(client, roles):
-    client.force_login(roles["editor_a"])
+    staff_login(client, roles["editor_a"])
     body = (HEADER + "nrw,wagniskapital,2026-09-30,250,https://example.org/a,erste\n"
             "nrw,wagniskapital,2026-10-31,260.5,https://example.org/b,\n").encode()
     response = upload(client, "observations", body)
@@ -32,7 +33,7 @@ def test_a_valid_file_is_applied_with_history(client, roles):
 
 
 def test_one_bad_row_stops_the_whole_file_and_every_problem_is_listed(client, roles):
-    client.force_login(roles["editor_a"])
+    staff_login(client, roles["editor_a"])
     body = (HEADER + "nrw,wagniskapital,2026-09-30,250,https://example.org/a,\n"
             "nrw,wagniskapital,31.02.2026,viel,keine-url,\n"
             "nrw,gibt-es-nicht,2026-09-30,1,https://example.org/c,\n").encode()
@@ -46,7 +47,7 @@ def test_one_bad_row_stops_the_whole_file_and_every_problem_is_listed(client, ro
 
 
 def test_rows_of_another_unit_are_refused(client, roles):
-    client.force_login(roles["editor_b"])  # MKW does not report the MWIDE indicator
+    staff_login(client, roles["editor_b"])  # MKW does not report the MWIDE indicator
     response = upload(client, "observations",
                       (HEADER + "nrw,wagniskapital,2026-09-30,1,https://x.org/,\n").encode())
     assert "<td>2</td><td>indicator</td>" in response.content.decode()
@@ -55,7 +56,7 @@ def test_rows_of_another_unit_are_refused(client, roles):
 
 def test_assessments_arrive_as_drafts_and_goal_texts_change_only_in_given_columns(client,
                                                                                    roles):
-    client.force_login(roles["editor_a"])
+    staff_login(client, roles["editor_a"])
     goal = Goal.objects.get(edition__strategy__slug="nrw", edition__slug="2019", code="19-07")
     text_before = goal.text
     upload(client, "assessments", (
@@ -71,7 +72,7 @@ def test_assessments_arrive_as_drafts_and_goal_texts_change_only_in_given_column
 
 
 def test_an_exported_file_comes_back_with_its_apostrophes_removed(client, roles):
-    client.force_login(roles["editor_a"])
+    staff_login(client, roles["editor_a"])
     upload(client, "observations", (
         HEADER + "nrw,wagniskapital,2026-09-30,1,https://x.org/,'=nicht rechnen\n").encode())
     assert Observation.objects.get(date="2026-09-30").note == "=nicht rechnen"
@@ -80,7 +81,7 @@ def test_an_exported_file_comes_back_with_its_apostrophes_removed(client, roles)
 def test_xlsx_works_and_files_are_judged_by_their_content(client, roles):
     from openpyxl import Workbook
 
-    client.force_login(roles["editor_a"])
+    staff_login(client, roles["editor_a"])
     book = Workbook()
     book.active.append(HEADER.strip().split(","))
     book.active.append(["nrw", "wagniskapital", "2026-09-30", 7, "https://x.org/", None])
@@ -98,6 +99,6 @@ def test_xlsx_works_and_files_are_judged_by_their_content(client, roles):
 
 @pytest.mark.parametrize("kind", ["observations", "targets"])
 def test_a_missing_column_is_named(client, roles, kind):
-    client.force_login(roles["editor_a"])
+    staff_login(client, roles["editor_a"])
     page = upload(client, kind, b"strategy\nnrw\n").content.decode()
     assert "Diese Spalte fehlt" in page

@@ -3,6 +3,7 @@ import datetime as dt
 from django.urls import reverse
 
 from leitstand.monitoring.measurability import assess
+from tests.conftest import staff_login
 
 
 def test_a_vague_goal_meets_no_core_criterion():
@@ -38,7 +39,7 @@ def test_goal_page_and_filter_show_measurability(client, db):
 
 
 def test_editors_tool_parses_a_pasted_goal(client, make_user):
-    client.force_login(make_user("redakteurin", units=["mwide"]))
+    staff_login(client, make_user("redakteurin", units=["mwide"]))
     response = client.post(reverse("editor:measurability_tool"), {
         "text": "Bis Ende 2027 sollen mindestens 80 Prozent der Anträge digital eingehen."})
     assert response.status_code == 200
@@ -55,7 +56,7 @@ def test_editors_tool_needs_a_login(client, db):
 def test_goal_shows_last_and_next_assessment_and_editors_see_their_stale_goals(client, roles):
     html = client.get(reverse("dashboard:goal", args=["nrw", "2019", "19-18"])).content.decode()
     assert "Zuletzt bewertet" in html and "19. November 2021" in html and "veraltet" in html
-    client.force_login(roles["editor_b"])  # MKW
+    staff_login(client, roles["editor_b"])  # MKW
     rows = client.get(reverse("editor:stale_goals")).context["rows"]
     codes = {r.goal.code for r in rows}
     assert "19-18" in codes  # MKW shares it; assessed 11/2021, due 11/2022

@@ -30,14 +30,3 @@ def bob(db):
 @pytest.fixture
 def alice_client(client, alice):
     return sign_in(client, alice)
-
-
-@pytest.fixture
-def mails(db, mailoutbox, django_capture_on_commit_callbacks):
-    """The mails sent by a request: mails go out after the commit, which tests run."""
-    def run(action):
-        with django_capture_on_commit_callbacks(execute=True):
-            result = action()
-        return result
-    run.outbox = mailoutbox
-    return run

@@ -10,6 +10,7 @@ from leitstand.participation.models import (
 )
 from leitstand.register.models import Goal, Organisation
 from tests.participation.helpers import comment_on, participant, sign_in
+from tests.conftest import staff_login
 
 
 @pytest.fixture
@@ -31,7 +32,7 @@ def test_a_report_reaches_the_queue_and_hiding_shows_the_reason(client, roles, n
                            {"reason": "Beleidigung"})
     assert response.status_code == 302
     assert Report.objects.filter(comment=comment, resolved_at__isnull=True).count() == 1
-    client.force_login(roles["strategy_admin"])
+    staff_login(client, roles["strategy_admin"])
     queue = client.get(reverse("moderation:queue", args=[nrw_dialog.slug])).content.decode()
     assert "Beleidigender Text" in queue and "Beleidigung" in queue
     assert moderate(client, "kommentar", comment, "hide").status_code == 403  # no reason
@@ -47,7 +48,7 @@ def test_a_report_reaches_the_queue_and_hiding_shows_the_reason(client, roles, n
 
 def test_every_moderation_step_is_logged_and_reversible(client, roles, nrw_dialog, bob):
     comment = comment_on(nrw_dialog, nrw_dialog.edition.sections.first(), bob, "Text")
-    client.force_login(roles["strategy_admin"])
+    staff_login(client, roles["strategy_admin"])
     moderate(client, "kommentar", comment, "hide", "Spam")
     moderate(client, "kommentar", comment, "restore")
     comment.refresh_from_db()
@@ -67,7 +68,7 @@ def test_a_held_post_is_released_and_restoring_returns_it_to_its_earlier_state(
     guest_comment = Comment.objects.create(consultation=draft, participant=participant("g"),
                                            body="Gastbeitrag", goal=goal, state="held")
     admin = roles["superuser"]
-    client.force_login(admin)
+    staff_login(client, admin)
     moderate(client, "kommentar", guest_comment, "hide", "off-topic")
     moderate(client, "kommentar", guest_comment, "restore")
     guest_comment.refresh_from_db()
@@ -79,7 +80,7 @@ def test_a_held_post_is_released_and_restoring_returns_it_to_its_earlier_state(
 
 def test_editors_of_units_cannot_moderate(client, roles, nrw_dialog, bob):
     comment = comment_on(nrw_dialog, nrw_dialog.edition.sections.first(), bob, "Text")
-    client.force_login(roles["editor_a"])
+    staff_login(client, roles["editor_a"])
     assert moderate(client, "kommentar", comment, "hide", "x").status_code == 403
     comment.refresh_from_db()
     assert comment.state == "visible"
@@ -94,11 +95,11 @@ def test_a_dispute_and_its_official_answer_stay_on_the_goal_page(client, roles, 
     dispute = Dispute.objects.get()
     assert response.status_code == 302 and response["Location"].endswith(f"#dispute-{dispute.pk}")
     assert dispute.disputed_status == "not_assessed" or dispute.disputed_status
-    client.force_login(roles["editor_b"])  # MKW: not responsible for 19-07
+    staff_login(client, roles["editor_b"])  # MKW: not responsible for 19-07
     assert client.post(reverse("moderation:answer", args=[dispute.pk]),
                        {"organisation": Organisation.objects.get(slug="mkw").pk,
                         "body": "x"}).status_code == 403
-    client.force_login(roles["editor_a"])  # MWIDE answers
+    staff_login(client, roles["editor_a"])  # MWIDE answers
     mwide = Organisation.objects.get(slug="mwide")
     response = client.post(reverse("moderation:answer", args=[dispute.pk]), {
         "organisation": mwide.pk, "body": "Die Zahl stammt aus dem Bericht vom März."})
@@ -119,7 +120,7 @@ def test_an_editor_answers_only_in_the_name_of_their_own_unit(client, roles, ali
     other = goal.responsible_units.exclude(slug="mkw").first()
     dispute = Dispute.objects.create(goal=goal, participant=alice, disputed_status="x",
                                      body="b")
-    client.force_login(roles["editor_b"])
+    staff_login(client, roles["editor_b"])
     response = client.post(reverse("moderation:answer", args=[dispute.pk]),
                            {"organisation": other.pk, "body": "im fremden Namen"})
     assert response.status_code == 200  # the other unit is not among the choices
@@ -162,7 +163,7 @@ def test_results_per_part_with_supports_and_take_up(client, roles, nrw_dialog, a
                                        body="Mit Zahl.")
     Support.objects.create(proposal=proposal, participant=alice)
     Support.objects.create(proposal=proposal, participant=bob)
-    client.force_login(roles["strategy_admin"])
+    staff_login(client, roles["strategy_admin"])
     data = json.loads(client.get(reverse("moderation:results_json", args=[nrw_dialog.slug]))
                       .content)
     parts = {(p["kind"], p["code"]): p for p in data["parts"]}
@@ -188,7 +189,7 @@ def test_take_up_needs_a_goal_of_the_same_strategy(client, roles, nrw_dialog, al
     proposal = Proposal.objects.create(consultation=nrw_dialog, participant=alice,
                                        kind="new_goal", title="t", body="b")
     foreign = Goal.objects.filter(edition__strategy__slug="musterstadt").first()
-    client.force_login(roles["strategy_admin"])
+    staff_login(client, roles["strategy_admin"])
     response = client.post(reverse("moderation:take_up", args=[proposal.pk]),
                            {"goal": foreign.pk})
     assert response.status_code == 200  # not among the choices

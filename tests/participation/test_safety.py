@@ -15,6 +15,7 @@ from leitstand.participation.models import (
     Comment, Participant, Proposal, RateEvent, SignInLink, Support,
 )
 from tests.participation.helpers import comment_on, participant, sign_in
+from tests.conftest import staff_login
 
 SCRIPT = '<script>alert("x")</script>'
 IMG = '<img src=x onerror=alert(1)>'
@@ -62,7 +63,7 @@ def test_stored_script_is_escaped_in_the_moderation_queue_and_on_the_goal_page(
                                      body=SCRIPT, links="https://example.org/\"><script>")
     DisputeAnswer.objects.create(dispute=dispute, organisation=Organisation.objects.get(
         slug="mwide"), body=IMG, answered_by=roles["editor_a"])
-    client.force_login(roles["strategy_admin"])
+    staff_login(client, roles["strategy_admin"])
     pages = [client.get(reverse("moderation:queue", args=[nrw_dialog.slug])).content.decode(),
              client.get(goal.get_absolute_url()).content.decode()]
     for page in pages:
@@ -78,7 +79,7 @@ def test_exports_neutralise_formulas_and_keep_numbers(client, roles, nrw_dialog)
                                        kind="new_goal", title="@SUM(A1)", body="+1+1")
     Support.objects.create(proposal=proposal, participant=who)
     comment_on(nrw_dialog, nrw_dialog.edition.sections.first(), who, "-2+3")
-    client.force_login(roles["strategy_admin"])
+    staff_login(client, roles["strategy_admin"])
     text = client.get(reverse("moderation:results_csv", args=[nrw_dialog.slug])).content.decode()
     rows = list(csv.DictReader(io.StringIO(text)))
     for row in rows:

@@ -5,6 +5,7 @@ from django.test import Client
 from django.urls import reverse
 
 from leitstand.register.models import Goal
+from tests.conftest import staff_login
 
 
 def _form(client, url):
@@ -24,8 +25,8 @@ def test_the_second_save_is_refused_with_the_difference(roles):
     goal = Goal.objects.get(edition__strategy__slug="nrw", edition__slug="2019", code="19-07")
     url = reverse("admin:register_goal_change", args=[goal.pk])
     first, second = Client(), Client()
-    first.force_login(roles["editor_a"])
-    second.force_login(roles["head_a"])
+    staff_login(first, roles["editor_a"])
+    staff_login(second, roles["head_a"])
     data_first, data_second = _form(first, url), _form(second, url)
     assert data_first["loaded_version"] == data_second["loaded_version"]
     management = {"targets-TOTAL_FORMS": "0", "targets-INITIAL_FORMS": "0"}

@@ -13,8 +13,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import get_resolver, reverse
 
+from leitstand.api import tokens
 from leitstand.monitoring.models import Assessment, Observation
 from leitstand.register import models as m
+from tests.conftest import staff_login
 
 ROLES = ["anonymous", "citizen", "editor_a", "editor_b", "head_a", "strategy_admin",
          "superuser"]
@@ -83,9 +85,11 @@ OBJECTS = {
     "user": lambda: get_user_model().objects.get(username="editor_b"),
     "group": lambda: Group.objects.get_or_create(name="Gäste")[0],
     "goallink": lambda: m.GoalLink.objects.get(goal__code="20-12", previous__code="19-07"),
+    "apitoken": lambda: tokens.create(get_user_model().objects.get(username="editor_a"),
+                                      "Abgleich")[0],
 }
 APP = {"consultation": "participation", "assessment": "monitoring", "observation": "monitoring",
-       "user": "auth",
+       "user": "auth", "apitoken": "api",
        "group": "auth"}
 EXPECT = {
     "strategy": ADMIN_ONLY, "edition": ADMIN_ONLY, "section": ADMIN_ONLY,
@@ -93,6 +97,8 @@ EXPECT = {
     "observation": UNIT_A, "assessment": UNIT_A, "organisation": SUPERUSER_ONLY,
     "membership": SUPERUSER_ONLY, "user": SUPERUSER_ONLY, "group": SUPERUSER_ONLY,
     "goallink": UNIT_A, "consultation": ADMIN_ONLY,
+    # Everyone on the staff keeps their own tokens; a superuser may revoke anyone's.
+    "apitoken": {**ADMIN_ONLY, "editor_a": "ok", "strategy_admin": "denied"},
 }
 # Adding a goal is for strategy admins. Nobody may delete a strategy, edition or goal that
 # has approved assessments: that would rewrite the public history.
@@ -101,8 +107,10 @@ NOBODY = {**ADMIN_ONLY, "strategy_admin": "denied", "superuser": "denied"}
 # indicators, and the saved object is checked again (see test_editor_cannot_add_for_another_unit).
 ANY_EDITOR = {**UNIT_A, "editor_b": "ok"}
 EXPECT_ADD = {"goal": ADMIN_ONLY, "measure": ANY_EDITOR, "indicator": ANY_EDITOR,
-              "observation": ANY_EDITOR, "assessment": ANY_EDITOR, "goallink": ANY_EDITOR}
-EXPECT_DELETE = {"goal": NOBODY, "strategy": NOBODY, "edition": NOBODY, "consultation": NOBODY}
+              "observation": ANY_EDITOR, "assessment": ANY_EDITOR, "goallink": ANY_EDITOR,
+              "apitoken": ANY_EDITOR}
+EXPECT_DELETE = {"goal": NOBODY, "strategy": NOBODY, "edition": NOBODY, "consultation": NOBODY,
+                 "apitoken": NOBODY}  # a token is revoked, and its record stays
 
 GRID = []
 for model, expected in EXPECT.items():
@@ -163,7 +171,7 @@ def test_state_changing_url_obeys_the_permission_table(client, roles, role, url_
     if url_name in URL_ARGS:
         args = URL_ARGS[url_name](obj)
     if roles[role] is not None:
-        client.force_login(roles[role])
+        staff_login(client, roles[role])
     data = {"post": "yes"} if url_name.endswith("_delete") else {"language": "en", "next": "/",
                                                                 "reason": "Beleidigung"}
     response = client.post(reverse(url_name, args=args), data)
@@ -189,11 +197,11 @@ def test_grid_covers_every_state_changing_url():
 
 def test_approved_assessment_cannot_be_changed_even_by_a_superuser(client, roles):
     draft = _draft()
-    client.force_login(roles["head_a"])
+    staff_login(client, roles["head_a"])
     client.post(reverse("editor:approve_assessment", args=[draft.pk]))
     draft.refresh_from_db()
     assert draft.state == "approved"
-    client.force_login(roles["superuser"])
+    staff_login(client, roles["superuser"])
     response = client.post(reverse("admin:monitoring_assessment_change", args=[draft.pk]),
                            {"status": "achieved"})
     assert response.status_code == 403
@@ -201,14 +209,14 @@ def test_approved_assessment_cannot_be_changed_even_by_a_superuser(client, roles
 
 
 def test_editor_list_shows_only_their_units_goals(client, roles):
-    client.force_login(roles["editor_b"])
+    staff_login(client, roles["editor_b"])
     page = client.get(reverse("admin:register_goal_changelist")).content.decode()
     assert "Kompetenzplattform KI.NRW" in page  # 19-18 belongs to MKW too
     assert "Mehr Wagniskapital" not in page  # 19-07 is MWIDE's alone
 
 
 def test_editor_cannot_add_for_another_unit(client, roles):
-    client.force_login(roles["editor_b"])
+    staff_login(client, roles["editor_b"])
     goal = _goal()  # MWIDE's goal; editor_b edits for MKW
     before = Assessment.objects.count()
     response = client.post(reverse("admin:monitoring_assessment_add"), {

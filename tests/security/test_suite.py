@@ -12,6 +12,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from leitstand.participation import limits
 from leitstand.register.models import Goal
+from tests.conftest import staff_login
 
 SCRIPT = '<script>alert("x")</script>'
 
@@ -48,7 +49,7 @@ def test_every_state_changing_url_refuses_a_post_without_csrf_token(db, roles):
         for user in (None, roles["strategy_admin"]):
             client = Client(enforce_csrf_checks=True)
             if user:
-                client.force_login(user)
+                staff_login(client, user)
             response = client.post(path, {"x": "1"})
             if path.startswith("/api/v1/"):
                 assert response.status_code in (401, 403, 404, 405, 422), (path,
@@ -147,7 +148,7 @@ def test_script_in_editor_fields_is_escaped_in_title_page_admin_and_feed(client,
     Assessment.objects.filter(goal=goal).update(evidence=SCRIPT, assessor=SCRIPT)
     pages = [client.get(goal.get_absolute_url()), client.get("/nrw/2019/ziele/"),
              client.get("/nrw/feed.atom"), client.get("/nrw/2019/bilanz/")]
-    client.force_login(roles["superuser"])
+    staff_login(client, roles["superuser"])
     pages += [client.get(reverse("admin:register_goal_changelist")),
               client.get(reverse("admin:register_goal_change", args=[goal.pk]))]
     for page in pages:

@@ -14,11 +14,17 @@ def _hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def create(user, name: str) -> tuple[ApiToken, str]:
-    """A new token for `user`; the token itself is returned once and never stored."""
+def new_key(record: ApiToken) -> str:
+    """Give `record` a fresh secret (unsaved); the secret is returned once and never stored."""
     token = "ls_" + secrets.token_urlsafe(32)
-    record = ApiToken.objects.create(user=user, name=name, prefix=token[:8],
-                                     key_hash=_hash(token))
+    record.prefix, record.key_hash = token[:8], _hash(token)
+    return token
+
+
+def create(user, name: str) -> tuple[ApiToken, str]:
+    record = ApiToken(user=user, name=name)
+    token = new_key(record)
+    record.save()
     return record, token
 
 

@@ -1,7 +1,6 @@
 """Limits password attempts on the editors' login (Django's admin has no limit of its own):
 per user name and per address, counted like the dialog's rate limits."""
 
-from django.http import HttpResponse
 from django.urls import reverse
 
 from leitstand.participation import limits
@@ -18,8 +17,5 @@ class StaffLoginThrottle:
                 limits.hit("staff-login", limits.key_of("u", name),
                            limits.key_of("a", limits.client_address(request)))
             except limits.RateLimited as exc:
-                response = HttpResponse(exc.message(), status=429,
-                                        content_type="text/plain; charset=utf-8")
-                response["Retry-After"] = str(exc.retry_after)
-                return response
+                return exc.plain_response()
         return self.get_response(request)

@@ -26,7 +26,8 @@ from django.utils import timezone
 from leitstand.core.models import DataVersion
 
 WATCHED_APPS = {"register", "monitoring", "participation"}
-NEVER = ("/admin/", "/redaktion/", "/beteiligung/", "/healthz", "/sprache/", "/static/")
+NEVER = ("/admin/", "/redaktion/", "/beteiligung/", "/konto/", "/healthz", "/sprache/",
+         "/static/")
 
 
 def version() -> int:

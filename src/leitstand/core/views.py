@@ -42,15 +42,12 @@ def switch_language(request, code):
     token and can be served from the page cache. It sets only the visitor's preference."""
     from django.conf import settings
     from django.http import Http404, HttpResponseRedirect
-    from django.utils.http import url_has_allowed_host_and_scheme
+
+    from leitstand.core.redirects import safe_next
 
     if code not in dict(settings.LANGUAGES):
         raise Http404("No such language.")
-    target = request.GET.get("next", "/")
-    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
-                                           require_https=request.is_secure()):
-        target = "/"
-    response = HttpResponseRedirect(target)
+    response = HttpResponseRedirect(safe_next(request, "/"))
     response.set_cookie(settings.LANGUAGE_COOKIE_NAME, code, max_age=365 * 24 * 3600,
                         samesite=settings.LANGUAGE_COOKIE_SAMESITE, httponly=True,
                         secure=settings.SESSION_COOKIE_SECURE)

@@ -12,6 +12,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from leitstand.core import web_links
+from leitstand.core.web_links import validate_web_links
 from leitstand.monitoring import vocabulary
 from leitstand.register.history import record_history
 from leitstand.register.models import Goal, Indicator
@@ -70,7 +72,8 @@ class Assessment(models.Model):
     assessor = models.CharField(max_length=200, help_text=_("Who published the assessment."))
     assessor_kind = models.CharField(max_length=20, choices=KINDS)
     evidence = models.TextField(help_text=_("What the assessment rests on."))
-    evidence_links = models.TextField(blank=True, help_text=_("One URL per line."))
+    evidence_links = models.TextField(blank=True, help_text=_("One URL per line."),
+                                      validators=[validate_web_links])
     rule = models.CharField(max_length=100, default="manual", help_text=_(
         "The rule that produced the status; 'manual' for a person's judgement."))
     replaces = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT,
@@ -116,7 +119,8 @@ class Assessment(models.Model):
 
     @property
     def links(self):
-        return [line.strip() for line in self.evidence_links.splitlines() if line.strip()]
+        # Checked again on the way out: rows written before the validator, or by hand.
+        return [a for a in web_links.split(self.evidence_links) if web_links.is_web_link(a)]
 
 
 class StatusSnapshot(models.Model):

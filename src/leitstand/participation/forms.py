@@ -9,6 +9,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from leitstand.core import web_links
+
 MAX_TEXT = 5000
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 
@@ -95,15 +97,10 @@ class DisputeForm(AccessibleForm):
                             max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
 
     def clean_links(self):
-        validate = forms.URLField(assume_scheme="https").clean
-        links = [line.strip() for line in self.cleaned_data["links"].splitlines()
-                 if line.strip()]
+        links = web_links.split(self.cleaned_data["links"])
         if len(links) > 10:
             raise ValidationError(_("At most 10 sources."))
-        for link in links:
-            if not link.lower().startswith(("http://", "https://")):
-                raise ValidationError(_("Sources must be web addresses (http or https)."))
-            validate(link)
+        web_links.validate_web_links(self.cleaned_data["links"])
         return links
 
 

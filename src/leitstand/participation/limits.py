@@ -26,6 +26,7 @@ LIMITS = {
     "subscribe": (10, dt.timedelta(hours=1)),
     "dispute": (5, dt.timedelta(hours=1)),
     "staff-login": (10, dt.timedelta(minutes=15)),
+    "password-reset": (5, dt.timedelta(hours=1)),
 }
 KEEP = dt.timedelta(days=1)
 
@@ -47,6 +48,15 @@ class RateLimited(Exception):
 
         return _("Too many attempts in a short time. Please wait up to %(minutes)d minutes "
                  "and try again.") % {"minutes": self.retry_after // 60}
+
+    def plain_response(self):
+        """A 429 answer in plain text, for the login steps that have no page of their own."""
+        from django.http import HttpResponse
+
+        response = HttpResponse(self.message(), status=429,
+                                content_type="text/plain; charset=utf-8")
+        response["Retry-After"] = str(self.retry_after)
+        return response
 
 
 def key_of(*parts) -> str:

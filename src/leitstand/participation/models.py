@@ -16,6 +16,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from leitstand.core import web_links
 from leitstand.register.models import Goal, Measure, Organisation, Paragraph, Section
 
 ACTIONS = ["read", "comment", "propose", "support"]
@@ -235,7 +236,7 @@ class Dispute(models.Model):
 
     @property
     def link_list(self) -> list[str]:
-        return [u for u in self.links.split() if u]
+        return [u for u in web_links.split(self.links) if web_links.is_web_link(u)]
 
 
 class DisputeAnswer(models.Model):

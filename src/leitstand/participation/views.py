@@ -12,10 +12,10 @@ from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from leitstand.core.redirects import safe_next
 from leitstand.participation import forms, identity, limits, mail, privacy, services
 from leitstand.participation import subscriptions, windows
 from leitstand.participation.models import (
@@ -46,15 +46,6 @@ def refusing(view):
             response["Retry-After"] = str(exc.retry_after)
             return response
     return wrapper
-
-
-def _next_url(request, fallback: str) -> str:
-    """Where to go after an action: a path on this site only, never another host."""
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
-                                                  require_https=request.is_secure()):
-        return target
-    return fallback
 
 
 def _base(request) -> str:
@@ -289,7 +280,7 @@ def sign_in(request):
         limits.hit("signin", limits.key_of("e", email),
                    limits.key_of("a", limits.client_address(request)))
         token = identity.new_link(email)
-        request.session["leitstand_next"] = _next_url(request, "")
+        request.session["leitstand_next"] = safe_next(request, "")
         link = request.build_absolute_uri(reverse("participation:sign_in_link", args=[token]))
         mail.queue(email, _("Your sign-in link for Leitstand"), _(
             "Open this link to sign in (it works once, for 30 minutes):\n%(link)s\n\n"
@@ -297,7 +288,7 @@ def sign_in(request):
         # The same answer for every address: nobody learns whether it is registered.
         return render(request, "participation/sign_in_sent.html", {"email": email})
     return render(request, "participation/sign_in.html", {
-        "form": form, "next": _next_url(request, "")})
+        "form": form, "next": safe_next(request, "")})
 
 
 @refusing
@@ -329,9 +320,9 @@ def display_name(request):
     if request.method == "POST" and form.is_valid():
         participant.display_name = form.cleaned_data["display_name"]
         participant.save(update_fields=["display_name"])
-        return redirect(_next_url(request, reverse("participation:consultations")))
+        return redirect(safe_next(request, reverse("participation:consultations")))
     return render(request, "participation/display_name.html", {
-        "form": form, "next": _next_url(request, "")})
+        "form": form, "next": safe_next(request, "")})
 
 
 @require_POST

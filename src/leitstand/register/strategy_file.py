@@ -147,7 +147,7 @@ def validate(data) -> list[str]:
 RESERVED_SLUGS = frozenset({"admin", "status", "impressum", "datenschutz", "sprache",
                             "redaktion", "healthz", "static", "beteiligung", "api",
                             "methodik", "daten", "barrierefreiheit", "leichte-sprache",
-                            "vergleich"})
+                            "vergleich", "konto"})
 
 
 def _check_references(data) -> list[str]:

@@ -39,6 +39,8 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"Leitstand runs at http://{shown_host}:{port}/"))
         self.stdout.write(f"Editor login at http://{shown_host}:{port}/admin/ – "
                           f"user: {user}  password: {password}")
+        self.stdout.write("  then a code from an authenticator app (TOTP): the first login "
+                          "shows a QR code and key to set it up")
         mails = ("sign-in links are printed here, as no mail server is set"
                  if settings.EMAIL_BACKEND.endswith("console.EmailBackend")
                  else "sign-in links go out by mail")

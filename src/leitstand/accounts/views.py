@@ -1,0 +1,94 @@
+"""The staff login's later steps: one-time code, setting up the authenticator, passwords."""
+
+from django.contrib.auth import views as auth_views
+from django.shortcuts import redirect, render
+from django.urls import reverse, reverse_lazy
+from django.views.decorators.cache import never_cache
+
+from leitstand.accounts import second_factor
+from leitstand.accounts.forms import CodeForm, QueuedPasswordResetForm
+from leitstand.core.redirects import safe_next
+from leitstand.participation import limits
+
+
+def _next(request) -> str:
+    return safe_next(request, reverse("admin:index"))
+
+
+def _with_next(name: str, request) -> str:
+    from urllib.parse import urlencode
+
+    return reverse(name) + "?" + urlencode({"next": _next(request)})
+
+
+@never_cache
+def verify(request):
+    user = request.user
+    if not user.is_authenticated:
+        return redirect(_with_next("admin:login", request))
+    if not second_factor.needs_second_factor(user) or user.is_verified():
+        return redirect(_next(request))
+    if second_factor.confirmed_device(user) is None:
+        return redirect(_with_next("account_enrol", request))
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if second_factor.check(request, form.cleaned_data["code"]):
+            return redirect(_next(request))
+        form.add_error("code", _wrong_code())
+    return render(request, "accounts/verify.html", {"form": form, "next": _next(request)})
+
+
+@never_cache
+def enrol(request):
+    user = request.user
+    if not second_factor.needs_second_factor(user):
+        return redirect(_with_next("admin:login", request))
+    # Replacing a working device needs that device's code first.
+    if second_factor.confirmed_device(user) is not None and not user.is_verified():
+        return redirect(_with_next("account_verify", request))
+    device = second_factor.pending_device(user)
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if second_factor.confirm(request, device, form.cleaned_data["code"]):
+            return redirect(_next(request))
+        form.add_error("code", _wrong_code())
+    return render(request, "accounts/enrol.html", {
+        "form": form, "next": _next(request), "qr": second_factor.qr_svg(device),
+        "key": second_factor.key_for_typing(device)})
+
+
+def _wrong_code() -> str:
+    from django.utils.translation import gettext as _
+
+    return _("This code is not right, or it was used already. Wait for the next code and "
+             "try again.")
+
+
+class PasswordReset(auth_views.PasswordResetView):
+    form_class = QueuedPasswordResetForm
+    template_name = "accounts/password_reset.html"
+    email_template_name = "accounts/password_reset_mail.txt"
+    subject_template_name = "accounts/password_reset_subject.txt"
+    success_url = reverse_lazy("account_reset_sent")
+
+    def post(self, request, *args, **kwargs):
+        try:
+            limits.hit("password-reset", limits.key_of(
+                "a", limits.client_address(request)), limits.key_of(
+                "e", request.POST.get("email", "")[:254].strip().lower()))
+        except limits.RateLimited as exc:
+            return exc.plain_response()
+        return super().post(request, *args, **kwargs)
+
+
+class PasswordResetSent(auth_views.PasswordResetDoneView):
+    template_name = "accounts/password_reset_sent.html"
+
+
+class SetPassword(auth_views.PasswordResetConfirmView):
+    """For invitations and resets alike; afterwards the person is signed in with the
+    password and goes on to the second factor."""
+
+    template_name = "accounts/set_password.html"
+    post_reset_login = True
+    success_url = reverse_lazy("account_verify")
