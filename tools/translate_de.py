@@ -565,6 +565,8 @@ DE.update({
         "Ihr neuer Token – kopieren Sie ihn jetzt, er wird nicht noch einmal gezeigt: %(token)s",
     "Revoke the selected tokens": "Ausgewählte Tokens widerrufen",
     "%(n)d revoked.": "%(n)d widerrufen.",
+    "Sources must be web addresses (http or https): %(address)s":
+        "Quellen müssen Webadressen sein (http oder https): %(address)s",
 })
 
 

@@ -185,3 +185,8 @@ def test_deploy_check_passes_with_production_settings(tmp_path):
 # - uploads checked by content and size: tests/monitoring/test_bulk_update.py;
 #   malformed, encrypted and huge documents: tests/ingest/test_bad_input.py
 # - API tokens, write permissions, schema-checked API: tests/api/test_rest.py
+# - stored script in every editor field on every public page, feed and admin page, and
+#   `javascript:` sources: tests/security/test_stored_script.py
+# - staff login: second factor (guessing slows down, a code works once, a password alone
+#   opens nothing), invitations and password reset links (once, no enumeration, limited),
+#   revoking API tokens: tests/accounts/test_staff_login.py
