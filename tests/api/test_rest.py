@@ -38,6 +38,12 @@ def test_filters_combine_and_pages_add_up(client, nrw2019):
     pages = [client.get(f"/api/v1/goals?edition={nrw2019.id}&limit=10&offset={o}").json()
              for o in (0, 10, 20)]
     assert sum((p["items"] for p in pages), []) == everything
+    # A page is computed on its own; the same goals computed all at once (sorted by status)
+    # say the same.
+    backwards = client.get(f"/api/v1/goals?edition={nrw2019.id}&limit=100&sort=-code").json()
+    assert backwards["items"] == everything[::-1]
+    by_status = client.get(f"/api/v1/goals?edition={nrw2019.id}&limit=100&sort=status").json()
+    assert sorted(by_status["items"], key=lambda g: g["code"]) == everything
     found = client.get(f"/api/v1/goals?edition={nrw2019.id}&q=Glasfaser").json()["items"]
     assert found and all("19-" in g["code"] for g in found)
 

@@ -96,3 +96,29 @@ def test_accessibility_statement_and_easy_read_are_linked_from_every_page(client
     with translation.override("de"):
         assert all(str(label(code)) in easy for code in ("achieved", "on_track", "missed"))
     assert "kein Passwort" in easy
+
+
+def test_serve_hands_the_workers_no_open_database_connection(django_db_blocker, monkeypatch):
+    """The workers fork from the loaded app: a connection opened by the checks before would
+    be one socket shared by all of them (seen in bench/load.py on PostgreSQL as "lost
+    synchronization with server")."""
+    from django.core.management import call_command
+    from django.db import connections
+    from gunicorn.app.base import BaseApplication
+
+    from leitstand import config
+    from leitstand.core.management.commands import serve
+
+    monkeypatch.setattr(config, "production_problems", lambda: [])
+    monkeypatch.setattr(serve, "_pending_migrations", lambda: 0)
+    seen = {}
+
+    def run(app):
+        connections["default"].ensure_connection()  # as the migration check leaves it
+        app.load()
+        seen["open"] = [c.alias for c in connections.all() if c.connection is not None]
+
+    monkeypatch.setattr(BaseApplication, "run", run)
+    with django_db_blocker.unblock():
+        call_command("serve", "--port", "0")
+    assert seen == {"open": []}

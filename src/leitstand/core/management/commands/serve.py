@@ -46,6 +46,12 @@ class Command(BaseCommand):
             def load(self):
                 import gc
 
+                from django.db import connections
+
+                # The checks above opened a database connection; a connection inherited
+                # through fork is one socket shared by every worker, whose answers then
+                # interleave ("lost synchronization with server"). Each worker opens its own.
+                connections.close_all()
                 # Loaded once before the workers fork: keep the collector off these objects.
                 gc.collect()
                 gc.freeze()
