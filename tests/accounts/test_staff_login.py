@@ -56,7 +56,7 @@ def test_the_code_step_rotates_the_session_and_opens_the_admin(client, enrolled)
     password_step(client, "editor_a", "pw-editor_a")
     before = client.session.session_key
     page = client.get(reverse("account_verify"), {"next": "/admin/"})
-    assert "authenticator app" in page.content.decode()
+    assert "Authenticator-App" in page.content.decode()
     response = client.post(reverse("account_verify"), {"code": code_for(enrolled),
                                                        "next": "/admin/"})
     assert response["Location"] == "/admin/"
@@ -69,7 +69,7 @@ def test_a_wrong_code_is_refused_and_guessing_slows_down(client, enrolled):
     right = code_for(enrolled)
     wrong = f"{(int(right) + 1) % 1_000_000:06d}"
     response = client.post(reverse("account_verify"), {"code": wrong})
-    assert response.status_code == 200 and "not right" in response.content.decode()
+    assert response.status_code == 200 and "stimmt nicht" in response.content.decode()
     # Right after a wrong code, even the right one waits (django-otp doubles the pause).
     response = client.post(reverse("account_verify"), {"code": right})
     assert response.status_code == 200
@@ -128,7 +128,7 @@ def test_invitation_by_command_leads_through_password_and_authenticator(client, 
     link = re.search(r"https?://[^/\s]+(/konto/passwort/\S+)", mail.body).group(1)
     response = client.get(link, follow=True)  # Django moves the token out of the address
     form_url = response.redirect_chain[-1][0]
-    assert "Choose your password" in response.content.decode()
+    assert "Passwort wählen" in response.content.decode()
     response = client.post(form_url, {"new_password1": "kurz", "new_password2": "kurz"})
     assert response.status_code == 200  # too short: refused, nothing saved
     response = client.post(form_url, {"new_password1": "Glasfaser-fuer-alle-2030",
