@@ -150,6 +150,7 @@ OTP_TOTP_ISSUER = "Leitstand"
 # Public pages come from the cache until the data change (core.page_cache); each server
 # process keeps its own copies, the invalidation is shared through the database.
 LEITSTAND_PAGE_CACHE_SECONDS = 300
+LEITSTAND_PAGE_CACHE_CHECK_SECONDS = 1  # how stale a public page may be after a change
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
                       "OPTIONS": {"MAX_ENTRIES": 5000}}}
 
