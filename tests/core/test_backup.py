@@ -59,6 +59,15 @@ def _some_of_everything():
                            body="Hallo", goal=Consultation.objects.first().edition.goals.first())
 
 
+def test_a_backup_is_readable_by_its_owner_only(db, tmp_path):
+    path = tmp_path / "b.json.gz"
+    path.write_text("old")
+    path.chmod(0o644)
+    call_command("backup", str(path))
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert path.stat().st_size > 1000
+
+
 def test_a_restore_never_goes_over_existing_data(db, tmp_path):
     path = tmp_path / "b.json"
     call_command("backup", str(path))

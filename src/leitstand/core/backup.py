@@ -28,6 +28,10 @@ class RestoreError(Exception):
 
 
 def backup(path: Path, database: str = "default") -> None:
+    """The file holds password hashes, second-factor keys and participants' addresses: it is
+    made readable by its owner only, before anything is written into it."""
+    Path(path).touch(mode=0o600)
+    Path(path).chmod(0o600)  # also when the file was there before
     call_command("dumpdata", exclude=EXCLUDED, natural_foreign=True, indent=None,
                  output=str(path), database=database, verbosity=0)
 
