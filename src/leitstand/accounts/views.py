@@ -1,8 +1,11 @@
 """The staff login's later steps: one-time code, setting up the authenticator, passwords."""
 
+from urllib.parse import urlencode
+
 from django.contrib.auth import views as auth_views
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from leitstand.accounts import second_factor
@@ -16,8 +19,6 @@ def _next(request) -> str:
 
 
 def _with_next(name: str, request) -> str:
-    from urllib.parse import urlencode
-
     return reverse(name) + "?" + urlencode({"next": _next(request)})
 
 
@@ -58,8 +59,6 @@ def enrol(request):
 
 
 def _wrong_code() -> str:
-    from django.utils.translation import gettext as _
-
     return _("This code is not right, or it was used already. Wait for the next code and "
              "try again.")
 
