@@ -61,6 +61,6 @@ def test_editor_logs_in_with_password_and_code_by_keyboard(demo_live, page):
     page.keyboard.type(code)  # the code field has the focus on arrival
     page.keyboard.press("Enter")
     page.wait_for_url("**/admin/")
-    tab_to(page, "Goals")
+    tab_to(page, "Ziele")
     page.keyboard.press("Enter")
     page.wait_for_url("**/admin/register/goal/")

@@ -21,16 +21,19 @@ from leitstand.register.models import Goal, Indicator
 
 class Observation(models.Model):
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE,
-                                  related_name="observations")
-    date = models.DateField()
-    value = models.DecimalField(max_digits=20, decimal_places=4)
-    source_url = models.URLField(max_length=500)
-    note = models.TextField(blank=True)
+                                  related_name="observations", verbose_name=_("indicator"))
+    date = models.DateField(verbose_name=_("date"))
+    value = models.DecimalField(max_digits=20, decimal_places=4, verbose_name=_("value"))
+    source_url = models.URLField(max_length=500, verbose_name=_("source url"))
+    note = models.TextField(blank=True, verbose_name=_("note"))
     recorded_at = models.DateTimeField(default=timezone.now, help_text=_(
-        "When the value became known; pages 'as of' a day show only values known by then."))
+        "When the value became known; pages 'as of' a day show only values known by then."),
+                                       verbose_name=_("recorded at"))
     history = record_history()
 
     class Meta:
+        verbose_name = _("observation")
+        verbose_name_plural = _("observations")
         ordering = ["indicator", "date"]
         constraints = [models.UniqueConstraint(fields=["indicator", "date"],
                                                name="one_observation_per_day")]
@@ -66,33 +69,44 @@ class Assessment(models.Model):
     STATES = [(DRAFT, _("draft")), (APPROVED, _("approved"))]
     KINDS = [("government", _("government")), ("independent", _("independent reviewer")),
              ("third_party", _("third party"))]
-    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="assessments")
-    status = models.CharField(max_length=20, choices=vocabulary.CHOICES)
-    as_of = models.DateField(help_text=_("The date the assessment describes."))
-    assessor = models.CharField(max_length=200, help_text=_("Who published the assessment."))
-    assessor_kind = models.CharField(max_length=20, choices=KINDS)
-    evidence = models.TextField(help_text=_("What the assessment rests on."))
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="assessments",
+                             verbose_name=_("goal"))
+    status = models.CharField(max_length=20, choices=vocabulary.CHOICES, verbose_name=_("status"))
+    as_of = models.DateField(help_text=_("The date the assessment describes."),
+                             verbose_name=_("as of"))
+    assessor = models.CharField(max_length=200, help_text=_("Who published the assessment."),
+                                verbose_name=_("assessor"))
+    assessor_kind = models.CharField(max_length=20, choices=KINDS, verbose_name=_("assessor kind"))
+    evidence = models.TextField(help_text=_("What the assessment rests on."),
+                                verbose_name=_("evidence"))
     evidence_links = models.TextField(blank=True, help_text=_("One URL per line."),
-                                      validators=[validate_web_links])
+                                      validators=[validate_web_links],
+                                      verbose_name=_("evidence links"))
     rule = models.CharField(max_length=100, default="manual", help_text=_(
-        "The rule that produced the status; 'manual' for a person's judgement."))
+        "The rule that produced the status; 'manual' for a person's judgement."),
+                            verbose_name=_("rule"))
     replaces = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT,
-                                 related_name="corrections")
-    correction_reason = models.TextField(blank=True)
-    state = models.CharField(max_length=10, choices=STATES, default=DRAFT)
+                                 related_name="corrections", verbose_name=_("replaces"))
+    correction_reason = models.TextField(blank=True, verbose_name=_("correction reason"))
+    state = models.CharField(max_length=10, choices=STATES, default=DRAFT, verbose_name=_("state"))
     publish_on = models.DateField(null=True, blank=True, help_text=_(
-        "Hold an approved assessment back until this day."))
+        "Hold an approved assessment back until this day."), verbose_name=_("publish on"))
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
+                                   on_delete=models.SET_NULL, related_name="+",
+                                   verbose_name=_("created by"))
     approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                    on_delete=models.SET_NULL, related_name="+")
-    approved_at = models.DateTimeField(null=True, blank=True)
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
+                                    on_delete=models.SET_NULL, related_name="+",
+                                    verbose_name=_("approved by"))
+    approved_at = models.DateTimeField(null=True, blank=True, verbose_name=_("approved at"))
+    created_at = models.DateTimeField(default=timezone.now, editable=False,
+                                      verbose_name=_("created at"))
     history = record_history()
 
     objects = AssessmentQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("assessment")
+        verbose_name_plural = _("assessments")
         ordering = ["goal", "as_of", "created_at"]
 
     def __str__(self):

@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ParticipationConfig(AppConfig):
     name = "leitstand.participation"
     label = "participation"
-    verbose_name = "Participation"
+    verbose_name = _("Participation")

@@ -34,16 +34,19 @@ class Consultation(models.Model):
     DELETION_POLICIES = [(ANONYMISE, _("keep the text, shown as from a deleted participant")),
                          (REMOVE, _("remove the text"))]
     edition = models.ForeignKey("register.Edition", on_delete=models.PROTECT,
-                                related_name="consultations")
-    slug = models.SlugField(unique=True)
-    title = models.CharField(max_length=300)
-    description = models.TextField(blank=True)
+                                related_name="consultations", verbose_name=_("edition"))
+    slug = models.SlugField(unique=True, verbose_name=_("slug"))
+    title = models.CharField(max_length=300, verbose_name=_("title"))
+    description = models.TextField(blank=True, verbose_name=_("description"))
     allow_anonymous = models.BooleanField(default=False, help_text=_(
-        "Comments without an e-mail address are allowed; they wait for a moderator."))
+        "Comments without an e-mail address are allowed; they wait for a moderator."),
+                                          verbose_name=_("allow anonymous"))
     on_account_deletion = models.CharField(max_length=10, choices=DELETION_POLICIES,
-                                           default=ANONYMISE)
+                                           default=ANONYMISE, verbose_name=_("on account deletion"))
 
     class Meta:
+        verbose_name = _("consultation")
+        verbose_name_plural = _("consultations")
         ordering = ["-id"]
 
     def __str__(self):
@@ -54,14 +57,16 @@ class Phase(models.Model):
     """A time window of a consultation and the actions open in it (stored in UTC)."""
 
     consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE,
-                                     related_name="phases")
-    name = models.CharField(max_length=200)
-    starts_at = models.DateTimeField()
-    ends_at = models.DateTimeField()
+                                     related_name="phases", verbose_name=_("consultation"))
+    name = models.CharField(max_length=200, verbose_name=_("name"))
+    starts_at = models.DateTimeField(verbose_name=_("starts at"))
+    ends_at = models.DateTimeField(verbose_name=_("ends at"))
     actions = models.CharField(max_length=60, help_text=_(
-        "Comma-separated: read, comment, propose, support"))
+        "Comma-separated: read, comment, propose, support"), verbose_name=_("actions"))
 
     class Meta:
+        verbose_name = _("phase")
+        verbose_name_plural = _("phases")
         ordering = ["consultation", "starts_at"]
         constraints = [models.CheckConstraint(condition=models.Q(ends_at__gt=models.F("starts_at")),
                                               name="phase_ends_after_start")]

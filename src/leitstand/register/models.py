@@ -16,15 +16,18 @@ class Organisation(models.Model):
 
     KINDS = [("ministry", _("ministry")), ("agency", _("agency")), ("bank", _("bank")),
              ("office", _("office")), ("other", _("other"))]
-    slug = models.SlugField(unique=True)
-    name = models.CharField(max_length=300)
-    short_name = models.CharField(max_length=60, blank=True)
-    kind = models.CharField(max_length=20, choices=KINDS, default="ministry")
-    url = models.URLField(blank=True)
-    note = models.TextField(blank=True)
+    slug = models.SlugField(unique=True, verbose_name=_("slug"))
+    name = models.CharField(max_length=300, verbose_name=_("name"))
+    short_name = models.CharField(max_length=60, blank=True, verbose_name=_("short name"))
+    kind = models.CharField(max_length=20, choices=KINDS, default="ministry",
+                            verbose_name=_("kind"))
+    url = models.URLField(blank=True, verbose_name=_("url"))
+    note = models.TextField(blank=True, verbose_name=_("note"))
     history = record_history()
 
     class Meta:
+        verbose_name = _("responsible unit")
+        verbose_name_plural = _("responsible units")
         ordering = ["short_name", "name"]
 
     def __str__(self):
@@ -36,13 +39,15 @@ class Membership(models.Model):
 
     ROLES = [("editor", _("editor")), ("head", _("head of unit"))]
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                             related_name="memberships")
+                             related_name="memberships", verbose_name=_("user"))
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE,
-                                     related_name="memberships")
-    role = models.CharField(max_length=10, choices=ROLES, default="editor")
+                                     related_name="memberships", verbose_name=_("organisation"))
+    role = models.CharField(max_length=10, choices=ROLES, default="editor", verbose_name=_("role"))
     history = record_history()
 
     class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
         constraints = [models.UniqueConstraint(fields=["user", "organisation"],
                                                name="one_membership_per_unit")]
 
@@ -51,21 +56,24 @@ class Membership(models.Model):
 
 
 class Strategy(models.Model):
-    slug = models.SlugField(unique=True)
-    name = models.CharField(max_length=300)
-    jurisdiction = models.CharField(max_length=200)
+    slug = models.SlugField(unique=True, verbose_name=_("slug"))
+    name = models.CharField(max_length=300, verbose_name=_("name"))
+    jurisdiction = models.CharField(max_length=200, verbose_name=_("jurisdiction"))
     owner = models.ForeignKey(Organisation, null=True, blank=True, on_delete=models.SET_NULL,
-                              related_name="owned_strategies")
-    description = models.TextField(blank=True)
-    language = models.CharField(max_length=10, default="de")
+                              related_name="owned_strategies", verbose_name=_("owner"))
+    description = models.TextField(blank=True, verbose_name=_("description"))
+    language = models.CharField(max_length=10, default="de", verbose_name=_("language"))
     admins = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True,
-                                    related_name="administered_strategies")
-    loaded_sha256 = models.CharField(max_length=64, blank=True, editable=False)
+                                    related_name="administered_strategies",
+                                    verbose_name=_("admins"))
+    loaded_sha256 = models.CharField(max_length=64, blank=True, editable=False,
+                                     verbose_name=_("loaded sha256"))
     history = record_history(excluded_fields=["loaded_sha256"])
 
     class Meta:
+        verbose_name = _("strategy")
+        verbose_name_plural = _("strategies")
         ordering = ["name"]
-        verbose_name_plural = "strategies"
 
     def __str__(self):
         return self.name
@@ -82,24 +90,30 @@ class Strategy(models.Model):
 class Edition(models.Model):
     DRAFT, PUBLISHED = "draft", "published"
     STATES = [(DRAFT, _("draft")), (PUBLISHED, _("published"))]
-    strategy = models.ForeignKey(Strategy, on_delete=models.CASCADE, related_name="editions")
-    label = models.CharField(max_length=40)
-    slug = models.SlugField()
-    year = models.PositiveIntegerField()
-    adopted_on = models.DateField(null=True, blank=True)
-    source_title = models.CharField(max_length=300, blank=True)
-    source_url = models.URLField(blank=True, max_length=500)
-    source_sha256 = models.CharField(max_length=64, blank=True)
-    status = models.CharField(max_length=10, choices=STATES, default=DRAFT)
+    strategy = models.ForeignKey(Strategy, on_delete=models.CASCADE, related_name="editions",
+                                 verbose_name=_("strategy"))
+    label = models.CharField(max_length=40, verbose_name=_("label"))
+    slug = models.SlugField(verbose_name=_("slug"))
+    year = models.PositiveIntegerField(verbose_name=_("year"))
+    adopted_on = models.DateField(null=True, blank=True, verbose_name=_("adopted on"))
+    source_title = models.CharField(max_length=300, blank=True, verbose_name=_("source title"))
+    source_url = models.URLField(blank=True, max_length=500, verbose_name=_("source url"))
+    source_sha256 = models.CharField(max_length=64, blank=True, verbose_name=_("source sha256"))
+    status = models.CharField(max_length=10, choices=STATES, default=DRAFT,
+                              verbose_name=_("status"))
     previous = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL,
-                                 related_name="next_editions")
+                                 related_name="next_editions", verbose_name=_("previous"))
     declared_goal_count = models.PositiveIntegerField(
-        null=True, blank=True, help_text=_("How many goals the document itself has."))
+        null=True, blank=True, help_text=_("How many goals the document itself has."),
+                                                      verbose_name=_("declared goal count"))
     coverage_note = models.TextField(blank=True, help_text=_(
-        "Which part of the document this register holds, and where the rest can be read."))
+        "Which part of the document this register holds, and where the rest can be read."),
+                                     verbose_name=_("coverage note"))
     history = record_history()
 
     class Meta:
+        verbose_name = _("edition")
+        verbose_name_plural = _("editions")
         ordering = ["strategy", "-year"]
         constraints = [models.UniqueConstraint(fields=["strategy", "slug"],
                                                name="edition_slug_per_strategy")]
@@ -116,20 +130,23 @@ class Section(models.Model):
 
     KINDS = [("preface", _("preface")), ("chapter", _("chapter")), ("review", _("review")),
              ("next_steps", _("next steps")), ("other", _("other"))]
-    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="sections")
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="sections",
+                                verbose_name=_("edition"))
     parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE,
-                               related_name="children")
-    slug = models.SlugField()
-    number = models.CharField(max_length=20, blank=True)
-    title = models.CharField(max_length=300)
-    kind = models.CharField(max_length=20, choices=KINDS, default="chapter")
-    is_field_of_action = models.BooleanField(default=False)
-    order = models.PositiveIntegerField(default=0)
-    source_page = models.PositiveIntegerField(null=True, blank=True)
-    source_line = models.PositiveIntegerField(null=True, blank=True)
+                               related_name="children", verbose_name=_("parent"))
+    slug = models.SlugField(verbose_name=_("slug"))
+    number = models.CharField(max_length=20, blank=True, verbose_name=_("number"))
+    title = models.CharField(max_length=300, verbose_name=_("title"))
+    kind = models.CharField(max_length=20, choices=KINDS, default="chapter", verbose_name=_("kind"))
+    is_field_of_action = models.BooleanField(default=False, verbose_name=_("is field of action"))
+    order = models.PositiveIntegerField(default=0, verbose_name=_("order"))
+    source_page = models.PositiveIntegerField(null=True, blank=True, verbose_name=_("source page"))
+    source_line = models.PositiveIntegerField(null=True, blank=True, verbose_name=_("source line"))
     history = record_history()
 
     class Meta:
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
         ordering = ["edition", "order"]
         constraints = [models.UniqueConstraint(fields=["edition", "slug"],
                                                name="section_slug_per_edition")]
@@ -149,14 +166,17 @@ class Paragraph(models.Model):
     """A paragraph of an edition's text, kept for the online dialog on a draft:
     participants comment on it, anchored to its line in the source."""
 
-    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="paragraphs")
-    text = models.TextField()
-    order = models.PositiveIntegerField(default=0)
-    source_page = models.PositiveIntegerField(null=True, blank=True)
-    source_line = models.PositiveIntegerField(null=True, blank=True)
+    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="paragraphs",
+                                verbose_name=_("section"))
+    text = models.TextField(verbose_name=_("text"))
+    order = models.PositiveIntegerField(default=0, verbose_name=_("order"))
+    source_page = models.PositiveIntegerField(null=True, blank=True, verbose_name=_("source page"))
+    source_line = models.PositiveIntegerField(null=True, blank=True, verbose_name=_("source line"))
     history = record_history()
 
     class Meta:
+        verbose_name = _("paragraph")
+        verbose_name_plural = _("paragraphs")
         ordering = ["section", "order"]
 
     def __str__(self):
@@ -164,23 +184,29 @@ class Paragraph(models.Model):
 
 
 class Goal(models.Model):
-    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="goals")
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="goals",
+                                verbose_name=_("edition"))
     section = models.ForeignKey(Section, null=True, blank=True, on_delete=models.SET_NULL,
-                                related_name="goals")
-    code = models.SlugField(max_length=40)
-    title = models.CharField(max_length=300)
-    text = models.TextField(blank=True)
-    horizon = models.CharField(max_length=10, choices=horizons.CHOICES, blank=True)
+                                related_name="goals", verbose_name=_("section"))
+    code = models.SlugField(max_length=40, verbose_name=_("code"))
+    title = models.CharField(max_length=300, verbose_name=_("title"))
+    text = models.TextField(blank=True, verbose_name=_("text"))
+    horizon = models.CharField(max_length=10, choices=horizons.CHOICES, blank=True,
+                               verbose_name=_("horizon"))
     horizon_inferred = models.BooleanField(default=False, help_text=_(
-        "The horizon was derived from a deadline, not stated by the document."))
-    deadline = models.DateField(null=True, blank=True)
-    responsible_units = models.ManyToManyField(Organisation, blank=True, related_name="goals")
-    source_page = models.PositiveIntegerField(null=True, blank=True)
-    source_line = models.PositiveIntegerField(null=True, blank=True)
-    order = models.PositiveIntegerField(default=0)
+        "The horizon was derived from a deadline, not stated by the document."),
+                                           verbose_name=_("horizon inferred"))
+    deadline = models.DateField(null=True, blank=True, verbose_name=_("deadline"))
+    responsible_units = models.ManyToManyField(Organisation, blank=True, related_name="goals",
+                                               verbose_name=_("responsible units"))
+    source_page = models.PositiveIntegerField(null=True, blank=True, verbose_name=_("source page"))
+    source_line = models.PositiveIntegerField(null=True, blank=True, verbose_name=_("source line"))
+    order = models.PositiveIntegerField(default=0, verbose_name=_("order"))
     history = record_history(m2m_fields=[responsible_units])
 
     class Meta:
+        verbose_name = _("goal")
+        verbose_name_plural = _("goals")
         ordering = ["edition", "order", "code"]
         constraints = [models.UniqueConstraint(fields=["edition", "code"],
                                                name="goal_code_per_edition")]
@@ -198,20 +224,25 @@ class Goal(models.Model):
 
 
 class Indicator(models.Model):
-    strategy = models.ForeignKey(Strategy, on_delete=models.CASCADE, related_name="indicators")
-    slug = models.SlugField()
-    name = models.CharField(max_length=300)
-    unit = models.CharField(max_length=40)
+    strategy = models.ForeignKey(Strategy, on_delete=models.CASCADE, related_name="indicators",
+                                 verbose_name=_("strategy"))
+    slug = models.SlugField(verbose_name=_("slug"))
+    name = models.CharField(max_length=300, verbose_name=_("name"))
+    unit = models.CharField(max_length=40, verbose_name=_("unit"))
     definition = models.TextField(help_text=_("What exactly counts, e.g. when a household is "
-                                              "'versorgt'."))
-    publisher = models.CharField(max_length=200, blank=True)
-    source_url = models.URLField(blank=True, max_length=500)
-    update_frequency = models.CharField(max_length=60, blank=True)
+                                              "'versorgt'."), verbose_name=_("definition"))
+    publisher = models.CharField(max_length=200, blank=True, verbose_name=_("publisher"))
+    source_url = models.URLField(blank=True, max_length=500, verbose_name=_("source url"))
+    update_frequency = models.CharField(max_length=60, blank=True,
+                                        verbose_name=_("update frequency"))
     responsible_units = models.ManyToManyField(Organisation, blank=True,
-                                               related_name="indicators")
+                                               related_name="indicators",
+                                               verbose_name=_("responsible units"))
     history = record_history(m2m_fields=[responsible_units])
 
     class Meta:
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
         ordering = ["strategy", "name"]
         constraints = [models.UniqueConstraint(fields=["strategy", "slug"],
                                                name="indicator_slug_per_strategy")]
@@ -228,22 +259,32 @@ class Target(models.Model):
 
     COMPARATORS = [("at_least", _("at least")), ("at_most", _("at most")),
                    ("exactly", _("exactly"))]
-    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="targets")
-    metric = models.CharField(max_length=300)
-    value = models.DecimalField(max_digits=20, decimal_places=4, null=True, blank=True)
-    unit = models.CharField(max_length=40, blank=True)
-    comparator = models.CharField(max_length=10, choices=COMPARATORS, blank=True)
-    deadline = models.DateField(null=True, blank=True)
-    per = models.CharField(max_length=10, blank=True, help_text=_("'year' for a yearly amount"))
-    baseline_year = models.PositiveIntegerField(null=True, blank=True)
-    baseline_value = models.DecimalField(max_digits=20, decimal_places=4, null=True, blank=True)
-    factor = models.DecimalField(max_digits=10, decimal_places=4, null=True, blank=True)
-    rank = models.PositiveIntegerField(null=True, blank=True)
-    indicators = models.ManyToManyField(Indicator, blank=True, related_name="targets")
-    order = models.PositiveIntegerField(default=0)
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="targets",
+                             verbose_name=_("goal"))
+    metric = models.CharField(max_length=300, verbose_name=_("metric"))
+    value = models.DecimalField(max_digits=20, decimal_places=4, null=True, blank=True,
+                                verbose_name=_("value"))
+    unit = models.CharField(max_length=40, blank=True, verbose_name=_("unit"))
+    comparator = models.CharField(max_length=10, choices=COMPARATORS, blank=True,
+                                  verbose_name=_("comparator"))
+    deadline = models.DateField(null=True, blank=True, verbose_name=_("deadline"))
+    per = models.CharField(max_length=10, blank=True, help_text=_("'year' for a yearly amount"),
+                           verbose_name=_("per"))
+    baseline_year = models.PositiveIntegerField(null=True, blank=True,
+                                                verbose_name=_("baseline year"))
+    baseline_value = models.DecimalField(max_digits=20, decimal_places=4, null=True, blank=True,
+                                         verbose_name=_("baseline value"))
+    factor = models.DecimalField(max_digits=10, decimal_places=4, null=True, blank=True,
+                                 verbose_name=_("factor"))
+    rank = models.PositiveIntegerField(null=True, blank=True, verbose_name=_("rank"))
+    indicators = models.ManyToManyField(Indicator, blank=True, related_name="targets",
+                                        verbose_name=_("indicators"))
+    order = models.PositiveIntegerField(default=0, verbose_name=_("order"))
     history = record_history(m2m_fields=[indicators])
 
     class Meta:
+        verbose_name = _("target")
+        verbose_name_plural = _("targets")
         ordering = ["goal", "order", "id"]
 
     def __str__(self):
@@ -252,20 +293,25 @@ class Target(models.Model):
 
 class Measure(models.Model):
     STATES = [("planned", _("planned")), ("in_progress", _("in progress")), ("done", _("done"))]
-    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="measures")
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="measures",
+                                verbose_name=_("edition"))
     section = models.ForeignKey(Section, null=True, blank=True, on_delete=models.SET_NULL,
-                                related_name="measures")
-    label = models.CharField(max_length=20, blank=True)
-    group = models.CharField(max_length=300, blank=True)
-    text = models.TextField()
-    status = models.CharField(max_length=12, choices=STATES, default="planned")
-    responsible_units = models.ManyToManyField(Organisation, blank=True, related_name="measures")
-    source_page = models.PositiveIntegerField(null=True, blank=True)
-    source_line = models.PositiveIntegerField(null=True, blank=True)
-    order = models.PositiveIntegerField(default=0)
+                                related_name="measures", verbose_name=_("section"))
+    label = models.CharField(max_length=20, blank=True, verbose_name=_("label"))
+    group = models.CharField(max_length=300, blank=True, verbose_name=_("group"))
+    text = models.TextField(verbose_name=_("text"))
+    status = models.CharField(max_length=12, choices=STATES, default="planned",
+                              verbose_name=_("status"))
+    responsible_units = models.ManyToManyField(Organisation, blank=True, related_name="measures",
+                                               verbose_name=_("responsible units"))
+    source_page = models.PositiveIntegerField(null=True, blank=True, verbose_name=_("source page"))
+    source_line = models.PositiveIntegerField(null=True, blank=True, verbose_name=_("source line"))
+    order = models.PositiveIntegerField(default=0, verbose_name=_("order"))
     history = record_history(m2m_fields=[responsible_units])
 
     class Meta:
+        verbose_name = _("measure")
+        verbose_name_plural = _("measures")
         ordering = ["edition", "order"]
 
     def __str__(self):
@@ -275,15 +321,19 @@ class Measure(models.Model):
 class Guideline(models.Model):
     """A guiding principle (Leitlinie) of an edition and the goals it serves."""
 
-    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="guidelines")
-    text = models.TextField()
-    order = models.PositiveIntegerField(default=0)
-    goals = models.ManyToManyField(Goal, blank=True, related_name="guidelines")
-    source_page = models.PositiveIntegerField(null=True, blank=True)
-    source_line = models.PositiveIntegerField(null=True, blank=True)
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="guidelines",
+                                verbose_name=_("edition"))
+    text = models.TextField(verbose_name=_("text"))
+    order = models.PositiveIntegerField(default=0, verbose_name=_("order"))
+    goals = models.ManyToManyField(Goal, blank=True, related_name="guidelines",
+                                   verbose_name=_("goals"))
+    source_page = models.PositiveIntegerField(null=True, blank=True, verbose_name=_("source page"))
+    source_line = models.PositiveIntegerField(null=True, blank=True, verbose_name=_("source line"))
     history = record_history(m2m_fields=[goals])
 
     class Meta:
+        verbose_name = _("guideline")
+        verbose_name_plural = _("guidelines")
         ordering = ["edition", "order"]
 
     def __str__(self):
@@ -317,19 +367,23 @@ class GoalLink(models.Model):
 
     KINDS = [("kept", _("kept")), ("sharpened", _("sharpened")), ("split", _("split")),
              ("merged", _("merged")), ("new", _("new")), ("dropped", _("dropped"))]
-    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="goal_links")
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="goal_links",
+                                verbose_name=_("edition"))
     goal = models.ForeignKey(Goal, null=True, blank=True, on_delete=models.CASCADE,
-                             related_name="origins")
+                             related_name="origins", verbose_name=_("goal"))
     previous = models.ForeignKey(Goal, null=True, blank=True, on_delete=models.CASCADE,
-                                 related_name="successors")
-    kind = models.CharField(max_length=10, choices=KINDS)
-    similarity = models.FloatField(default=0)
+                                 related_name="successors", verbose_name=_("previous"))
+    kind = models.CharField(max_length=10, choices=KINDS, verbose_name=_("kind"))
+    similarity = models.FloatField(default=0, verbose_name=_("similarity"))
     confirmed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                     on_delete=models.SET_NULL, related_name="+")
-    confirmed_at = models.DateTimeField(null=True, blank=True)
+                                     on_delete=models.SET_NULL, related_name="+",
+                                     verbose_name=_("confirmed by"))
+    confirmed_at = models.DateTimeField(null=True, blank=True, verbose_name=_("confirmed at"))
     history = record_history()
 
     class Meta:
+        verbose_name = _("goal lineage")
+        verbose_name_plural = _("goal lineages")
         ordering = ["edition", "kind", "id"]
         constraints = [
             models.CheckConstraint(condition=models.Q(goal__isnull=False)
