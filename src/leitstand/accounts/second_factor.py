@@ -60,9 +60,8 @@ def confirm(request, device: TOTPDevice, code: str) -> bool:
     return True
 
 
-def check(request, code: str) -> bool:
-    device = confirmed_device(request.user)
-    if device is None or not device.verify_token(code.replace(" ", "")):
+def check(request, device: TOTPDevice, code: str) -> bool:
+    if not device.verify_token(code.replace(" ", "")):
         return False
     verified(request, device)
     return True

@@ -29,11 +29,12 @@ def verify(request):
         return redirect(_with_next("admin:login", request))
     if not second_factor.needs_second_factor(user) or user.is_verified():
         return redirect(_next(request))
-    if second_factor.confirmed_device(user) is None:
+    device = second_factor.confirmed_device(user)
+    if device is None:
         return redirect(_with_next("account_enrol", request))
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if second_factor.check(request, form.cleaned_data["code"]):
+        if second_factor.check(request, device, form.cleaned_data["code"]):
             return redirect(_next(request))
         form.add_error("code", _wrong_code())
     return render(request, "accounts/verify.html", {"form": form, "next": _next(request)})
