@@ -27,6 +27,11 @@ def tab_to(page, text: str, limit: int = 200) -> dict:
     raise AssertionError(f"'{text}' not reached with {limit} Tab presses on {page.url}")
 
 
+def wait_for_focus(page, element_id: str) -> None:
+    page.wait_for_function("id => document.activeElement && document.activeElement.id === id",
+                           arg=element_id)
+
+
 def test_reader_finds_a_goal_and_its_evidence_by_keyboard(demo_live, page):
     page.goto(demo_live.url + "/")
     tab_to(page, "Strategie für das digitale Nordrhein-Westfalen")
@@ -52,13 +57,17 @@ def test_editor_logs_in_with_password_and_code_by_keyboard(demo_live, page):
     user = get_user_model().objects.create_user("tastatur", password="pw-tastatur-2026",
                                                 is_staff=True, is_superuser=True)
     page.goto(demo_live.url + "/admin/login/?next=/admin/")
-    page.keyboard.type(user.username)  # the name field has the focus on arrival
-    tab_to(page, "")  # the password field
+    # The name field takes the focus on arrival – once the browser has rendered the page,
+    # which under load may be a moment after the load event.
+    wait_for_focus(page, "id_username")
+    page.keyboard.type(user.username)
+    assert tab_to(page, "")["id"] == "id_password"
     page.keyboard.type("pw-tastatur-2026")
     page.keyboard.press("Enter")
     page.wait_for_url("**/konto/zweiter-faktor/einrichten/**")
     code = code_from_key(page.locator("#totp-key").inner_text())
-    page.keyboard.type(code)  # the code field has the focus on arrival
+    wait_for_focus(page, "id_code")
+    page.keyboard.type(code)
     page.keyboard.press("Enter")
     page.wait_for_url("**/admin/")
     tab_to(page, "Ziele")
