@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import contextvars
 import hashlib
-import time
+from time import monotonic
 
 from django.conf import settings
 from django.core.cache import cache
@@ -45,7 +45,7 @@ def version() -> int:
     the cost of a cache hit (570 -> 1,100 pages/s in bench/load.py). Other processes' changes
     thus reach visitors up to that much later; this process's own are seen at once (bump)."""
     every = getattr(settings, "LEITSTAND_PAGE_CACHE_CHECK_SECONDS", 0)
-    now = time.monotonic()
+    now = monotonic()
     if now - _LastSeen.at >= every:
         _LastSeen.number = DataVersion.objects.filter(pk=1).values_list(
             "number", flat=True).first() or 0
