@@ -34,6 +34,22 @@ def _leitstand(args, env, **kwargs):
                           capture_output=True, text=True, **kwargs)
 
 
+def _wait_until_a_writer_holds(path, process, deadline=120.0):
+    """Until `process` is inside its write transaction: another connection cannot begin one."""
+    started = time.monotonic()
+    while time.monotonic() - started < deadline and process.poll() is None:
+        probe = sqlite3.connect(path, timeout=0)
+        try:
+            probe.execute("BEGIN IMMEDIATE")
+            probe.rollback()
+        except sqlite3.OperationalError:  # database is locked: the import is writing
+            return
+        finally:
+            probe.close()
+        time.sleep(0.05)
+    raise AssertionError("the import never began writing")
+
+
 @pytest.mark.slow
 def test_an_import_killed_half_way_leaves_nothing_and_the_rerun_finishes(tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}  # a SQLite file
@@ -43,7 +59,7 @@ def test_an_import_killed_half_way_leaves_nothing_and_the_rerun_finishes(tmp_pat
     assert _leitstand(["migrate", "-v0"], env).returncode == 0
     load = subprocess.Popen([sys.executable, "-m", "leitstand", "load", str(source)], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    time.sleep(3.5)  # Django is up and the loader is inside its transaction (it takes ~8 s)
+    _wait_until_a_writer_holds(tmp_path / "leitstand.sqlite3", load)
     assert load.poll() is None, "the import ended before it could be killed"
     os.kill(load.pid, signal.SIGKILL)
     load.wait()
