@@ -47,7 +47,7 @@ def _wait_until_a_writer_holds(path, process, deadline=120.0):
         finally:
             probe.close()
         time.sleep(0.05)
-    raise AssertionError("the import never began writing")
+    raise AssertionError(f"no write lock seen; the import's exit code: {process.poll()}")
 
 
 @pytest.mark.slow
