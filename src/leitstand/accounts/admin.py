@@ -31,7 +31,7 @@ class StaffUserAdmin(UserAdmin):
     def has_second_factor(self, user):
         return user.second_factor
 
-    def _invite(self, request, users) -> int:
+    def _invite(self, request, users) -> None:
         sent = 0
         for user in users:
             try:
@@ -39,14 +39,13 @@ class StaffUserAdmin(UserAdmin):
                 sent += 1
             except invitations.InvitationError as exc:
                 self.message_user(request, str(exc), messages.WARNING)
-        return sent
+        self.message_user(request, ngettext("%(n)d invitation queued.",
+                                            "%(n)d invitations queued.", sent) % {"n": sent})
 
     @admin.action(description=_("Send an invitation (a link to choose a password)"),
                   permissions=["change"])
     def send_invitation(self, request, queryset):
-        sent = self._invite(request, queryset)
-        self.message_user(request, ngettext("%(n)d invitation queued.",
-                                            "%(n)d invitations queued.", sent) % {"n": sent})
+        self._invite(request, queryset)
 
     @admin.action(description=_("Reset the second factor (lost phone): removes the device "
                                 "and the password and sends a new invitation"),
@@ -54,6 +53,4 @@ class StaffUserAdmin(UserAdmin):
     def reset_second_factor(self, request, queryset):
         for user in queryset:
             second_factor.reset(user)
-        sent = self._invite(request, queryset)
-        self.message_user(request, ngettext("%(n)d invitation queued.",
-                                            "%(n)d invitations queued.", sent) % {"n": sent})
+        self._invite(request, queryset)

@@ -20,11 +20,6 @@ def needs_second_factor(user) -> bool:
     return user.is_authenticated and (user.is_staff or user.is_superuser)
 
 
-def is_verified_staff(user) -> bool:
-    """Staff who passed both steps; only they see drafts and the editors' pages."""
-    return needs_second_factor(user) and user.is_verified()
-
-
 def confirmed_device(user) -> TOTPDevice | None:
     return TOTPDevice.objects.filter(user=user, confirmed=True).first()
 
@@ -51,26 +46,22 @@ def qr_svg(device: TOTPDevice) -> str:
 @transaction.atomic
 def confirm(request, device: TOTPDevice, code: str) -> bool:
     """Confirm a new device with its first code; older devices of the person are removed."""
-    if not device.verify_token(code.replace(" ", "")):
+    if not check(request, device, code):
         return False
     TOTPDevice.objects.filter(user=device.user).exclude(pk=device.pk).delete()
     device.confirmed = True
     device.save(update_fields=["confirmed"])
-    verified(request, device)
     return True
 
 
 def check(request, device: TOTPDevice, code: str) -> bool:
+    """Accept the code for this session, or say it is wrong (or used already)."""
     if not device.verify_token(code.replace(" ", "")):
         return False
-    verified(request, device)
-    return True
-
-
-def verified(request, device: TOTPDevice) -> None:
     # A new session id at each step up in rights, as at the password step.
     request.session.cycle_key()
     otp_login(request, device)
+    return True
 
 
 @transaction.atomic
