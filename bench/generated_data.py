@@ -55,7 +55,7 @@ def generate(scale: float, seed: int = 7) -> tuple[int, int, int]:
         for g in goals)
     m.Target.indicators.through.objects.bulk_create(
         m.Target.indicators.through(target_id=t.id, indicator_id=i.id)
-        for t, i in zip(targets, indicators))
+        for t, i in zip(targets, indicators, strict=False))
     start = dt.date(2015, 1, 1)
     batch = []
     total = 0

@@ -106,7 +106,7 @@ def main() -> int:
             pipe_times.append(seconds)
             assert pages == pages_p
     raw, pipe = statistics.median(raw_times), statistics.median(pipe_times)
-    ratios = [p / r for p, r in zip(pipe_times, raw_times)]
+    ratios = [p / r for p, r in zip(pipe_times, raw_times, strict=False)]
     print(f"{args.files} PDFs x {args.pages} pages = {pages} pages, {args.repeat} runs, medians")
     print(f"raw pypdfium2 extraction: {raw:.3f} s  {pages / raw:8.1f} pages/s")
     print(f"leitstand ingest (JSON):  {pipe:.3f} s  {pages / pipe:8.1f} pages/s")

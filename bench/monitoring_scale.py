@@ -36,13 +36,13 @@ from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
-
 from generated_data import generate  # noqa: E402
 
 
 def percentiles(samples):
     samples = sorted(samples)
-    pick = (lambda q: samples[min(len(samples) - 1, int(q * len(samples)))])
+    def pick(q):
+        return (samples[min(len(samples) - 1, int(q * len(samples)))])
     return statistics.median(samples), pick(0.95), pick(0.99)
 
 
@@ -98,7 +98,8 @@ def main() -> int:
         base = time_pages(client, ["/status/"] * args.pages, 1)
         today = time_pages(client, overview, 1)
         past = time_pages(client, stand, 1)
-        live = time_pages(client, [f"{u}?stand={(django.utils.timezone.localdate() - dt.timedelta(days=1)).isoformat()}" for u in overview], 1)
+        yesterday = (django.utils.timezone.localdate() - dt.timedelta(days=1)).isoformat()
+        live = time_pages(client, [f"{u}?stand={yesterday}" for u in overview], 1)
         with CaptureQueriesContext(connection) as queries:
             client.get(stand[0])
         for name, times in (("page without queries (/status/)", base),

@@ -22,7 +22,7 @@ def _records(database: str) -> dict:
 def _assert_same(copy: dict, original: dict, direction: str) -> None:
     for label, rows in original.items():
         assert len(copy[label]) == len(rows), (direction, label)
-        for mine, theirs in zip(copy[label], rows):
+        for mine, theirs in zip(copy[label], rows, strict=False):
             different = {k: (mine[k], theirs[k]) for k in theirs if mine[k] != theirs[k]}
             assert not different, (direction, label, theirs.get("id"), different)
 

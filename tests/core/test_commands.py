@@ -90,8 +90,9 @@ def test_accessibility_statement_and_easy_read_are_linked_from_every_page(client
     for part in ("BITV 2.0", "WCAG 2.1", "§ 16 BGG", "axe-core", "/impressum/"):
         assert part in statement
     easy = client.get("/leichte-sprache/").content.decode()
-    from leitstand.monitoring.vocabulary import label
     from django.utils import translation
+
+    from leitstand.monitoring.vocabulary import label
 
     with translation.override("de"):
         assert all(str(label(code)) in easy for code in ("achieved", "on_track", "missed"))

@@ -1,8 +1,8 @@
 """Public pages come from the cache until the data change; sessions and the dialog never."""
 
 import pytest
-from django.db.models import F
 from django.core.cache import cache
+from django.db.models import F
 
 from leitstand.core import page_cache as page_cache_module
 from leitstand.core.models import DataVersion

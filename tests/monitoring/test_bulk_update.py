@@ -60,13 +60,13 @@ def test_assessments_arrive_as_drafts_and_goal_texts_change_only_in_given_column
     goal = Goal.objects.get(edition__strategy__slug="nrw", edition__slug="2019", code="19-07")
     text_before = goal.text
     upload(client, "assessments", (
-        "strategy,edition,goal,status,as_of,assessor,assessor_kind,evidence,links\n"
-        "nrw,2019,19-07,on_track,2026-10-01,MWIDE,government,Bericht,https://x.org/r\n"
-    ).encode())
+        b"strategy,edition,goal,status,as_of,assessor,assessor_kind,evidence,links\n"
+        b"nrw,2019,19-07,on_track,2026-10-01,MWIDE,government,Bericht,https://x.org/r\n"
+    ))
     draft = Assessment.objects.get(goal=goal, as_of="2026-10-01")
     assert draft.state == "draft" and draft.links == ["https://x.org/r"]
-    upload(client, "goals", ("strategy,edition,code,title\n"
-                             "nrw,2019,19-07,Neuer Titel\n").encode())
+    upload(client, "goals", (b"strategy,edition,code,title\n"
+                             b"nrw,2019,19-07,Neuer Titel\n"))
     goal.refresh_from_db()
     assert goal.title == "Neuer Titel" and goal.text == text_before
 

@@ -6,8 +6,8 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from leitstand.dashboard.queries import goal_rows
-from leitstand.monitoring.rules import RULESET
 from leitstand.monitoring.models import Observation, StatusSnapshot
+from leitstand.monitoring.rules import RULESET
 from leitstand.register.models import Edition, Goal, Indicator
 
 

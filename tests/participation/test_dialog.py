@@ -34,7 +34,7 @@ def test_the_demo_consultation_is_open_and_shows_the_draft_with_its_lines(client
 def test_phase_times_are_announced_in_berlin_time_and_stored_in_utc(draft):
     phase = draft.phases.get(name="Kommentierung und Vorschläge")
     # 2026-11-01 00:00 in Berlin (CET, UTC+1) is 2026-10-31 23:00 UTC
-    assert phase.starts_at == dt.datetime(2026, 10, 31, 23, 0, tzinfo=dt.timezone.utc)
+    assert phase.starts_at == dt.datetime(2026, 10, 31, 23, 0, tzinfo=dt.UTC)
 
 
 @pytest.mark.parametrize("kind", ["abschnitt", "absatz", "ziel", "massnahme"])

@@ -6,11 +6,17 @@ import pytest
 from django.urls import reverse
 
 from leitstand.participation.models import (
-    Comment, Dispute, DisputeAnswer, ModerationAction, Proposal, Report, Support,
+    Comment,
+    Dispute,
+    DisputeAnswer,
+    ModerationAction,
+    Proposal,
+    Report,
+    Support,
 )
 from leitstand.register.models import Goal, Organisation
-from tests.participation.helpers import comment_on, participant, sign_in
 from tests.conftest import staff_login
+from tests.participation.helpers import comment_on, participant, sign_in
 
 
 @pytest.fixture

@@ -12,8 +12,14 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from leitstand.participation.models import (
-    Consultation, OutgoingMail, Participant, Proposal, Report, SignInLink,
-    Subscription, Support,
+    Consultation,
+    OutgoingMail,
+    Participant,
+    Proposal,
+    Report,
+    SignInLink,
+    Subscription,
+    Support,
 )
 from leitstand.register.models import Goal
 from tests.participation.helpers import comment_on, participant, sign_in

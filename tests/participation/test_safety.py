@@ -12,10 +12,15 @@ from django.utils import timezone
 
 from leitstand.participation import limits
 from leitstand.participation.models import (
-    Comment, Participant, Proposal, RateEvent, SignInLink, Support,
+    Comment,
+    Participant,
+    Proposal,
+    RateEvent,
+    SignInLink,
+    Support,
 )
-from tests.participation.helpers import comment_on, participant, sign_in
 from tests.conftest import staff_login
+from tests.participation.helpers import comment_on, participant, sign_in
 
 SCRIPT = '<script>alert("x")</script>'
 IMG = '<img src=x onerror=alert(1)>'

@@ -13,7 +13,7 @@ def _form(client, url):
     assert response.status_code == 200
     form = response.context["adminform"].form
     data = {}
-    for name, field in form.fields.items():
+    for name, _field in form.fields.items():
         value = form[name].value()
         if value is None:
             continue

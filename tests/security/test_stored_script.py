@@ -82,12 +82,12 @@ def test_script_in_every_editor_field_is_escaped_everywhere(client, roles):
     staff_login(client, roles["superuser"])
     for model in admin.site._registry:
         info = model._meta.app_label, model._meta.model_name
-        pages[f"admin {info}"] = client.get(reverse("admin:%s_%s_changelist" % info)
+        pages[f"admin {info}"] = client.get(reverse("admin:{}_{}_changelist".format(*info))
                                             ).content.decode()
         first = model.objects.first()
         if first is not None:
             pages[f"admin {info} {first.pk}"] = client.get(
-                reverse("admin:%s_%s_change" % info, args=[first.pk])).content.decode()
+                reverse("admin:{}_{}_change".format(*info), args=[first.pk])).content.decode()
     leaks = {url: sorted(set(re.findall(r"<s\d+>", text))) for url, text in pages.items()
              if re.search(r"<s\d+>", text)}
     assert leaks == {}

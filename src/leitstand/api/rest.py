@@ -34,7 +34,13 @@ from leitstand.monitoring import vocabulary
 from leitstand.monitoring.models import Assessment, Observation, end_of_day
 from leitstand.register.actors import actor_for, scope_of
 from leitstand.register.models import (
-    Edition, Goal, Indicator, Measure, Section, Strategy, Target,
+    Edition,
+    Goal,
+    Indicator,
+    Measure,
+    Section,
+    Strategy,
+    Target,
 )
 from leitstand.register.rules import allowed
 

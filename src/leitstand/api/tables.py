@@ -30,7 +30,7 @@ class Table:
     rows: list[list] = field(default_factory=list)
 
     def records(self) -> list[dict]:
-        return [dict(zip((c.name for c in self.columns), row)) for row in self.rows]
+        return [dict(zip((c.name for c in self.columns), row, strict=False)) for row in self.rows]
 
 
 def _cols(spec: str) -> list[Column]:

@@ -78,7 +78,7 @@ def _relative(target_file: str, page_file: str) -> str:
     return posixpath.relpath(target_file, posixpath.dirname(page_file) or ".")
 
 
-def build(folder: Path, editions=None, site_url: str = "") -> Built:
+def build(folder: Path, editions=None, site_url: str = "") -> Built:  # noqa: C901
     editions = list(editions or Edition.objects.filter(status=Edition.PUBLISHED)
                     .select_related("strategy"))
     prefixes = _prefixes(editions)

@@ -1,4 +1,6 @@
-"""The "Stand am" parameter: every page can show what was known on a past day (?stand=YYYY-MM-DD)."""
+"""The "Stand am" parameter: every page can show what was known on a past day.
+
+The day comes as ?stand=YYYY-MM-DD."""
 
 from __future__ import annotations
 

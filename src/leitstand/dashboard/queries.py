@@ -52,7 +52,7 @@ def edition_or_404(strategy_slug: str, edition_slug: str, user=None) -> Edition:
     return edition
 
 
-def goal_rows(edition: Edition | None, goals=None, today: dt.date | None = None,
+def goal_rows(edition: Edition | None, goals=None, today: dt.date | None = None,  # noqa: C901
               editions: dict | None = None, known_assessments=None,
               with_observations: bool = False, live: bool = False) -> list[GoalRow]:
     """Goals with their published status, in a fixed number of queries for any number of goals.
@@ -163,9 +163,8 @@ def _fast_points(observations):
     The ORM converts every value to a Decimal and every date through its converters; for
     the ten thousand observations behind one large overview that was most of the page time.
     The SQL is still the ORM's own; only the rows are read raw."""
-    from django.db import connection
-
     from django.core.exceptions import EmptyResultSet
+    from django.db import connection
 
     query = observations.order_by("date").values_list(
         "indicator_id", "date", Cast("value", FloatField()))
@@ -182,7 +181,8 @@ def _fast_points(observations):
 
 
 def _target_input(target, due) -> rules.TargetInput:
-    as_float = (lambda d: None if d is None else float(d))
+    def as_float(d):
+        return (None if d is None else float(d))
     return rules.TargetInput(as_float(target.value), target.unit, target.comparator or None,
                              target.deadline or due, as_float(target.baseline_value),
                              as_float(target.factor))

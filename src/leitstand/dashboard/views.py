@@ -16,9 +16,9 @@ from leitstand.dashboard.queries import current_edition, edition_or_404, goal_ro
 from leitstand.dashboard.search import matching_ids
 from leitstand.monitoring import rules, vocabulary
 from leitstand.monitoring import status as status_rule
-from leitstand.register import horizons
 from leitstand.monitoring.models import Assessment
 from leitstand.participation.queries import goal_disputes, with_dispute_count
+from leitstand.register import horizons
 from leitstand.register.models import (
     Edition,
     Goal,

@@ -25,7 +25,8 @@ SCALES = {
 DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 WORD_NUM = r"\b(?:eine?[nmr]?\s+halbe[n]?|" + "|".join(
     sorted((w for w in WORDS if w not in ("halbe", "halben")), key=len, reverse=True)) + r")"
-SCALE = r"(?:Tsd\.|Tausend|Mio\.|Millionen|Million|Mrd\.|Milliarden|Milliarde|Bio\.|Billionen|Billion)"
+SCALE = (r"(?:Tsd\.|Tausend|Mio\.|Millionen|Million|Mrd\.|Milliarden|Milliarde|Bio\.|Billionen"
+         r"|Billion)")
 CURRENCY = r"(?:Euro|EUR|€)"
 PERCENT = r"(?:%|Prozent)"
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-HEADS = (r"Amt(?=\s+für)|Ministerium|Staatskanzlei|Landesbetrieb|Bezirksregierung|Landesamt|Bundesamt|"
+HEADS = (r"Amt(?=\s+für)|Ministerium|Staatskanzlei|Landesbetrieb|Bezirksregierung|Landesamt|"
+         r"Bundesamt|"
          r"Bundesministerium|Bundesagentur|Agentur|Institut|Fraunhofer-Institut|Stiftung|Beirat|"
          r"Netzwerk|Kompetenzzentrum|Kompetenzplattform|Center|Kammer|Verband|Hubs?|Campus|"
          r"Gremium|Landesanstalt|Stadtwerke|Geschäftsstelle|Kommission|Akademie|"
@@ -35,8 +36,9 @@ _QUOTED = re.compile(r"(?P<head>Gremium|Beirat|Netzwerk|Rat|Fonds|Verein|[A-ZÄ�
                      r"„(?P<name>[^“]{2,60})“")
 NOT_BODIES = re.compile(r"(?:strategie|stipendium|preis|gesetz|programm|summit)(?:\.NRW)?$",
                         re.I)
-GENERIC = {"Landesregierung", "Zentrum", "Zentren", "Fonds", "Bank", "Bund", "Land", "Bundesregierung", "Rat", "Zentrum", "Netzwerk",
-           "Hub", "Hubs", "Center", "Institut", "Verband", "Fonds", "Kommission", "Akademie",
+GENERIC = {"Landesregierung", "Zentrum", "Zentren", "Fonds", "Bank", "Bund", "Land",
+           "Bundesregierung", "Rat", "Netzwerk",
+           "Hub", "Hubs", "Center", "Institut", "Verband", "Kommission", "Akademie",
            "Hochschule", "Universität", "Stiftung", "Agentur", "Kammer", "Beirat",
            "Geschäftsstelle", "Ministerium", "Landesbetrieb"}
 _STOP_TAIL = re.compile(r"\s+(?:und|für|der|des|von|in|im|am|an|NRW|Nordrhein-Westfalen)?\s*$")

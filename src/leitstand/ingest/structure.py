@@ -204,7 +204,7 @@ class _Reader:
         self.end_list()
         return self.sk
 
-    def step(self, i: int, line: Line, text: str) -> int:
+    def step(self, i: int, line: Line, text: str) -> int:  # noqa: C901
         lines = self.lines
         numbered = NUMBERED.match(text)
         if numbered and _heading_like(text) and self.plausible_number(numbered.group("num")):
@@ -219,7 +219,7 @@ class _Reader:
         if self.table_header and text.count("|") >= 2:
             cells = [c.strip() for c in text.strip("|").split("|")]
             block = self.open("table_goal", line)
-            block.cells = dict(zip(self.table_header, cells))
+            block.cells = dict(zip(self.table_header, cells, strict=False))
             self.close()
             return i + 1
         self.table_header = None

@@ -39,7 +39,8 @@ class Line:
 _TITLE_WITH_PAGE = re.compile(
     r"^(?P<title>.{0,100}?\b(?:Strategie|Digitalstrategie|Konzept|Programm|Bericht|Agenda)\b"
     r".*?\s\d\.\d)(?P<page>\d{1,3})$")
-_PAGE_NUMBER = re.compile(r"^(?:Seite\s+)?\d{1,4}(?:\s*(?:von|/)\s*\d{1,4})?$|^[-–]\s*\d{1,4}\s*[-–]$",
+_PAGE_NUMBER = re.compile(r"^(?:Seite\s+)?\d{1,4}(?:\s*(?:von|/)\s*\d{1,4})?$"
+                          r"|^[-–]\s*\d{1,4}\s*[-–]$",
                           re.I)
 _CAPTION = re.compile(r"\s\|\s+[\w.-]*[A-Z]{2,}[\w.-]*$")
 _BULLET = re.compile(r"^\s*(?:[•●▪■◦\-–—]|\uf0b7|\uf0a7)\s+")
@@ -64,7 +65,7 @@ def split_lines(source: Source) -> list[Line]:
     return lines
 
 
-def _mark_noise(lines: list[Line]) -> None:
+def _mark_noise(lines: list[Line]) -> None:  # noqa: C901
     by_page: dict = {}
     for line in lines:
         if line.text:

@@ -118,7 +118,8 @@ def _read_xlsx(data: bytes) -> list[dict]:
         raise FileRefused(_("The XLSX file cannot be read.")) from None
     values = sheet.iter_rows(values_only=True)
     header = [str(h or "").strip() for h in next(values, [])]
-    return [{h: ("" if v is None else v) for h, v in zip(header, row)} for row in values]
+    return [{h: ("" if v is None else v) for h, v in zip(header, row, strict=False)}
+            for row in values]
 
 
 def _unneutralise(value):

@@ -160,16 +160,20 @@ def judge_goal(targets: list[tuple[TargetInput, list[Series]]], as_of: dt.date
 
 RULES = [
     ("Messbarkeit", "Ein Zielwert ist messbar, wenn er einen Wert (oder einen Faktor und einen "
-     "Ausgangswert), eine Frist und einen Indikator in derselben Einheit hat. Sonst: „nicht messbar“."),
-    ("Keine Daten", "Gibt es bis zum Stichtag keinen Messwert, gilt „keine Daten“; mit nur einem "
+     "Ausgangswert), eine Frist und einen Indikator in derselben Einheit hat. "
+     "Sonst: „nicht messbar“."),
+    ("Keine Daten",
+     "Gibt es bis zum Stichtag keinen Messwert, gilt „keine Daten“; mit nur einem "
      f"Messwert ebenso, denn ein Trend braucht mindestens {MIN_OBSERVATIONS} Messwerte."),
     ("Erreicht", "Der jüngste Messwert erfüllt den Zielwert (mindestens / höchstens / genau, "
-     f"mit {str(TOLERANCE * 100).replace('.', ',')} % Toleranz). Ohne Vergleichswort bestimmt der Ausgangswert die Richtung: "
+     f"mit {str(TOLERANCE * 100).replace('.', ',')} % Toleranz). "
+     "Ohne Vergleichswort bestimmt der Ausgangswert die Richtung: "
      "liegt das Ziel unter ihm, ist eine Senkung gemeint."),
     ("Verfehlt", "Die Frist ist verstrichen, und der letzte Messwert bis zur Frist erfüllt den "
      "Zielwert nicht."),
     ("Im Zeitplan / gefährdet", "Die durchschnittliche jährliche Wachstumsrate zwischen erstem "
-     "und jüngstem Messwert (Methode von Open SDG und Destatis) wird bis zur Frist fortgeschrieben: "
+     "und jüngstem Messwert (Methode von Open SDG und Destatis) wird bis zur Frist "
+     "fortgeschrieben: "
      "erreicht die Fortschreibung den Zielwert, „im Zeitplan“, sonst „gefährdet“. Bei Werten "
      "≤ 0 gilt ein linearer Trend."),
     ("Mehrere Zielwerte", "Ein Ziel erhält den schlechtesten berechneten Status seiner Zielwerte "

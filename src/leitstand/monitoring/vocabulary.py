@@ -22,7 +22,8 @@ STATUSES = (
     Status("not_assessed", _("not assessed"),
            _("Nobody responsible has published an assessment of this goal yet."), "○"),
     Status("no_evidence", _("no evidence available"),
-           _("An assessment was attempted, but no data or documents exist to judge the goal."), "?"),
+           _("An assessment was attempted, but no data or documents exist to judge the goal."),
+           "?"),
     Status("not_started", _("not started"),
            _("Work towards the goal has not begun."), "–"),
     Status("in_progress", _("in progress"),
@@ -39,7 +40,8 @@ STATUSES = (
     Status("no_data", _("no data"),
            _("The goal is measurable, but there are not enough observations to judge it."), "·"),
     Status("dropped", _("dropped"),
-           _("The goal was given up or replaced; the reason is recorded with the assessment."), "⌀"),
+           _("The goal was given up or replaced; the reason is recorded with the assessment."),
+           "⌀"),
 )
 
 BY_CODE = {s.code: s for s in STATUSES}

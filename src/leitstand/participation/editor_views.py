@@ -15,7 +15,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from leitstand.participation import forms, results, services
 from leitstand.participation.models import (
-    Comment, Consultation, Content, Dispute, ModerationAction, Proposal, Report,
+    Comment,
+    Consultation,
+    Content,
+    Dispute,
+    ModerationAction,
+    Proposal,
+    Report,
 )
 from leitstand.participation.views import refusing
 from leitstand.register.actors import actor_for, scope_of

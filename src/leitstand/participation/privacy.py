@@ -7,8 +7,16 @@ from django.db import transaction
 from django.utils import timezone
 
 from leitstand.participation.models import (
-    Comment, Consultation, Content, Dispute, Participant, Proposal, Report, SignInLink,
-    Subscription, Support,
+    Comment,
+    Consultation,
+    Content,
+    Dispute,
+    Participant,
+    Proposal,
+    Report,
+    SignInLink,
+    Subscription,
+    Support,
 )
 
 # What the privacy page promises; tests check the code keeps these promises.

@@ -69,7 +69,8 @@ def collect(consultation) -> dict:
         "consultation": {"slug": consultation.slug, "title": consultation.title,
                          "edition": str(consultation.edition)},
         "parts": sorted(parts.values(), key=lambda e: (e["kind"], e["code"])),
-        "comments": [{"id": c.pk, "part": dict(zip(("kind", "code", "title"), _part(c))),
+        "comments": [{"id": c.pk, "part": dict(zip(("kind", "code", "title"), _part(c),
+                                                       strict=False)),
                       "reply_to": c.parent_id, "author": _author(c), "state": c.state,
                       "text": _text(c), "created_at": c.created_at.isoformat()}
                      for c in comments],

@@ -15,8 +15,16 @@ from django.utils.translation import gettext as _
 
 from leitstand.participation import windows
 from leitstand.participation.models import (
-    Comment, Consultation, Content, Dispute, DisputeAnswer, ModerationAction, Participant,
-    Proposal, Report, Support,
+    Comment,
+    Consultation,
+    Content,
+    Dispute,
+    DisputeAnswer,
+    ModerationAction,
+    Participant,
+    Proposal,
+    Report,
+    Support,
 )
 from leitstand.register.actors import actor_for, scope_of
 from leitstand.register.models import Edition, Paragraph

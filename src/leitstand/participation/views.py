@@ -16,10 +16,21 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from leitstand.core.redirects import safe_next
-from leitstand.participation import forms, identity, limits, mail, privacy, services
-from leitstand.participation import subscriptions, windows
+from leitstand.participation import (
+    forms,
+    identity,
+    limits,
+    mail,
+    privacy,
+    services,
+    subscriptions,
+    windows,
+)
 from leitstand.participation.models import (
-    Comment, Consultation, Content, Proposal,
+    Comment,
+    Consultation,
+    Content,
+    Proposal,
 )
 from leitstand.participation.queries import count_per
 from leitstand.register.models import Edition, Goal, Measure, Paragraph, Section

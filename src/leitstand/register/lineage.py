@@ -2,7 +2,8 @@
 
 Similarity of two goals = 0.7 × overlap of their stemmed words (Jaccard, the same German
 stems as the search) + 0.3 × agreement of their targets (same units, then same values and
-deadlines); the word overlap alone where neither goal has a target. A new goal's best match above THRESHOLD continues it: "kept" where text and
+deadlines); the word overlap alone where neither goal has a target. A new goal's best match
+above THRESHOLD continues it: "kept" where text and
 targets agree closely, else "sharpened". One previous goal continued by several new goals
 is "split"; a new goal continuing several previous goals is "merged"; new goals without a
 match are "new", previous goals without one "dropped". Editors confirm or correct.
@@ -58,7 +59,7 @@ def similarity(a: GoalText, b: GoalText) -> float:
     return round(0.7 * jaccard + 0.3 * _target_agreement(a.targets, b.targets), 3)
 
 
-def suggest(new: list[GoalText], previous: list[GoalText]) -> list[Suggestion]:
+def suggest(new: list[GoalText], previous: list[GoalText]) -> list[Suggestion]:  # noqa: C901
     scored = {(n.id, p.id): similarity(n, p) for n in new for p in previous}
     matches: dict[int, list[tuple[int, float]]] = {}
     for n in new:

@@ -150,7 +150,7 @@ RESERVED_SLUGS = frozenset({"admin", "status", "impressum", "datenschutz", "spra
                             "vergleich", "konto"})
 
 
-def _check_references(data) -> list[str]:
+def _check_references(data) -> list[str]:  # noqa: C901
     problems = []
     if data["strategy"]["slug"].lower() in RESERVED_SLUGS:
         problems.append(f"strategy.slug: '{data['strategy']['slug']}' is a path the site uses "

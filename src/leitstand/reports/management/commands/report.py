@@ -1,4 +1,6 @@
-"""`leitstand report --edition STRATEGY/EDITION --format html|pdf|md [--as-of DATE] [--out FILE]`."""
+"""`leitstand report --edition STRATEGY/EDITION --format html|pdf|md`.
+
+Options: `[--as-of DATE] [--out FILE]`."""
 
 import datetime as dt
 import sys
