@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from leitstand.api import exports
 from leitstand.api import tables as t
-from leitstand.dashboard.asof import stand_of
+from leitstand.monitoring.asof import stand_of
 
 
 def _tables(request):

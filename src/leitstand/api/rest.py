@@ -24,14 +24,13 @@ from ninja.security import HttpBearer
 from pydantic import Field
 
 from leitstand.api import tables
-from leitstand.api.summaries import edition_summary
 from leitstand.api.tokens import user_for_token
-from leitstand.dashboard.filters import GoalFilter
-from leitstand.dashboard.queries import goal_rows
-from leitstand.dashboard.search import matching_ids
 from leitstand.monitoring import services as monitoring
 from leitstand.monitoring import vocabulary
+from leitstand.monitoring.filters import GoalFilter
 from leitstand.monitoring.models import Assessment, Observation, end_of_day
+from leitstand.monitoring.rows import goal_rows
+from leitstand.monitoring.summaries import edition_summary
 from leitstand.register.actors import actor_for, scope_of
 from leitstand.register.models import (
     Edition,
@@ -42,7 +41,8 @@ from leitstand.register.models import (
     Strategy,
     Target,
 )
-from leitstand.register.rules import allowed
+from leitstand.register.permissions import allowed
+from leitstand.register.search import matching_ids
 
 api = NinjaAPI(title="Leitstand API", version="1", urls_namespace="api", description=(
     "The register and monitoring of public strategies. Read access is public; "

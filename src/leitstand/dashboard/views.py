@@ -8,17 +8,17 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from leitstand.api.summaries import field_of_action
 from leitstand.dashboard import aggregates, charts
-from leitstand.dashboard.asof import stand_of
-from leitstand.dashboard.filters import GoalFilter
-from leitstand.dashboard.queries import current_edition, edition_or_404, goal_rows
-from leitstand.dashboard.search import matching_ids
-from leitstand.monitoring import rules, vocabulary
 from leitstand.monitoring import status as status_rule
+from leitstand.monitoring import status_rules, vocabulary
+from leitstand.monitoring.asof import stand_of
+from leitstand.monitoring.filters import GoalFilter
 from leitstand.monitoring.models import Assessment
+from leitstand.monitoring.rows import goal_rows
+from leitstand.monitoring.summaries import field_of_action
 from leitstand.participation.queries import goal_disputes, with_dispute_count
 from leitstand.register import horizons
+from leitstand.register.editions import current_edition, edition_or_404
 from leitstand.register.models import (
     Edition,
     Goal,
@@ -30,6 +30,7 @@ from leitstand.register.models import (
     Strategy,
     Target,
 )
+from leitstand.register.search import matching_ids
 
 HORIZON_LABELS = dict(horizons.CHOICES)
 
@@ -293,10 +294,10 @@ def statuses(request):
 
 
 def method(request):
-    """The Methodik page: the text comes from the rule set itself (monitoring.rules)."""
+    """The Methodik page: the text comes from the rule set itself (monitoring.status_rules)."""
     return render(request, "dashboard/method.html", {
-        "ruleset": rules.RULESET, "rules": rules.RULES, "statuses": vocabulary.STATUSES,
-        "assessment_rule": status_rule.RULE})
+        "ruleset": status_rules.RULESET, "rules": status_rules.RULES,
+        "statuses": vocabulary.STATUSES, "assessment_rule": status_rule.RULE})
 
 
 def comparison(request, strategy, edition):
@@ -319,8 +320,8 @@ def across_strategies(request):
     deadlines (e.g. every fibre or 5G target)."""
     from django.http import HttpResponseBadRequest
 
-    from leitstand.dashboard.search import goals_everywhere
     from leitstand.register.models import Edition, Goal
+    from leitstand.register.search import goals_everywhere
 
     if set(request.GET) - {"q"}:
         return HttpResponseBadRequest(_("Only the parameter q is understood here."))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from leitstand.register import models as m
-from leitstand.register.rules import ANONYMOUS, Actor, Scope
+from leitstand.register.permissions import ANONYMOUS, Actor, Scope
 
 
 def actor_for(user) -> Actor:
