@@ -5,12 +5,13 @@ from __future__ import annotations
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from leitstand.dashboard import aggregates, charts
+from leitstand.dashboard import charts
+from leitstand.monitoring import aggregates, status_rules, vocabulary
 from leitstand.monitoring import status as status_rule
-from leitstand.monitoring import status_rules, vocabulary
 from leitstand.monitoring.asof import stand_of
 from leitstand.monitoring.filters import GoalFilter
 from leitstand.monitoring.models import Assessment
@@ -30,7 +31,6 @@ from leitstand.register.models import (
     Strategy,
     Target,
 )
-from leitstand.register.search import matching_ids
 
 HORIZON_LABELS = dict(horizons.CHOICES)
 
@@ -104,21 +104,15 @@ def overview(request, strategy, edition):
 
 def goal_list(request, strategy, edition):
     edition = edition_or_404(strategy, edition, request.user)
+    if request.GET.get("format") == "csv":  # older links: the CSV is an open-data download
+        params = request.GET.copy()
+        del params["format"]
+        return redirect(reverse("api:goals_csv", args=[edition.strategy.slug, edition.slug])
+                        + (f"?{params.urlencode()}" if params else ""))
     flt = GoalFilter.from_params(request.GET)
-    found = matching_ids(flt.q, edition.strategy_id, edition.id) if flt.q else None
     stand = stand_of(request)
     rows = goal_rows(edition, today=stand)
-    shown = [r for r in rows if flt.keep(r, found["goal"] if found else None)]
-    if request.GET.get("format") == "csv":
-        from django.http import HttpResponse
-
-        from leitstand.api.exports import write_goal_csv
-
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = (
-            f'attachment; filename="{edition.strategy.slug}-{edition.slug}-ziele.csv"')
-        write_goal_csv(response, edition, shown)
-        return response
+    shown, found = flt.apply(rows, edition)
     extra = {}
     if found:
         extra["measures"] = Measure.objects.filter(id__in=found["measure"]).select_related(
