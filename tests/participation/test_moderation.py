@@ -35,7 +35,7 @@ def test_a_report_reaches_the_queue_and_hiding_shows_the_reason(client, roles, n
     comment = comment_on(nrw_dialog, section, bob, "Beleidigender Text")
     sign_in(client, alice)
     response = client.post(reverse("participation:report", args=["kommentar", comment.pk]),
-                           {"reason": "Beleidigung"})
+                           {"reason": "Beleidigung", "category": "insult"})
     assert response.status_code == 302
     assert Report.objects.filter(comment=comment, resolved_at__isnull=True).count() == 1
     staff_login(client, roles["strategy_admin"])

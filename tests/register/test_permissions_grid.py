@@ -66,7 +66,25 @@ def _dispute():
                                   disputed_status="not_assessed", body="Stimmt nicht.")
 
 
+def _block():
+    from leitstand.participation.models import Block
+    from tests.participation.helpers import participant
+
+    return Block.objects.create(participant=participant("b"), strategy=m.Strategy.objects.get(
+        slug="nrw"), reason="Beleidigungen", blocked_by=get_user_model().objects.get(
+        username="root"))
+
+
+def _hidden_comment():
+    comment = _comment()
+    comment.state, comment.hidden_reason = "hidden", "Spam"
+    comment.save()
+    return comment
+
+
 OBJECTS = {
+    "block": _block,
+    "hidden_comment": _hidden_comment,
     "consultation": _consultation,
     "comment": _comment,
     "proposal": _proposal,
@@ -141,13 +159,35 @@ GRID += [
     ("moderation:answer", "dispute", UNIT_A),
     ("moderation:disputes", None, {**ADMIN_ONLY, "editor_a": "ok", "editor_b": "ok",
                                    "head_a": "ok"}),
+    # The moderation desk (issue 16): open to those who moderate a consultation; answers to
+    # proposals are the strategy team's; blocks are the moderators'.
+    ("moderation:desk", "consultation", ADMIN_ONLY),
+    ("moderation:answer_proposal", "proposal", ADMIN_ONLY),
+    ("moderation:block", "consultation", ADMIN_ONLY),
+    ("moderation:unblock", "block", ADMIN_ONLY),
+]
+# The participants' own actions: an editor's account is no participant, so every role is
+# refused; who may (only the author) is tested in tests/participation/test_desk.py.
+NO_STAFF = dict.fromkeys(ROLES, "denied")
+GRID += [
+    ("participation:withdraw", "proposal", NO_STAFF),
+    ("participation:request_review", "hidden_comment", NO_STAFF),
 ]
 URL_ARGS = {
     "moderation:queue": lambda obj: [obj.slug],
     "moderation:results_csv": lambda obj: [obj.slug],
     "moderation:results_json": lambda obj: [obj.slug],
     "moderation:moderate": lambda obj: ["kommentar", obj.pk, "hide"],
+    "moderation:desk": lambda obj: [],
+    "moderation:block": lambda obj: [obj.slug, _participant_id()],
+    "participation:request_review": lambda obj: ["kommentar", obj.pk],
 }
+
+
+def _participant_id():
+    from tests.participation.helpers import participant
+
+    return participant("blockiert").pk
 
 
 def _outcome(response) -> str:

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from leitstand.core import web_links
+from leitstand.participation import anchoring
 
 MAX_TEXT = 5000
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
@@ -52,19 +53,55 @@ class TextForm(AccessibleForm):
 class CommentForm(TextForm):
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
+    def __init__(self, *args, paragraph=None, **kwargs):
+        """On a paragraph, the comment may be on a passage: a sentence chosen from a list
+        or words typed (or marked in the text, where the page's script fills them in)."""
+        super().__init__(*args, **kwargs)
+        self.paragraph = paragraph
+        if paragraph is None:
+            return
+        self.sentences = anchoring.sentences(paragraph.text)
+        self.fields["sentence"] = forms.ChoiceField(
+            label=_("Comment on one sentence (optional)"), required=False,
+            choices=[("", _("– the whole paragraph –"))] + [
+                (str(i), s if len(s) <= 90 else s[:89] + "…")
+                for i, s in enumerate(self.sentences)])
+        self.fields["quote"] = forms.CharField(
+            label=_("… or on these words of the paragraph (optional)"), required=False,
+            max_length=1000, help_text=_("Copy the words from the paragraph above, or mark "
+                                         "them there with the mouse."))
+        self.fields["quote_hint"] = forms.IntegerField(required=False, min_value=0,
+                                                       widget=forms.HiddenInput)
+        self.order_fields(["sentence", "quote", "body"])
+
+    def clean(self):
+        data = super().clean()
+        if self.paragraph is None:
+            return data
+        quote = data.get("quote") or ""
+        if not quote and data.get("sentence"):
+            quote = self.sentences[int(data["sentence"])]
+        if quote and not anchoring.occurrences(self.paragraph.text, quote):
+            self.add_error("quote", _("These words are not in the paragraph."))
+        data["passage"] = anchoring.normalise(quote)
+        return data
+
 
 class ProposalForm(AccessibleForm):
     kind = forms.ChoiceField(label=_("What do you propose?"), choices=[
         ("new_goal", _("a new goal")), ("change_goal", _("a change to a goal"))],
         widget=forms.RadioSelect)
     goal = forms.ChoiceField(label=_("Goal to change"), required=False)
-    title = forms.CharField(label=_("Title"), max_length=200)
+    section = forms.ChoiceField(label=_("Section of the draft (optional)"), required=False)
+    title = forms.CharField(label=_("Title"), max_length=200, widget=forms.TextInput(
+        attrs={"data-similar": "", "autocomplete": "off"}))
     body = forms.CharField(label=_("Your proposal"), max_length=MAX_TEXT,
                            widget=forms.Textarea(attrs={"rows": 6}))
 
-    def __init__(self, *args, goals=(), **kwargs):
+    def __init__(self, *args, goals=(), sections=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["goal"].choices = [("", "–")] + [(str(g.pk), str(g)) for g in goals]
+        self.fields["section"].choices = [("", "–")] + [(str(s.pk), str(s)) for s in sections]
 
     def clean(self):
         data = super().clean()
@@ -76,6 +113,49 @@ class ProposalForm(AccessibleForm):
 class ReasonForm(AccessibleForm):
     reason = forms.CharField(label=_("Why should a moderator look at this?"),
                              max_length=1000, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ReportForm(AccessibleForm):
+    category = forms.ChoiceField(label=_("What is wrong with it?"), choices=[],
+                                 widget=forms.RadioSelect)
+    reason = forms.CharField(label=_("Details for the moderation (optional)"), required=False,
+                             max_length=1000, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, categories=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].choices = list(categories)
+
+
+class ReviewForm(AccessibleForm):
+    body = forms.CharField(label=_("Why should your post be shown?"), max_length=MAX_TEXT,
+                           widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class ProposalAnswerForm(AccessibleForm):
+    state = forms.ChoiceField(label=_("Official answer"), choices=[], widget=forms.RadioSelect)
+    goal = forms.ChoiceField(label=_("Taken up into goal"), required=False)
+    body = forms.CharField(label=_("Reason or explanation (needed for a rejection)"),
+                           required=False, max_length=MAX_TEXT,
+                           widget=forms.Textarea(attrs={"rows": 4}))
+
+    def __init__(self, *args, states=(), goals=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["state"].choices = list(states)
+        self.fields["goal"].choices = [("", "–")] + [
+            (str(g.pk), f"{g.edition.label} · {g}") for g in goals]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("state") == "taken_up" and not data.get("goal"):
+            self.add_error("goal", _("Choose the goal that takes the proposal up."))
+        if data.get("state") == "rejected" and not (data.get("body") or "").strip():
+            self.add_error("body", _("A rejection needs a reason."))
+        return data
+
+
+class BlockForm(AccessibleForm):
+    reason = forms.CharField(label=_("Why is this participant blocked?"), max_length=1000,
+                             widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class EmailForm(AccessibleForm):

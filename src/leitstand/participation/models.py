@@ -133,6 +133,14 @@ class Comment(Content):
                                  related_name="comments")
     parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE,
                                related_name="replies")
+    # A comment on a passage of a paragraph: the words quoted and a little of the text on
+    # either side, never offsets, so that it finds its place again after small edits
+    # (participation.anchoring).
+    quote = models.TextField(blank=True, verbose_name=_("quoted passage"))
+    quote_before = models.CharField(max_length=64, blank=True,
+                                    verbose_name=_("text before the passage"))
+    quote_after = models.CharField(max_length=64, blank=True,
+                                   verbose_name=_("text after the passage"))
 
     class Meta:
         ordering = ["created_at", "id"]
@@ -156,6 +164,9 @@ class Proposal(Content):
                                       related_name="taken_up_proposals")
     taken_up_note = models.TextField(blank=True)
     taken_up_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_at = models.DateTimeField(null=True, blank=True, verbose_name=_("withdrawn at"))
+    # Stemmed title and text (ingest.stemming), for search and for finding similar proposals.
+    search_text = models.TextField(blank=True, editable=False, verbose_name=_("search text"))
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -165,6 +176,32 @@ class Proposal(Content):
 
     def __str__(self):
         return self.title
+
+
+class ProposalAnswer(models.Model):
+    """The strategy team's official answer to a proposal. Answers are added, never edited:
+    the newest is the proposal's answer, the older ones its history."""
+
+    UNDER_REVIEW, ACCEPTED, TAKEN_UP, REJECTED = "under_review", "accepted", "taken_up", "rejected"
+    STATES = [(UNDER_REVIEW, _("under review")), (ACCEPTED, _("accepted")),
+              (TAKEN_UP, _("taken up into a goal")), (REJECTED, _("rejected"))]
+    proposal = models.ForeignKey("Proposal", on_delete=models.CASCADE, related_name="answers",
+                                 verbose_name=_("proposal"))
+    state = models.CharField(max_length=12, choices=STATES, verbose_name=_("answer"))
+    body = models.TextField(blank=True, verbose_name=_("reason or explanation"))
+    goal = models.ForeignKey(Goal, null=True, blank=True, on_delete=models.SET_NULL,
+                             related_name="+", verbose_name=_("goal"))
+    answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                    related_name="+", verbose_name=_("answered by"))
+    answered_at = models.DateTimeField(auto_now_add=True, verbose_name=_("answered at"))
+
+    class Meta:
+        verbose_name = _("official answer")
+        verbose_name_plural = _("official answers")
+        ordering = ["-answered_at", "-id"]
+        constraints = [models.CheckConstraint(
+            condition=~models.Q(state="taken_up") | models.Q(goal__isnull=False),
+            name="taken_up_names_a_goal")]
 
 
 class Support(models.Model):
@@ -183,12 +220,20 @@ class Support(models.Model):
 class Report(models.Model):
     """A participant's report of a comment or proposal, waiting in the moderation queue."""
 
+    SPAM, INSULT, PERSONAL_DATA, OFF_TOPIC = "spam", "insult", "personal_data", "off_topic"
+    CATEGORIES = [(SPAM, _("spam or advertising")), (INSULT, _("insult or hate")),
+                  (PERSONAL_DATA, _("personal data of someone")),
+                  (OFF_TOPIC, _("off topic"))]
+
     comment = models.ForeignKey(Comment, null=True, blank=True, on_delete=models.CASCADE,
                                 related_name="reports")
     proposal = models.ForeignKey(Proposal, null=True, blank=True, on_delete=models.CASCADE,
                                  related_name="reports")
     reporter = models.ForeignKey(Participant, null=True, blank=True, on_delete=models.SET_NULL,
                                  related_name="+")
+    # Empty for the reports made before there were categories.
+    category = models.CharField(max_length=14, choices=CATEGORIES, blank=True,
+                                verbose_name=_("category"))
     reason = models.TextField()
     created_at = models.DateTimeField(auto_now_add=True)
     resolved_at = models.DateTimeField(null=True, blank=True)
@@ -207,9 +252,9 @@ class Report(models.Model):
 class ModerationAction(models.Model):
     """Append-only log of every moderation step; each one can be reversed by another."""
 
-    HIDE, RESTORE, RELEASE, DISMISS = "hide", "restore", "release", "dismiss"
+    HIDE, RESTORE, RELEASE, DISMISS, KEEP = "hide", "restore", "release", "dismiss", "keep"
     ACTIONS = [(HIDE, _("hidden")), (RESTORE, _("restored")), (RELEASE, _("released")),
-               (DISMISS, _("report dismissed"))]
+               (DISMISS, _("report dismissed")), (KEEP, _("kept hidden after review"))]
     comment = models.ForeignKey(Comment, null=True, blank=True, on_delete=models.CASCADE,
                                 related_name="moderation")
     proposal = models.ForeignKey(Proposal, null=True, blank=True, on_delete=models.CASCADE,
@@ -224,6 +269,57 @@ class ModerationAction(models.Model):
     previous_state = models.CharField(max_length=10)
 
     class Meta:
+        ordering = ["-created_at", "-id"]
+
+
+class ReviewRequest(models.Model):
+    """The author of a hidden post asks for the decision to be looked at again – once per
+    post (a unique constraint); a moderator restores the post or keeps it hidden."""
+
+    comment = models.ForeignKey(Comment, null=True, blank=True, on_delete=models.CASCADE,
+                                related_name="review_requests", verbose_name=_("comment"))
+    proposal = models.ForeignKey(Proposal, null=True, blank=True, on_delete=models.CASCADE,
+                                 related_name="review_requests", verbose_name=_("proposal"))
+    participant = models.ForeignKey(Participant, null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="+",
+                                    verbose_name=_("participant"))
+    body = models.TextField(verbose_name=_("why the post should be shown"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("asked at"))
+    decided_at = models.DateTimeField(null=True, blank=True, verbose_name=_("decided at"))
+
+    class Meta:
+        verbose_name = _("review request")
+        verbose_name_plural = _("review requests")
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(comment__isnull=False)
+                                   ^ models.Q(proposal__isnull=False), name="review_one_item"),
+            models.UniqueConstraint(fields=["comment"], name="one_review_per_comment"),
+            models.UniqueConstraint(fields=["proposal"], name="one_review_per_proposal"),
+        ]
+
+
+class Block(models.Model):
+    """A participant blocked in a strategy's consultations: their new posts wait for a
+    moderator. Kept after it is lifted, as the log of who blocked whom, when and why."""
+
+    participant = models.ForeignKey(Participant, null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="blocks",
+                                    verbose_name=_("participant"))
+    strategy = models.ForeignKey("register.Strategy", on_delete=models.CASCADE,
+                                 related_name="+", verbose_name=_("strategy"))
+    reason = models.TextField(verbose_name=_("reason"))
+    blocked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                   related_name="+", verbose_name=_("blocked by"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("blocked at"))
+    lifted_at = models.DateTimeField(null=True, blank=True, verbose_name=_("lifted at"))
+    lifted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                  on_delete=models.PROTECT, related_name="+",
+                                  verbose_name=_("lifted by"))
+
+    class Meta:
+        verbose_name = _("block")
+        verbose_name_plural = _("blocks")
         ordering = ["-created_at", "-id"]
 
 

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from leitstand.participation.models import (
+    Block,
     Comment,
     Consultation,
     Content,
@@ -14,6 +15,7 @@ from leitstand.participation.models import (
     Participant,
     Proposal,
     Report,
+    ReviewRequest,
     SignInLink,
     Subscription,
     Support,
@@ -41,19 +43,28 @@ def export(participant: Participant) -> dict:
                         "verified_at": _iso(participant.verified_at)},
         "comments": [{"id": c.pk, "consultation": c.consultation.slug, "body": c.body,
                       "state": c.state, "created_at": _iso(c.created_at),
-                      "edited_at": _iso(c.edited_at), "reply_to": c.parent_id}
+                      "edited_at": _iso(c.edited_at), "reply_to": c.parent_id,
+                      "quoted_passage": c.quote}
                      for c in Comment.objects.filter(participant=me)
                      .select_related("consultation")],
         "proposals": [{"id": p.pk, "consultation": p.consultation.slug, "kind": p.kind,
                        "title": p.title, "body": p.body, "state": p.state,
-                       "created_at": _iso(p.created_at)}
+                       "created_at": _iso(p.created_at),
+                       "withdrawn_at": _iso(p.withdrawn_at)}
                       for p in Proposal.objects.filter(participant=me)
                       .select_related("consultation")],
         "supports": [{"proposal": s.proposal_id, "created_at": _iso(s.created_at)}
                      for s in Support.objects.filter(participant=me)],
         "reports": [{"comment": r.comment_id, "proposal": r.proposal_id, "reason": r.reason,
-                     "created_at": _iso(r.created_at)}
+                     "category": r.category, "created_at": _iso(r.created_at)}
                     for r in Report.objects.filter(reporter=me)],
+        "review_requests": [{"comment": r.comment_id, "proposal": r.proposal_id,
+                             "body": r.body, "created_at": _iso(r.created_at),
+                             "decided_at": _iso(r.decided_at)}
+                            for r in ReviewRequest.objects.filter(participant=me)],
+        "blocks": [{"strategy": b.strategy.slug, "reason": b.reason,
+                    "created_at": _iso(b.created_at), "lifted_at": _iso(b.lifted_at)}
+                   for b in Block.objects.filter(participant=me).select_related("strategy")],
         "disputes": [{"id": d.pk, "goal": d.goal.code, "body": d.body, "links": d.link_list,
                       "created_at": _iso(d.created_at)}
                      for d in Dispute.objects.filter(participant=me).select_related("goal")],
@@ -76,6 +87,9 @@ def delete_account(participant: Participant) -> None:
         title="", body="", state=Content.REMOVED)
     Support.objects.filter(participant=participant,
                            proposal__consultation__in=removing).delete()
+    # A request for review is a message to the moderators, not a post: it goes. A block
+    # stays in the moderation log without a name.
+    ReviewRequest.objects.filter(participant=participant).delete()
     if participant.email:
         Subscription.objects.filter(email=participant.email).delete()
         SignInLink.objects.filter(email=participant.email).delete()

@@ -14,6 +14,7 @@ import io
 from django.db.models import Count
 
 from leitstand.core.cells import safe_cell
+from leitstand.participation.answers import count_states, latest_answer
 from leitstand.participation.models import Comment, Content, Dispute, Proposal
 
 
@@ -45,7 +46,8 @@ def collect(consultation) -> dict:
         "participant", "section", "paragraph__section", "goal", "measure", "proposal"))
     proposals = list(Proposal.objects.filter(consultation=consultation).select_related(
         "participant", "goal", "section", "taken_up_goal__edition").annotate(
-        support_count=Count("supports")).order_by("-support_count", "created_at"))
+        support_count=Count("supports"), answer=latest_answer()).order_by(
+        "-support_count", "created_at"))
     disputes = list(Dispute.objects.filter(
         goal__edition__strategy=consultation.edition.strategy_id).select_related(
         "goal__edition", "participant").prefetch_related("answers__organisation"))
@@ -69,15 +71,19 @@ def collect(consultation) -> dict:
         "consultation": {"slug": consultation.slug, "title": consultation.title,
                          "edition": str(consultation.edition)},
         "parts": sorted(parts.values(), key=lambda e: (e["kind"], e["code"])),
+        # What became of the visible proposals: their newest official answers, counted.
+        "answers": count_states(p.answer for p in proposals if p.state == Content.VISIBLE),
         "comments": [{"id": c.pk, "part": dict(zip(("kind", "code", "title"), _part(c),
                                                        strict=False)),
                       "reply_to": c.parent_id, "author": _author(c), "state": c.state,
+                      "quote": c.quote,
                       "text": _text(c), "created_at": c.created_at.isoformat()}
                      for c in comments],
         "proposals": [{"id": p.pk, "kind": p.kind, "title": p.title, "text": _text(p),
                        "goal": p.goal.code if p.goal_id else None, "state": p.state,
                        "author": _author(p), "supports": p.support_count,
-                       "created_at": p.created_at.isoformat(),
+                       "created_at": p.created_at.isoformat(), "answer": p.answer,
+                       "withdrawn": p.withdrawn_at is not None,
                        "taken_up_in": (f"{p.taken_up_goal.edition.label} {p.taken_up_goal.code}"
                                        if p.taken_up_goal_id else None)}
                       for p in proposals],
@@ -92,7 +98,8 @@ def collect(consultation) -> dict:
 
 
 CSV_COLUMNS = ["record", "id", "part_kind", "part_code", "part_title", "reply_to", "author",
-               "state", "text", "comments", "proposals", "supports", "answer", "created_at"]
+               "state", "text", "comments", "proposals", "supports", "answer", "created_at",
+               "official_answer", "quote"]
 
 
 def to_csv(results: dict) -> str:
@@ -109,12 +116,13 @@ def to_csv(results: dict) -> str:
     for c in results["comments"]:
         row(record="comment", id=c["id"], part_kind=c["part"]["kind"],
             part_code=c["part"]["code"], part_title=c["part"]["title"], reply_to=c["reply_to"],
-            author=c["author"], state=c["state"], text=c["text"], created_at=c["created_at"])
+            author=c["author"], state=c["state"], text=c["text"], created_at=c["created_at"],
+            quote=c["quote"])
     for p in results["proposals"]:
         row(record="proposal", id=p["id"], part_kind="goal" if p["goal"] else "",
             part_code=p["goal"], part_title=p["title"], author=p["author"], state=p["state"],
             text=p["text"], supports=p["supports"], answer=p["taken_up_in"],
-            created_at=p["created_at"])
+            created_at=p["created_at"], official_answer=p["answer"])
     for d in results["disputes"]:
         row(record="dispute", id=d["id"], part_kind="goal", part_code=d["goal"],
             state=d["disputed_status"], text=d["text"],

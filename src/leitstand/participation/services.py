@@ -13,7 +13,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from leitstand.participation import windows
+from leitstand.ingest.stemming import index_text
+from leitstand.participation import anchoring, announcements, trust, windows
 from leitstand.participation.models import (
     Comment,
     Consultation,
@@ -59,9 +60,11 @@ def require_verified(participant: Participant | None) -> Participant:
     return participant
 
 
-def _initial_state(participant: Participant, body: str) -> str:
-    """Guests' posts and posts full of links wait for a moderator."""
-    if participant.is_guest or len(LINK.findall(body)) > MAX_LINKS_BEFORE_HOLD:
+def _initial_state(participant: Participant, body: str, consultation: Consultation) -> str:
+    """Guests' posts, posts full of links and the posts of a participant blocked in the
+    strategy wait for a moderator."""
+    if participant.is_guest or len(LINK.findall(body)) > MAX_LINKS_BEFORE_HOLD or \
+            trust.active_block(participant, consultation.edition.strategy_id):
         return Content.HELD
     return Content.VISIBLE
 
@@ -76,7 +79,10 @@ def target_edition_id(target) -> int:
 
 
 @transaction.atomic
-def post_comment(consultation, participant, target, body, parent=None) -> Comment:
+def post_comment(consultation, participant, target, body, parent=None, quote="",
+                 hint=None) -> Comment:
+    """A comment on a part of the draft; with `quote`, on those words of a paragraph
+    (anchored by the words and their surroundings, see participation.anchoring)."""
     require_open(consultation, "comment")
     if participant.is_guest and not consultation.allow_anonymous:
         raise Refused(_("Please sign in with your e-mail address first."))
@@ -88,10 +94,19 @@ def post_comment(consultation, participant, target, body, parent=None) -> Commen
     if parent is not None and (parent.consultation_id != consultation.id
                                or _target_of(parent) != target):
         raise Refused(_("A reply must belong to the same discussion."))
+    anchor = None
+    if quote and parent is None:
+        anchor = anchoring.make_anchor(target.text, quote, hint) if isinstance(
+            target, Paragraph) else None
+        if anchor is None:
+            raise Refused(_("These words are not in the paragraph."))
     field = target.__class__.__name__.lower()
     return Comment.objects.create(consultation=consultation, participant=participant,
                                   body=body, parent=parent, **{field: target},
-                                  state=_initial_state(participant, body))
+                                  state=_initial_state(participant, body, consultation),
+                                  quote=anchor.quote if anchor else "",
+                                  quote_before=anchor.before if anchor else "",
+                                  quote_after=anchor.after if anchor else "")
 
 
 def _target_of(comment: Comment):
@@ -117,7 +132,7 @@ def edit_comment(comment_id: int, participant, body: str) -> Comment:
     comment.body = body
     comment.edited_at = timezone.now()
     if comment.state == Content.VISIBLE:
-        comment.state = _initial_state(participant, body)
+        comment.state = _initial_state(participant, body, comment.consultation)
     comment.save(update_fields=["body", "edited_at", "state"])
     return comment
 
@@ -143,7 +158,22 @@ def propose(consultation, participant, kind, title, body, goal=None, section=Non
         raise Refused(_("Choose the goal you want to change."))
     return Proposal.objects.create(consultation=consultation, participant=participant,
                                    kind=kind, title=title, body=body, goal=goal,
-                                   section=section, state=_initial_state(participant, body))
+                                   section=section, search_text=index_text(title, body),
+                                   state=_initial_state(participant, body, consultation))
+
+
+@transaction.atomic
+def withdraw(proposal_id: int, participant) -> Proposal:
+    """The author withdraws their proposal: it stays readable, marked as withdrawn, and
+    takes no more supports."""
+    proposal = Proposal.objects.select_for_update().get(pk=proposal_id)
+    if participant is None or proposal.participant_id != participant.pk:
+        raise Refused(_("Only the author can withdraw this proposal."))
+    if proposal.withdrawn_at or proposal.state in (Content.HIDDEN, Content.REMOVED):
+        raise Refused(_("This proposal cannot be withdrawn."))
+    proposal.withdrawn_at = timezone.now()
+    proposal.save(update_fields=["withdrawn_at"])
+    return proposal
 
 
 def support(proposal: Proposal, participant) -> bool:
@@ -151,7 +181,7 @@ def support(proposal: Proposal, participant) -> bool:
     unique constraint decides between parallel requests."""
     require_open(proposal.consultation, "support")
     require_verified(participant)
-    if proposal.state != Content.VISIBLE:
+    if proposal.state != Content.VISIBLE or proposal.withdrawn_at:
         raise Refused(_("This proposal cannot be supported."))
     try:
         with transaction.atomic():
@@ -161,28 +191,23 @@ def support(proposal: Proposal, participant) -> bool:
     return True
 
 
-def report(item, participant, reason: str) -> bool:
-    """Puts a comment or proposal into the moderation queue; False if already reported."""
+def report(item, participant, reason: str, category: str = "") -> bool:
+    """Puts a comment or proposal into the moderation queue; False if already reported.
+    Three reports by different trusted participants hold it for a moderator (trust)."""
     require_verified(participant)
     field = "comment" if isinstance(item, Comment) else "proposal"
     try:
         with transaction.atomic():
-            Report.objects.create(**{field: item}, reporter=participant, reason=reason)
+            Report.objects.create(**{field: item}, reporter=participant, reason=reason,
+                                  category=category)
     except IntegrityError:
         return False
+    trust.hold_if_reported(item)
     return True
 
 
-@transaction.atomic
-def moderate(user, item, action: str, reason: str = "") -> ModerationAction:
-    """Hide, restore or release a comment, proposal or dispute, or dismiss its reports.
-    Every step is logged; hiding needs a reason, which is shown in place of the text."""
-    item = type(item).objects.select_for_update().get(pk=item.pk)
-    strategy_id = (item.goal.edition.strategy_id if isinstance(item, Dispute)
-                   else item.consultation.edition.strategy_id)
-    if not allowed(actor_for(user), "moderate_consultation", Scope(strategy_id)):
-        raise Refused(_("You may not moderate this consultation."))
-    reason = reason.strip()
+def _apply(item, action: str, reason: str) -> None:
+    """Changes the item's state as the moderation action says, or refuses."""
     before = item.state
     if action == ModerationAction.HIDE:
         if not reason:
@@ -199,11 +224,36 @@ def moderate(user, item, action: str, reason: str = "") -> ModerationAction:
         if before != Content.HELD:
             raise Refused(_("Only held posts can be released."))
         item.state = Content.VISIBLE
+    elif action == ModerationAction.KEEP:
+        if before != Content.HIDDEN or isinstance(item, Dispute) or \
+                not item.review_requests.filter(decided_at__isnull=True).exists():
+            raise Refused(_("Only a hidden post whose author asked for a review can be kept "
+                            "hidden."))
     elif action != ModerationAction.DISMISS:
         raise Refused(_("Unknown moderation action."))
+
+
+@transaction.atomic
+def moderate(user, item, action: str, reason: str = "") -> ModerationAction:
+    """Hide, restore or release a comment, proposal or dispute, dismiss its reports, or keep
+    it hidden after its author's review request. Every step is logged; hiding needs a
+    reason, which is shown in place of the text and mailed to the author."""
+    item = type(item).objects.select_for_update().get(pk=item.pk)
+    strategy_id = (item.goal.edition.strategy_id if isinstance(item, Dispute)
+                   else item.consultation.edition.strategy_id)
+    if not allowed(actor_for(user), "moderate_consultation", Scope(strategy_id)):
+        raise Refused(_("You may not moderate this consultation."))
+    reason = reason.strip()
+    before = item.state
+    _apply(item, action, reason)
     item.save()
     if not isinstance(item, Dispute):
-        item.reports.filter(resolved_at__isnull=True).update(resolved_at=timezone.now())
+        now = timezone.now()
+        item.reports.filter(resolved_at__isnull=True).update(resolved_at=now)
+        if action in (ModerationAction.RESTORE, ModerationAction.KEEP):
+            item.review_requests.filter(decided_at__isnull=True).update(decided_at=now)
+        if action == ModerationAction.HIDE:
+            announcements.tell_author_hidden(item)
     field = type(item).__name__.lower()
     return ModerationAction.objects.create(**{field: item}, action=action, reason=reason,
                                            moderator=user, previous_state=before)

@@ -20,8 +20,11 @@ urlpatterns = [
     path("kommentare/<int:pk>/loeschen/", dialog.delete_comment, name="delete_comment"),
     path("melden/<str:kind>/<int:pk>/", dialog.report, name="report"),
     path("vorschlaege/<int:pk>/unterstuetzen/", dialog.support, name="support"),
+    path("vorschlaege/<int:pk>/zurueckziehen/", dialog.withdraw, name="withdraw"),
+    path("pruefung/<str:kind>/<int:pk>/", dialog.request_review, name="request_review"),
     path("ziele/<int:goal_id>/einwand/", disputes.dispute, name="dispute"),
     path("<slug:slug>/", dialog.consultation, name="consultation"),
     path("<slug:slug>/vorschlaege/", dialog.proposals, name="proposals"),
+    path("<slug:slug>/vorschlaege/aehnliche/", dialog.similar_proposals, name="similar"),
     path("<slug:slug>/<str:kind>/<int:pk>/", dialog.discussion, name="discussion"),
 ]

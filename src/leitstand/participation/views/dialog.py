@@ -4,7 +4,8 @@ supports, editing, deleting and reporting one's comments. Every state change is 
 from __future__ import annotations
 
 from django.contrib import messages
-from django.db.models import Count, Q
+from django.core.paginator import Paginator
+from django.db.models import Count, Min, Q
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,9 +14,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from leitstand.core import rate_limits
-from leitstand.participation import forms, identity, services, windows
-from leitstand.participation.models import Comment, Consultation, Content, Proposal
-from leitstand.participation.queries import count_per
+from leitstand.participation import (
+    answers,
+    desk,
+    finding,
+    forms,
+    identity,
+    passages,
+    services,
+    windows,
+)
+from leitstand.participation.models import Comment, Consultation, Content, Proposal, Report
+from leitstand.participation.paths import discussion_path
 from leitstand.participation.views.common import refusing
 from leitstand.register.models import Goal, Measure, Paragraph, Section
 
@@ -39,13 +49,9 @@ def consultations(request):
     return render(request, "participation/consultations.html", {"rows": rows})
 
 
-def _consultation(slug, count_proposals=False) -> Consultation:
-    consultations = Consultation.objects.select_related("edition__strategy").prefetch_related(
-        "phases")
-    if count_proposals:
-        consultations = consultations.annotate(proposal_count=count_per(
-            Proposal.objects.filter(state=Content.VISIBLE), "consultation"))
-    return get_object_or_404(consultations, slug=slug)
+def _consultation(slug) -> Consultation:
+    return get_object_or_404(Consultation.objects.select_related("edition__strategy")
+                             .prefetch_related("phases"), slug=slug)
 
 
 def _context(request, consultation, **extra):
@@ -58,33 +64,41 @@ def _context(request, consultation, **extra):
 
 
 def consultation(request, slug):
-    consultation = _consultation(slug, count_proposals=True)
+    consultation = _consultation(slug)
     context = _context(request, consultation)
     if "read" not in context["open"]:
         return render(request, "participation/not_yet.html", context)
     edition = consultation.edition
-    counts = {}
+    counts, quoted = {}, {}
     for row in (Comment.objects.filter(consultation=consultation, state=Content.VISIBLE)
-                .values("section", "paragraph", "goal", "measure").annotate(n=Count("id"))):
+                .values("section", "paragraph", "goal", "measure", "quote", "quote_before",
+                        "quote_after", "parent").annotate(n=Count("id"), first=Min("id"))):
         for field in ("section", "paragraph", "goal", "measure"):
             if row[field]:
                 counts[(field, row[field])] = counts.get((field, row[field]), 0) + row["n"]
+        if row["paragraph"] and row["quote"] and row["parent"] is None:
+            quoted.setdefault(row["paragraph"], []).append(passages.Quoted(**row))
     sections = list(Section.objects.filter(edition=edition).prefetch_related(
         "paragraphs", "goals", "measures"))
     for s in sections:
         s.comment_count = counts.get(("section", s.pk), 0)
         for p in s.paragraphs.all():
             p.comment_count = counts.get(("paragraph", p.pk), 0)
+            if p.pk in quoted:
+                p.segments = passages.mark(p, quoted[p.pk])
         for g in s.goals.all():
             g.comment_count = counts.get(("goal", g.pk), 0)
         for m in s.measures.all():
             m.comment_count = counts.get(("measure", m.pk), 0)
-    taken_up = Proposal.objects.filter(consultation=consultation,
-                                       taken_up_goal__isnull=False).select_related(
-        "taken_up_goal__edition__strategy")
+    visible = list(Proposal.objects.filter(consultation=consultation, state=Content.VISIBLE)
+                   .annotate(answer=answers.latest_answer())
+                   .select_related("taken_up_goal__edition__strategy")
+                   .only("pk", "title", "taken_up_goal", "taken_up_note", "consultation"))
+    taken_up = [p for p in visible if p.taken_up_goal_id]
+    answer_counts = answers.count_states(p.answer for p in visible)
     return render(request, "participation/consultation.html", {
-        **context, "sections": sections, "taken_up": taken_up,
-        "proposal_count": consultation.proposal_count or 0})
+        **context, "sections": sections, "taken_up": taken_up, "answer_counts": answer_counts,
+        "proposal_count": len(visible)})
 
 
 def _part(consultation, kind, pk):
@@ -122,7 +136,8 @@ def discussion(request, slug, kind, pk):
     if isinstance(part, Proposal) and part.state == Content.HELD and (
             context["participant"] is None or part.participant_id != context["participant"].pk):
         raise Http404("This proposal waits for moderation.")
-    form = forms.CommentForm(request.POST or None)
+    form = forms.CommentForm(request.POST or None,
+                             paragraph=part if isinstance(part, Paragraph) else None)
     if request.method == "POST":
         participant = context["participant"]
         if participant is None and consultation.allow_anonymous:
@@ -134,8 +149,10 @@ def discussion(request, slug, kind, pk):
             parent = None
             if form.cleaned_data["parent"]:
                 parent = get_object_or_404(Comment, pk=form.cleaned_data["parent"])
-            comment = services.post_comment(consultation, participant, part,
-                                            form.cleaned_data["body"], parent)
+            comment = services.post_comment(
+                consultation, participant, part, form.cleaned_data["body"], parent,
+                quote=form.cleaned_data.get("passage", ""),
+                hint=form.cleaned_data.get("quote_hint"))
             if comment.state == Content.HELD:
                 messages.info(request, _("Thank you. Your comment will appear once a "
                                          "moderator has seen it."))
@@ -146,9 +163,34 @@ def discussion(request, slug, kind, pk):
                                                           or 0))
                     .select_related("participant"))
     support_count = part.supports.count() if kind == "vorschlag" else None
+    segments = passages.mark(part, [c for c in comments if c.state == Content.VISIBLE
+                                    and c.parent_id is None]) if kind == "absatz" else None
+    official_answers = list(part.answers.select_related("goal__edition__strategy")) \
+        if kind == "vorschlag" else []
     return render(request, "participation/discussion.html", {
         **context, "part": part, "kind": kind, "comments": _thread(comments), "form": form,
-        "support_count": support_count, "allow_guest": consultation.allow_anonymous})
+        "support_count": support_count, "allow_guest": consultation.allow_anonymous,
+        "segments": segments, "answers": official_answers})
+
+
+LIST_PARAMS = {"sortierung", "q", "zustand", "abschnitt", "seite"}
+PER_PAGE = 20
+
+
+def _list_filters(request, consultation):
+    """The list's sorting and filters from the query string; None if any is unknown."""
+    sort = request.GET.get("sortierung", "unterstuetzung")
+    state = request.GET.get("zustand", "")
+    section = request.GET.get("abschnitt", "")
+    if sort not in SORTS or set(request.GET) - LIST_PARAMS or (
+            state and state not in finding.STATE_FILTERS) or (section and not section.isdigit()):
+        return None
+    sections = list(Section.objects.filter(edition=consultation.edition))
+    chosen = next((s for s in sections if str(s.pk) == section), None)
+    if section and chosen is None:
+        return None
+    return {"sort": sort, "q": request.GET.get("q", "")[:200], "state": state,
+            "section": chosen, "sections": sections}
 
 
 @refusing
@@ -158,30 +200,66 @@ def proposals(request, slug):
     context = _context(request, consultation)
     if "read" not in context["open"]:
         raise Http404("This consultation has not begun.")
-    sort = request.GET.get("sortierung", "unterstuetzung")
-    if sort not in SORTS or set(request.GET) - {"sortierung"}:
+    filters = _list_filters(request, consultation)
+    if filters is None:
         return HttpResponseBadRequest(_("Unknown sorting or filter. Allowed: sortierung="
-                                        "unterstuetzung, neu or alt."))
+                                        "unterstuetzung, neu or alt; q, zustand, abschnitt, "
+                                        "seite."))
     goals = list(Goal.objects.filter(edition=consultation.edition))
-    form = forms.ProposalForm(request.POST or None, goals=goals)
+    form = forms.ProposalForm(request.POST or None, goals=goals, sections=filters["sections"])
+    similar = None
     if request.method == "POST":
         participant = services.require_verified(context["participant"])
-        if form.is_valid():
+        if "similar" in request.POST:
+            similar = finding.similar(consultation, request.POST.get("title", ""))
+            # Shown again as typed, without complaints: nothing was sent yet.
+            form = forms.ProposalForm(initial=request.POST.dict(), goals=goals,
+                                      sections=filters["sections"])
+        elif form.is_valid():
             rate_limits.check_request(request, "post", participant)
-            goal = next((g for g in goals if str(g.pk) == form.cleaned_data["goal"]), None)
-            proposal = services.propose(consultation, participant, form.cleaned_data["kind"],
-                                        form.cleaned_data["title"], form.cleaned_data["body"],
-                                        goal=goal)
+            data = form.cleaned_data
+            goal = next((g for g in goals if str(g.pk) == data["goal"]), None)
+            section = next((s for s in filters["sections"] if str(s.pk) == data["section"]),
+                           None)
+            proposal = services.propose(consultation, participant, data["kind"], data["title"],
+                                        data["body"], goal=goal, section=section)
             return redirect("participation:discussion", consultation.slug, "vorschlag",
                             proposal.pk)
-    items = (Proposal.objects.filter(consultation=consultation)
-             .exclude(state=Content.HELD).select_related("participant", "goal",
-                                                         "taken_up_goal__edition__strategy")
-             .annotate(support_count=Count("supports"), comment_count=Count(
+    items = (finding.listed(consultation, filters["q"], filters["state"], filters["section"])
+             .select_related("participant", "goal", "taken_up_goal__edition__strategy")
+             .annotate(support_count=Count("supports", distinct=True), comment_count=Count(
                  "comments", filter=Q(comments__state=Content.VISIBLE), distinct=True))
-             .order_by(*SORTS[sort]))
+             .order_by(*SORTS[filters["sort"]]))
+    page = Paginator(items, PER_PAGE).get_page(request.GET.get("seite"))
+    query = request.GET.copy()
+    query.pop("seite", None)
+    sort_query = query.copy()
+    sort_query.pop("sortierung", None)
     return render(request, "participation/proposals.html", {
-        **context, "proposals": items, "form": form, "sort": sort, "sorts": list(SORTS)})
+        **context, "proposals": page, "page": page, "form": form, "similar": similar,
+        "sorts": list(SORTS), "filters": filters, "query": query.urlencode(),
+        "sort_query": sort_query.urlencode(),
+        "states": list(finding.STATE_FILTERS)})
+
+
+def similar_proposals(request, slug):
+    """The proposals similar to a title being written, as a piece of HTML for the script
+    of the proposal form (the form's "check" button shows the same without a script)."""
+    consultation = _consultation(slug)
+    if "read" not in _context(request, consultation)["open"]:
+        raise Http404("This consultation has not begun.")
+    return render(request, "participation/_similar.html", {
+        "consultation": consultation,
+        "similar": finding.similar(consultation, request.GET.get("titel", "")[:200])})
+
+
+@refusing
+@require_POST
+def withdraw(request, pk):
+    proposal = get_object_or_404(Proposal.objects.select_related("consultation"), pk=pk)
+    services.withdraw(pk, identity.current(request))
+    messages.success(request, _("Your proposal is withdrawn."))
+    return redirect("participation:discussion", proposal.consultation.slug, "vorschlag", pk)
 
 
 @refusing
@@ -198,10 +276,7 @@ def support(request, pk):
 
 
 def _comment_url(comment: Comment) -> str:
-    kind, part = next((k, getattr(comment, f"{m.__name__.lower()}_id")) for k, m in PARTS.items()
-                      if getattr(comment, f"{m.__name__.lower()}_id"))
-    return reverse("participation:discussion", args=[comment.consultation.slug, kind, part]) \
-        + f"#c{comment.pk}"
+    return discussion_path(comment)
 
 
 @refusing
@@ -234,15 +309,37 @@ def report(request, kind, pk):
         raise Http404("Nothing to report.")
     item = get_object_or_404(model.objects.select_related("consultation"), pk=pk)
     participant = identity.current(request)
-    form = forms.ReasonForm(request.POST or None)
+    form = forms.ReportForm(request.POST or None, categories=Report.CATEGORIES)
     if request.method == "POST":
         services.require_verified(participant)
         if form.is_valid():
             rate_limits.check_request(request, "report", participant)
-            services.report(item, participant, form.cleaned_data["reason"])
+            services.report(item, participant, form.cleaned_data["reason"],
+                            form.cleaned_data["category"])
             messages.success(request, _("Thank you. A moderator will look at it."))
             return redirect(_comment_url(item) if model is Comment else reverse(
                 "participation:discussion", args=[item.consultation.slug, "vorschlag", pk]))
     return render(request, "participation/report.html", {"item": item, "form": form,
                                                          "participant": participant})
 
+
+
+@refusing
+@require_http_methods(["GET", "POST"])
+def request_review(request, kind, pk):
+    """The author of a hidden post asks once for the decision to be looked at again."""
+    model = {"kommentar": Comment, "vorschlag": Proposal}.get(kind)
+    if model is None:
+        raise Http404("Nothing to review.")
+    item = get_object_or_404(model.objects.select_related("consultation"), pk=pk)
+    participant = services.require_verified(identity.current(request))
+    if item.participant_id != participant.pk:
+        raise services.Refused(_("Only the author can ask for a review."))
+    form = forms.ReviewForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        rate_limits.check_request(request, "report", participant)
+        desk.request_review(item, participant, form.cleaned_data["body"])
+        messages.success(request, _("Thank you. A moderator will look at the decision again."))
+        return redirect(discussion_path(item))
+    return render(request, "participation/request_review.html", {
+        "item": item, "form": form, "asked": item.review_requests.first()})
