@@ -16,6 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from leitstand.api import tables as t
+from leitstand.monitoring.models import known_day
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 FORMATS = ("csv", "datapackage", "json", "xlsx")
@@ -140,6 +141,7 @@ def dcat(tables: list[t.Table], base_url: str, publisher: str, as_of=None) -> di
 def export(folder: Path, fmt: str, as_of=None, base_url: str = "") -> dict[str, int]:
     """Write the downloads of one format into `folder`; returns file name -> rows."""
     folder.mkdir(parents=True, exist_ok=True)
+    as_of = known_day(as_of)
     tables = t.register_tables(as_of)
     written: dict[str, int] = {}
     if fmt in ("csv", "datapackage"):

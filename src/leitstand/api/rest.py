@@ -31,7 +31,7 @@ from leitstand.dashboard.queries import goal_rows
 from leitstand.dashboard.search import matching_ids
 from leitstand.monitoring import services as monitoring
 from leitstand.monitoring import vocabulary
-from leitstand.monitoring.models import Assessment, Observation, end_of_day
+from leitstand.monitoring.models import Assessment, Observation, end_of_day, known_day
 from leitstand.register.actors import actor_for, scope_of
 from leitstand.register.models import (
     Edition,
@@ -446,7 +446,7 @@ def list_observations(request, indicator: Id | None = None, stand: Day | None = 
     items = Observation.objects.order_by("indicator_id", "date")
     if indicator is not None:
         items = items.filter(indicator=indicator)
-    if stand is not None:
+    if known_day(stand) is not None:
         items = items.filter(recorded_at__lt=end_of_day(stand))
     return [{"id": o.id, "indicator": o.indicator_id, "date": o.date, "value": float(o.value),
              "source_url": o.source_url, "note": o.note, "recorded_at": o.recorded_at}

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from leitstand.dashboard.queries import goal_rows
 from leitstand.monitoring import rules, status, vocabulary
+from leitstand.monitoring.models import known_day
 from leitstand.register import horizons
 
 COLUMNS = ["achieved", "on_track", "in_progress", "at_risk", "missed", "not_started",
@@ -40,6 +41,7 @@ def _group(rows, keys_and_labels) -> list[Group]:
 def build(edition, as_of=None) -> dict:
     from leitstand.api.summaries import field_of_action
 
+    as_of = known_day(as_of)
     rows = goal_rows(edition, today=as_of, live=True)
     horizon_labels = dict(horizons.CHOICES)
     return {
