@@ -17,6 +17,7 @@ from pathlib import Path
 
 from leitstand.api import tables as t
 from leitstand.core.cells import safe_cell
+from leitstand.monitoring.models import known_day
 
 FORMATS = ("csv", "datapackage", "json", "xlsx")
 LICENSE = {"name": "dl-de/by-2-0", "title": "Datenlizenz Deutschland – Namensnennung – 2.0",
@@ -129,6 +130,7 @@ def dcat(tables: list[t.Table], base_url: str, publisher: str, as_of=None) -> di
 def export(folder: Path, fmt: str, as_of=None, base_url: str = "") -> dict[str, int]:
     """Write the downloads of one format into `folder`; returns file name -> rows."""
     folder.mkdir(parents=True, exist_ok=True)
+    as_of = known_day(as_of)
     tables = t.register_tables(as_of)
     written: dict[str, int] = {}
     if fmt in ("csv", "datapackage"):

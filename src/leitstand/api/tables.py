@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from leitstand.monitoring.models import Assessment, Observation, end_of_day
+from leitstand.monitoring.models import Assessment, Observation, end_of_day, known_day
 from leitstand.monitoring.rows import goal_rows
 from leitstand.monitoring.summaries import field_of_action
 from leitstand.register.models import Edition, Indicator, Measure, Organisation, Section
@@ -65,6 +65,7 @@ def published_editions(strategy=None) -> list[Edition]:
 
 def register_tables(as_of: dt.date | None = None, strategy=None) -> list[Table]:
     """Everything published (of one strategy, if given); with `as_of`, as known that day."""
+    as_of = known_day(as_of)
     editions = published_editions(strategy)
     strategy_ids = {e.strategy_id for e in editions}
     goals = Table("goals", "Goals with their published status", GOAL_COLUMNS)
