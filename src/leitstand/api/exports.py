@@ -15,6 +15,8 @@ import json
 from decimal import Decimal
 from pathlib import Path
 
+from leitstand import config
+from leitstand.api import catalogue
 from leitstand.api import tables as t
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -102,39 +104,9 @@ def datapackage(tables: list[t.Table], base: str = "", as_of=None) -> dict:
     }
 
 
-def dcat(tables: list[t.Table], base_url: str, publisher: str, as_of=None) -> dict:
-    """DCAT-AP.de metadata (JSON-LD) of the downloads, for harvesting by open-data portals
-    such as GovData. `base_url` is where the files can be fetched."""
-    day = (as_of or dt.date.today()).isoformat()
-    base_url = base_url.rstrip("/") + "/"
-    return {
-        "@context": {"dcat": "http://www.w3.org/ns/dcat#", "dct": "http://purl.org/dc/terms/",
-                     "foaf": "http://xmlns.com/foaf/0.1/",
-                     "dcatde": "http://dcat-ap.de/def/dcatde/"},
-        "@id": base_url + "dcat.jsonld",
-        "@type": "dcat:Catalog",
-        "dct:title": "Leitstand – offene Daten",
-        "dct:publisher": {"@type": "foaf:Organization", "foaf:name": publisher},
-        "dcat:dataset": [{
-            "@id": f"{base_url}#{table.name}",
-            "@type": "dcat:Dataset",
-            "dct:title": table.title,
-            "dct:description": table.title + ": " + ", ".join(c.name for c in table.columns),
-            "dct:modified": day,
-            "dct:publisher": {"@type": "foaf:Organization", "foaf:name": publisher},
-            "dcat:theme": {"@id": "http://publications.europa.eu/resource/authority/data-theme/GOVE"},
-            "dcatde:contributorID": {"@id": "http://dcat-ap.de/def/contributors/leitstand"},
-            "dcat:distribution": [{
-                "@type": "dcat:Distribution",
-                "dcat:accessURL": {"@id": url}, "dcat:downloadURL": {"@id": url},
-                "dct:format": {"@id": "http://publications.europa.eu/resource/authority/"
-                                      f"file-type/{fmt.upper()}"},
-                "dct:license": {"@id": "http://dcat-ap.de/def/licenses/dl-by-de/2.0"},
-            } for fmt, url in (("csv", f"{base_url}{table.name}.csv"),
-                               ("json", f"{base_url}leitstand.json"),
-                               ("xlsx", f"{base_url}leitstand.xlsx"))],
-        } for table in tables],
-    }
+def default_base_url() -> str:
+    """Where the site serves the downloads: the addresses an exported catalogue names."""
+    return config.get("LEITSTAND_SITE_URL").rstrip("/") + "/daten/"
 
 
 def export(folder: Path, fmt: str, as_of=None, base_url: str = "") -> dict[str, int]:
@@ -142,6 +114,9 @@ def export(folder: Path, fmt: str, as_of=None, base_url: str = "") -> dict[str, 
     folder.mkdir(parents=True, exist_ok=True)
     tables = t.register_tables(as_of)
     written: dict[str, int] = {}
+    if fmt == "datapackage":  # the catalogue lists every download: write them all
+        for other in ("json", "xlsx"):
+            written.update(export(folder, other, as_of, base_url))
     if fmt in ("csv", "datapackage"):
         for table in tables:
             (folder / f"{table.name}.csv").write_text(table_csv(table), encoding="utf-8")
@@ -150,7 +125,7 @@ def export(folder: Path, fmt: str, as_of=None, base_url: str = "") -> dict[str, 
         (folder / "datapackage.json").write_text(json.dumps(
             datapackage(tables, as_of=as_of), ensure_ascii=False, indent=2), encoding="utf-8")
         (folder / "dcat.jsonld").write_text(json.dumps(
-            dcat(tables, base_url or folder.resolve().as_uri(), "Leitstand", as_of),
+            catalogue.for_tables(tables, base_url or default_base_url(), as_of),
             ensure_ascii=False, indent=2), encoding="utf-8")
         written["datapackage.json"] = written["dcat.jsonld"] = len(tables)
     if fmt == "json":
