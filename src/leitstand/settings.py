@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 from pathlib import Path
 
@@ -51,6 +52,7 @@ INSTALLED_APPS = [
     "leitstand.api",
     "leitstand.reports",
     "leitstand.participation",
+    "leitstand.operations",
 ]
 
 MIDDLEWARE = [
@@ -108,8 +110,10 @@ def _sqlite_options(database: dict, test_name: str) -> None:
         }
         database["CONN_MAX_AGE"] = 60  # one connection per worker, not one per request
         # Tests run on a file in WAL mode, as production does, not in memory: concurrency
-        # tests then see real locking between connections.
-        database["TEST"] = {"NAME": str(DATA_DIR / test_name)}
+        # tests then see real locking between connections. The name carries the checkout, so
+        # two checkouts sharing a data folder never test on each other's database.
+        checkout = hashlib.sha1(str(BASE_DIR).encode()).hexdigest()[:8]
+        database["TEST"] = {"NAME": str(DATA_DIR / f"{checkout}-{test_name}")}
 
 
 _sqlite_options(DATABASES["default"], "test-leitstand.sqlite3")
@@ -117,7 +121,7 @@ if config.get("LEITSTAND_SECOND_DATABASE_URL"):
     DATABASES["second"] = dj_database_url.parse(config.get("LEITSTAND_SECOND_DATABASE_URL"))
     _sqlite_options(DATABASES["second"], "test-second.sqlite3")
 
-SERIALIZATION_MODULES = {"json": "leitstand.core.fulljson"}  # backups keep microseconds
+SERIALIZATION_MODULES = {"json": "leitstand.operations.fulljson"}  # backups keep microseconds
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6 default, adopted now

@@ -11,9 +11,9 @@ from decimal import Decimal
 
 from django.utils.translation import gettext_noop
 
-from leitstand.api.summaries import field_of_action
-from leitstand.dashboard.queries import goal_rows
 from leitstand.monitoring.models import Assessment, Observation, end_of_day
+from leitstand.monitoring.rows import goal_rows
+from leitstand.monitoring.summaries import field_of_action
 from leitstand.register.models import Edition, Indicator, Measure, Organisation, Section
 
 

@@ -49,6 +49,10 @@ class Consultation(models.Model):
         verbose_name_plural = _("consultations")
         ordering = ["-id"]
 
+    def scope_owner(self):
+        """Permissions: a consultation belongs to its edition's strategy."""
+        return self.edition
+
     def __str__(self):
         return self.title
 

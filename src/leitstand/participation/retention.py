@@ -6,7 +6,7 @@ import datetime as dt
 
 from django.utils import timezone
 
-from leitstand.participation.limits import KEEP
+from leitstand.core.rate_limits import KEEP
 from leitstand.participation.models import RateEvent, SignInLink, Subscription
 from leitstand.participation.subscriptions import CONFIRM_DAYS
 

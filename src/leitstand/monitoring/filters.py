@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from leitstand.monitoring import vocabulary
 from leitstand.register import horizons
+from leitstand.register.search import matching_ids
 
 MAX_QUERY = 200
 
@@ -39,6 +40,15 @@ class GoalFilter:
     def active(self) -> bool:
         return any([self.section, self.unit, self.horizon, self.status, self.overdue, self.q,
                     self.measurable])
+
+    def found(self, edition) -> dict[str, set[int]] | None:
+        """What the query finds in the edition, ids per kind; None without a query."""
+        return matching_ids(self.q, edition.strategy_id, edition.id) if self.q else None
+
+    def apply(self, rows, edition) -> tuple[list, dict | None]:
+        """The rows the filter keeps, and what its query found (for measures, indicators)."""
+        found = self.found(edition)
+        return [r for r in rows if self.keep(r, found["goal"] if found else None)], found
 
     def keep(self, row, matching_ids=None) -> bool:
         goal = row.goal

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.utils import timezone
 
-from leitstand.dashboard.aggregates import count_by
-from leitstand.dashboard.queries import goal_rows
+from leitstand.monitoring.aggregates import count_by
+from leitstand.monitoring.rows import goal_rows
 from leitstand.register.models import Edition
 
 

@@ -144,7 +144,7 @@ def _load_edition(strategy, ed, orgs, indicators, editions, result):
         guideline.goals.set([goals[c] for c in gl.get("goals", [])])
         result.count("guidelines", created)
     if ed.get("consultation"):
-        from leitstand.participation.loader import load_consultation
+        from leitstand.operations.consultation_loader import load_consultation
 
         result.count("consultations", load_consultation(edition, ed["consultation"]))
     return edition

@@ -4,8 +4,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from leitstand.core.demo import demo_files, ensure_demo_login
-from leitstand.register.loader import load_file
+from leitstand.operations.demo import demo_files, ensure_demo_login
+from leitstand.operations.loader import load_file
 from leitstand.register.strategy_file import StrategyFileError
 
 

@@ -1,4 +1,6 @@
-"""Fetches what the pages show, in a fixed number of queries whatever the data size."""
+"""The status read model: every goal with its published and computed status, targets,
+observations, measurability and review dates, in a fixed number of queries whatever the data
+size. Every surface (dashboard, api, reports) and the snapshots read goals through it."""
 
 from __future__ import annotations
 
@@ -7,10 +9,9 @@ from dataclasses import dataclass, field
 
 from django.db.models import FloatField, Prefetch
 from django.db.models.functions import Cast
-from django.http import Http404
 from django.utils import timezone
 
-from leitstand.monitoring import measurability, review, rules
+from leitstand.monitoring import measurability, review, status_rules
 from leitstand.monitoring.models import Assessment, Observation
 from leitstand.monitoring.status import current, published_status
 from leitstand.register import horizons
@@ -27,7 +28,7 @@ class GoalRow:
     overdue: bool
     latest_by_assessor: dict = field(default_factory=dict)
     assessments: list = field(default_factory=list)
-    computed: rules.Verdict | None = None
+    computed: status_rules.Verdict | None = None
     targets: list = field(default_factory=list)
     observations: dict = field(default_factory=dict)  # indicator id -> observation rows
     measurability: measurability.Measurability | None = None
@@ -39,17 +40,6 @@ class GoalRow:
     @property
     def unit_slugs(self) -> list[str]:
         return [u.slug for u in self.goal.responsible_units.all()]
-
-
-def edition_or_404(strategy_slug: str, edition_slug: str, user=None) -> Edition:
-    editions = Edition.objects.select_related("strategy").filter(
-        strategy__slug=strategy_slug, slug=edition_slug)
-    if not (user and user.is_staff):
-        editions = editions.filter(status=Edition.PUBLISHED)
-    edition = editions.first()
-    if edition is None:
-        raise Http404("No such edition.")
-    return edition
 
 
 def goal_rows(edition: Edition | None, goals=None, today: dt.date | None = None,  # noqa: C901
@@ -94,22 +84,22 @@ def goal_rows(edition: Edition | None, goals=None, today: dt.date | None = None,
         due = horizons.due_date(goal.edition.adopted_on, goal.horizon, goal.deadline)
         snap = snapshots.get(goal.id)
         if snap is not None:
-            shown = rules.Verdict(snap.computed_status, snap.reason, snap.inputs)
-            computed = shown if snap.computed_status in rules.ORDER else None
+            shown = status_rules.Verdict(snap.computed_status, snap.reason, snap.inputs)
+            computed = shown if snap.computed_status in status_rules.ORDER else None
         else:
-            computed = rules.judge_goal(
+            computed = status_rules.judge_goal(
                 [(_target_input(t, due), [series[i.id] for i in t.indicator_list])
                  for t in goal_targets], today) if goal_targets else None
             shown = computed or _explain(goal_targets, series, due, today)
         published = published_status(items)
         if computed is not None:
-            published = type(published)(computed.status, None, f"computed:{rules.RULESET}")
+            published = type(published)(computed.status, None, f"computed:{status_rules.RULESET}")
         latest = {}
         for kind in ("government", "independent", "third_party"):
             for a in current(items, kind):
                 latest[a.assessor] = a  # ordered by as_of: the last one wins
         rows.append(GoalRow(goal, published.code, published.rule, published.assessment, due,
-                            horizons.is_overdue(due, published.code, today), latest, items,
+                            review.is_overdue(due, published.code, today), latest, items,
                             shown, goal_targets,
                             {i.id: observation_rows[i.id] for t in goal_targets
                              for i in t.indicator_list},
@@ -123,11 +113,6 @@ def goal_rows(edition: Edition | None, goals=None, today: dt.date | None = None,
         row.next_review = review.next_due(row.last_assessed, goal.edition.adopted_on)
         row.stale = review.is_stale(row.next_review, row.status, today)
     return rows
-
-
-def current_edition(strategy) -> Edition | None:
-    published = [e for e in strategy.editions.all() if e.status == Edition.PUBLISHED]
-    return max(published, key=lambda e: (e.year, e.adopted_on or dt.date.min), default=None)
 
 
 def _targets_and_series(goal_ids, today, with_rows=False):
@@ -152,7 +137,7 @@ def _targets_and_series(goal_ids, today, with_rows=False):
     else:
         for indicator_id, day, value in _fast_points(observations):
             points[indicator_id].append((day, value))
-    series = {i: rules.Series(ind.name, ind.unit, tuple(points[i]))
+    series = {i: status_rules.Series(ind.name, ind.unit, tuple(points[i]))
               for i, ind in indicators.items()}
     return targets, series, rows
 
@@ -180,10 +165,10 @@ def _fast_points(observations):
             yield indicator_id, day, float(value)
 
 
-def _target_input(target, due) -> rules.TargetInput:
+def _target_input(target, due) -> status_rules.TargetInput:
     def as_float(d):
         return (None if d is None else float(d))
-    return rules.TargetInput(as_float(target.value), target.unit, target.comparator or None,
+    return status_rules.TargetInput(as_float(target.value), target.unit, target.comparator or None,
                              target.deadline or due, as_float(target.baseline_value),
                              as_float(target.factor))
 
@@ -191,10 +176,10 @@ def _target_input(target, due) -> rules.TargetInput:
 def _explain(goal_targets, series, due, today):
     """Why a goal has no computed status: the verdict of its first target, or none at all."""
     if not goal_targets:
-        return rules.Verdict("not_measurable", "the goal states no target")
+        return status_rules.Verdict("not_measurable", "the goal states no target")
     t = goal_targets[0]
-    return rules.judge_target(_target_input(t, due), [series[i.id] for i in t.indicator_list],
-                              today)
+    return status_rules.judge_target(_target_input(t, due),
+                                     [series[i.id] for i in t.indicator_list], today)
 
 
 def _measurability(goal, goal_targets, series, due):
@@ -230,7 +215,7 @@ def _snapshots(goals) -> dict:
     """The joined snapshots by goal, but only where every goal has one: else compute live."""
     from types import SimpleNamespace
 
-    if not goals or any(getattr(g, "snap_ruleset", None) != rules.RULESET for g in goals):
+    if not goals or any(getattr(g, "snap_ruleset", None) != status_rules.RULESET for g in goals):
         return {}
     return {g.id: SimpleNamespace(**{f: getattr(g, f"snap_{f}") for f in SNAPSHOT_FIELDS})
             for g in goals}

@@ -1,66 +1,31 @@
-"""The public side of the dialog: the draft, its discussions, proposals, disputes, sign-in,
-subscriptions and the participant's own data. Every state change is a POST."""
+"""The dialog itself: consultations, the draft and its discussions, proposals and
+supports, editing, deleting and reporting one's comments. Every state change is a POST."""
 
 from __future__ import annotations
 
-import functools
-import json
-
 from django.contrib import messages
 from django.db.models import Count, Q
-from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from leitstand.core.redirects import safe_next
-from leitstand.participation import (
-    forms,
-    identity,
-    limits,
-    mail,
-    privacy,
-    services,
-    subscriptions,
-    windows,
-)
-from leitstand.participation.models import (
-    Comment,
-    Consultation,
-    Content,
-    Proposal,
-)
+from leitstand.core import rate_limits
+from leitstand.participation import forms, identity, services, windows
+from leitstand.participation.models import Comment, Consultation, Content, Proposal
 from leitstand.participation.queries import count_per
-from leitstand.register.models import Edition, Goal, Measure, Paragraph, Section
+from leitstand.participation.views.common import refusing
+from leitstand.register.models import Goal, Measure, Paragraph, Section
 
 # The kinds of part that can be discussed, by their German path segment.
 PARTS = {"abschnitt": Section, "absatz": Paragraph, "ziel": Goal, "massnahme": Measure,
          "vorschlag": Proposal}
+
+
 SORTS = {"unterstuetzung": ("-support_count", "-created_at"), "neu": ("-created_at",),
          "alt": ("created_at",)}
-
-
-def refusing(view):
-    """Turns a refusal into a 403 page and a rate limit into a 429 page, both saying why."""
-    @functools.wraps(view)
-    def wrapper(request, *args, **kwargs):
-        try:
-            return view(request, *args, **kwargs)
-        except services.Refused as exc:
-            return render(request, "participation/refused.html", {"message": str(exc)},
-                          status=403)
-        except limits.RateLimited as exc:
-            response = render(request, "participation/refused.html",
-                              {"message": exc.message()}, status=429)
-            response["Retry-After"] = str(exc.retry_after)
-            return response
-    return wrapper
-
-
-def _base(request) -> str:
-    return request.build_absolute_uri(reverse("participation:consultations"))
 
 
 def consultations(request):
@@ -165,7 +130,7 @@ def discussion(request, slug, kind, pk):
         if participant is None:
             raise services.Refused(_("Please sign in with your e-mail address first."))
         if form.is_valid():
-            limits.check_request(request, "post", participant)
+            rate_limits.check_request(request, "post", participant)
             parent = None
             if form.cleaned_data["parent"]:
                 parent = get_object_or_404(Comment, pk=form.cleaned_data["parent"])
@@ -202,7 +167,7 @@ def proposals(request, slug):
     if request.method == "POST":
         participant = services.require_verified(context["participant"])
         if form.is_valid():
-            limits.check_request(request, "post", participant)
+            rate_limits.check_request(request, "post", participant)
             goal = next((g for g in goals if str(g.pk) == form.cleaned_data["goal"]), None)
             proposal = services.propose(consultation, participant, form.cleaned_data["kind"],
                                         form.cleaned_data["title"], form.cleaned_data["body"],
@@ -224,7 +189,7 @@ def proposals(request, slug):
 def support(request, pk):
     proposal = get_object_or_404(Proposal.objects.select_related("consultation"), pk=pk)
     participant = services.require_verified(identity.current(request))
-    limits.check_request(request, "support", participant)
+    rate_limits.check_request(request, "support", participant)
     if services.support(proposal, participant):
         messages.success(request, _("Thank you for your support."))
     else:
@@ -273,168 +238,11 @@ def report(request, kind, pk):
     if request.method == "POST":
         services.require_verified(participant)
         if form.is_valid():
-            limits.check_request(request, "report", participant)
+            rate_limits.check_request(request, "report", participant)
             services.report(item, participant, form.cleaned_data["reason"])
             messages.success(request, _("Thank you. A moderator will look at it."))
             return redirect(_comment_url(item) if model is Comment else reverse(
                 "participation:discussion", args=[item.consultation.slug, "vorschlag", pk]))
     return render(request, "participation/report.html", {"item": item, "form": form,
                                                          "participant": participant})
-
-
-@refusing
-@require_http_methods(["GET", "POST"])
-def sign_in(request):
-    form = forms.EmailForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        email = form.cleaned_data["email"].strip().lower()
-        limits.hit("signin", limits.key_of("e", email),
-                   limits.key_of("a", limits.client_address(request)))
-        token = identity.new_link(email)
-        request.session["leitstand_next"] = safe_next(request, "")
-        link = request.build_absolute_uri(reverse("participation:sign_in_link", args=[token]))
-        mail.queue(email, _("Your sign-in link for Leitstand"), _(
-            "Open this link to sign in (it works once, for 30 minutes):\n%(link)s\n\n"
-            "If you did not ask for it, ignore this mail.") % {"link": link})
-        # The same answer for every address: nobody learns whether it is registered.
-        return render(request, "participation/sign_in_sent.html", {"email": email})
-    return render(request, "participation/sign_in.html", {
-        "form": form, "next": safe_next(request, "")})
-
-
-@refusing
-@require_http_methods(["GET", "POST"])
-def sign_in_link(request, token):
-    """GET shows a button (mail scanners that follow links use nothing up); POST signs in."""
-    if request.method == "POST":
-        limits.hit("signin-use", limits.key_of("a", limits.client_address(request)))
-        participant = identity.use_link(token)
-        if participant is None:
-            return render(request, "participation/sign_in_link.html", {"invalid": True},
-                          status=400)
-        next_url = request.session.get("leitstand_next", "")
-        identity.sign_in(request, participant)
-        if not participant.display_name:
-            return redirect(reverse("participation:display_name") + (
-                f"?next={next_url}" if next_url else ""))
-        return redirect(next_url or "participation:consultations")
-    return render(request, "participation/sign_in_link.html", {
-        "invalid": not identity.link_is_usable(token)})
-
-
-@refusing
-@require_http_methods(["GET", "POST"])
-def display_name(request):
-    participant = services.require_verified(identity.current(request))
-    form = forms.NameForm(request.POST or None,
-                          initial={"display_name": participant.display_name})
-    if request.method == "POST" and form.is_valid():
-        participant.display_name = form.cleaned_data["display_name"]
-        participant.save(update_fields=["display_name"])
-        return redirect(safe_next(request, reverse("participation:consultations")))
-    return render(request, "participation/display_name.html", {
-        "form": form, "next": safe_next(request, "")})
-
-
-@require_POST
-def sign_out(request):
-    identity.sign_out(request)
-    return redirect("participation:consultations")
-
-
-@refusing
-def my_data(request):
-    participant = services.require_verified(identity.current(request))
-    return render(request, "participation/my_data.html", {
-        "participant": participant, "data": privacy.export(participant)})
-
-
-@refusing
-def my_data_export(request):
-    participant = services.require_verified(identity.current(request))
-    response = HttpResponse(json.dumps(privacy.export(participant), ensure_ascii=False,
-                                       indent=2), content_type="application/json")
-    response["Content-Disposition"] = 'attachment; filename="meine-daten-leitstand.json"'
-    return response
-
-
-@refusing
-@require_POST
-def delete_account(request):
-    participant = services.require_verified(identity.current(request))
-    if request.POST.get("confirm") != "yes":
-        raise services.Refused(_("Please tick the box to confirm the deletion."))
-    privacy.delete_account(participant)
-    identity.sign_out(request)
-    return render(request, "participation/deleted.html")
-
-
-@refusing
-@require_http_methods(["GET", "POST"])
-def subscribe(request):
-    """GET shows the form for `?goal=ID` (linked from the cached goal page, which carries no
-    form); POST asks for the confirmation."""
-    params = request.POST if request.method == "POST" else request.GET
-    goal = consultation = None
-    if params.get("goal", "").isdigit():
-        goal = get_object_or_404(Goal.objects.select_related("edition__strategy"),
-                                 pk=params["goal"], edition__status=Edition.PUBLISHED)
-    elif params.get("consultation", "").isdigit():
-        consultation = get_object_or_404(Consultation, pk=params["consultation"])
-    else:
-        return HttpResponseBadRequest(_("Nothing to subscribe to."))
-    if request.method == "GET":
-        return render(request, "participation/subscribe.html", {
-            "goal": goal, "consultation": consultation})
-    form = forms.EmailForm(request.POST)
-    if not form.is_valid():
-        return render(request, "participation/refused.html", {
-            "message": _("Please enter a valid e-mail address.")}, status=400)
-    email = form.cleaned_data["email"].strip().lower()
-    limits.hit("subscribe", limits.key_of("e", email),
-               limits.key_of("a", limits.client_address(request)))
-    subscriptions.subscribe(email, _base(request) + "abo/", goal=goal, consultation=consultation)
-    return render(request, "participation/subscribe_sent.html", {"email": email})
-
-
-@require_http_methods(["GET", "POST"])
-def confirm_subscription(request, token):
-    if request.method == "POST":
-        subscription = subscriptions.confirm(token)
-        return render(request, "participation/subscription_done.html", {
-            "subscription": subscription, "confirmed": subscription is not None},
-            status=200 if subscription else 400)
-    subscription = subscriptions.from_token(token, subscriptions.CONFIRM_SALT)
-    return render(request, "participation/subscription_confirm.html", {
-        "subscription": subscription})
-
-
-@require_http_methods(["GET", "POST"])
-def unsubscribe(request, token):
-    if request.method == "POST":
-        done = subscriptions.unsubscribe(token)
-        return render(request, "participation/subscription_done.html", {
-            "unsubscribed": done}, status=200 if done else 400)
-    subscription = subscriptions.from_token(token, subscriptions.UNSUBSCRIBE_SALT)
-    return render(request, "participation/unsubscribe.html", {"subscription": subscription})
-
-
-@refusing
-@require_http_methods(["GET", "POST"])
-def dispute(request, goal_id):
-    goal = get_object_or_404(Goal.objects.select_related("edition__strategy"), pk=goal_id,
-                             edition__status=Edition.PUBLISHED)
-    participant = identity.current(request)
-    form = forms.DisputeForm(request.POST or None)
-    if request.method == "POST":
-        services.require_verified(participant)
-        if form.is_valid():
-            limits.check_request(request, "dispute", participant)
-            item = services.dispute(goal, participant, form.cleaned_data["body"],
-                                    form.cleaned_data["links"])
-            return redirect(goal.get_absolute_url() + f"#dispute-{item.pk}")
-    return render(request, "participation/dispute.html", {
-        "goal": goal, "form": form, "participant": participant,
-        "verified": participant is not None and not participant.is_guest,
-        "status": services.published_status_of(goal)})
 

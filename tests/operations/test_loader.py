@@ -3,9 +3,10 @@ import copy
 import pytest
 import yaml
 
-from leitstand.core.demo import demo_files
 from leitstand.monitoring.models import Assessment, Observation
-from leitstand.register import loader, strategy_file
+from leitstand.operations import loader
+from leitstand.operations.demo import demo_files
+from leitstand.register import strategy_file
 from leitstand.register.models import Goal, Measure, Strategy, Target
 
 

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from leitstand.core.backup import RestoreError, restore
+from leitstand.operations.backup import RestoreError, restore
 
 
 class Command(BaseCommand):

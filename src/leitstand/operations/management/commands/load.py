@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from leitstand.register.loader import load_file
+from leitstand.operations.loader import load_file
 from leitstand.register.strategy_file import StrategyFileError
 
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from leitstand.core.static_site import build
+from leitstand.operations.static_site import build
 from leitstand.register.models import Edition
 
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from leitstand.core.backup import backup
+from leitstand.operations.backup import backup
 
 
 class Command(BaseCommand):

@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import timezone
 
-from leitstand.core import backup as b
+from leitstand.operations import backup as b
 
 
 def _records(database: str) -> dict:
@@ -31,11 +31,11 @@ def _some_of_everything():
     """The demo plus history, a user, an assessment correction and participation."""
     from django.contrib.auth import get_user_model
 
-    from leitstand.core.demo import demo_files
     from leitstand.monitoring.models import Assessment
     from leitstand.monitoring.snapshots import take
+    from leitstand.operations.demo import demo_files
+    from leitstand.operations.loader import load_file
     from leitstand.participation.models import Comment, Consultation, Participant
-    from leitstand.register.loader import load_file
     from leitstand.register.models import Goal, Membership, Organisation
 
     for path in demo_files():
