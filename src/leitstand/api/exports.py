@@ -18,7 +18,7 @@ from pathlib import Path
 from leitstand import config
 from leitstand.api import catalogue
 from leitstand.api import tables as t
-from leitstand.core.cells import safe_cell
+from leitstand.core.cells import csv_cell, safe_cell
 
 FORMATS = ("csv", "datapackage", "json", "xlsx")
 LICENSE = {"name": "dl-de/by-2-0", "title": "Datenlizenz Deutschland – Namensnennung – 2.0",
@@ -30,7 +30,7 @@ def write_goal_csv(handle, edition, rows) -> None:
     writer = csv.writer(handle)
     writer.writerow([c.name for c in t.GOAL_COLUMNS])
     for row in rows:
-        writer.writerow([safe_cell(v) for v in t.goal_line(edition, row)])
+        writer.writerow([csv_cell(v) for v in t.goal_line(edition, row)])
 
 
 def table_csv(table: t.Table) -> str:
@@ -38,7 +38,7 @@ def table_csv(table: t.Table) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([c.name for c in table.columns])
     for row in table.rows:
-        writer.writerow([safe_cell(v) for v in row])
+        writer.writerow([csv_cell(v) for v in row])
     return out.getvalue()
 
 
