@@ -11,9 +11,9 @@ from django.core import mail as django_mail
 from django.core.management import call_command
 from django.urls import reverse
 
+from leitstand.core.models import OutgoingMail
 from leitstand.participation.models import (
     Consultation,
-    OutgoingMail,
     Participant,
     Proposal,
     Report,
@@ -180,7 +180,7 @@ def test_purge_deletes_what_the_privacy_page_promises_not_to_keep(db):
 
     from django.utils import timezone
 
-    from leitstand.participation.models import RateEvent
+    from leitstand.core.models import RateEvent
     from leitstand.participation.retention import purge
 
     now = timezone.now()

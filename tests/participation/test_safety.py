@@ -11,11 +11,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from leitstand.core import rate_limits
+from leitstand.core.models import RateEvent
 from leitstand.participation.models import (
     Comment,
     Participant,
     Proposal,
-    RateEvent,
     SignInLink,
     Support,
 )

@@ -5,10 +5,11 @@ import datetime as dt
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from ninja import Query, Router
+from ninja import Query
 from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from leitstand.api.routes import router
 from leitstand.api.schemas import (
     ERRORS,
     AssessmentOut,
@@ -39,7 +40,6 @@ from leitstand.monitoring.summaries import edition_summary
 from leitstand.register.models import Edition, Goal, Indicator, Measure, Section, Strategy, Target
 from leitstand.register.search import matching_ids
 
-router = Router()
 PAGE = {"limit", "offset"}  # the pagination's parameters, allowed on every listing
 
 

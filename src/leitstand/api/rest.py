@@ -12,7 +12,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from ninja import NinjaAPI
 
-from leitstand.api import reads, writes
+from leitstand.api import reads, writes  # noqa: F401  (they add their endpoints)
+from leitstand.api.routes import router
 
 
 class LeitstandAPI(NinjaAPI):
@@ -25,8 +26,7 @@ api = LeitstandAPI(title="Leitstand API", version="1", urls_namespace="api", des
     "The register and monitoring of public strategies. Read access is public; "
     "`stand=YYYY-MM-DD` gives the data as known on that day. Writing needs an editor's "
     "API token (Bearer)."))
-api.add_router("", reads.router)
-api.add_router("", writes.router)
+api.add_router("", router)
 
 
 @api.exception_handler(Http404)

@@ -5,9 +5,10 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from ninja import Router, Status
+from ninja import Status
 from ninja.security import HttpBearer
 
+from leitstand.api.routes import router
 from leitstand.api.schemas import (
     WRITE_ERRORS,
     AssessmentIn,
@@ -26,8 +27,6 @@ from leitstand.monitoring.models import Observation
 from leitstand.register.actors import actor_for, scope_of
 from leitstand.register.models import Goal, Indicator, Measure
 from leitstand.register.permissions import allowed
-
-router = Router()
 
 
 class TokenAuth(HttpBearer):

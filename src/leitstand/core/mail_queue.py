@@ -13,7 +13,7 @@ import logging
 from django.core.mail import send_mail
 from django.db import transaction
 
-from leitstand.participation.models import OutgoingMail
+from leitstand.core.models import OutgoingMail
 
 log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 20

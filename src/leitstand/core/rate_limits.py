@@ -14,7 +14,7 @@ import hmac
 from django.conf import settings
 from django.utils import timezone
 
-from leitstand.participation.models import RateEvent
+from leitstand.core.models import RateEvent
 
 # action -> (events allowed, per window). Per participant and, separately, per address.
 LIMITS = {
