@@ -8,6 +8,8 @@ from leitstand.core import views as core
 
 urlpatterns = [
     path("healthz", core.healthz, name="healthz"),
+    # browsers ask for /favicon.ico whatever the page's <link rel="icon"> says
+    path("favicon.ico", core.favicon),
     path("impressum/", core.imprint, name="imprint"),
     path("datenschutz/", core.privacy, name="privacy"),
     path("barrierefreiheit/", core.accessibility, name="accessibility"),

@@ -52,3 +52,11 @@ def switch_language(request, code):
                         samesite=settings.LANGUAGE_COOKIE_SAMESITE, httponly=True,
                         secure=settings.SESSION_COOKIE_SECURE)
     return response
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever a page's `<link rel="icon">` says."""
+    from django.shortcuts import redirect
+    from django.templatetags.static import static
+
+    return redirect(static("leitstand/favicon.svg"), permanent=True)
