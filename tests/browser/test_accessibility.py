@@ -82,6 +82,5 @@ def test_pages_work_under_their_content_security_policy(demo_live, page):
         response = page.goto(demo_live.url + url)
         assert "script-src 'self'" in response.headers["content-security-policy"]
     assert not blocked, blocked
-    page.goto(demo_live.url + "/api/v1/docs")  # the API docs' script runs under the policy
-    page.locator(".opblock").first.wait_for(timeout=15000)
-    assert page.locator(".opblock").count() >= 10
+    page.goto(demo_live.url + "/api/v1/docs")  # the API reference is the site's own HTML
+    assert page.locator("main h2 code").count() >= 10
