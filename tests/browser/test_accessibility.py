@@ -16,7 +16,7 @@ PUBLIC = [
     "/nrw/2-0/vergleich/", "/nrw/2019/bilanz/", "/nrw/2019/?stand=2020-06-30",
     "/beteiligung/", "/beteiligung/musterstadt-2027/", "/beteiligung/musterstadt-2027/vorschlaege/",
     "/beteiligung/anmelden/", "/barrierefreiheit/", "/leichte-sprache/",
-    "/vergleich/?q=Glasfaser", "/konto/passwort-vergessen/",
+    "/vergleich/?q=Glasfaser", "/konto/passwort-vergessen/", "/api/v1/docs",
 ]
 EDITOR = ["/redaktion/messbarkeit/", "/redaktion/veraltet/", "/redaktion/hochladen/",
           "/redaktion/beteiligung/musterstadt-2027/", "/redaktion/beteiligung/einwaende/"]
