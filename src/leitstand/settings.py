@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 from pathlib import Path
 
@@ -108,8 +109,10 @@ def _sqlite_options(database: dict, test_name: str) -> None:
         }
         database["CONN_MAX_AGE"] = 60  # one connection per worker, not one per request
         # Tests run on a file in WAL mode, as production does, not in memory: concurrency
-        # tests then see real locking between connections.
-        database["TEST"] = {"NAME": str(DATA_DIR / test_name)}
+        # tests then see real locking between connections. The name carries the checkout, so
+        # two checkouts sharing a data folder never test on each other's database.
+        checkout = hashlib.sha1(str(BASE_DIR).encode()).hexdigest()[:8]
+        database["TEST"] = {"NAME": str(DATA_DIR / f"{checkout}-{test_name}")}
 
 
 _sqlite_options(DATABASES["default"], "test-leitstand.sqlite3")
