@@ -6,8 +6,9 @@ import bisect
 import re
 from pathlib import Path
 
-from leitstand.ingest import orgs, reader, targets, textlines
+from leitstand.ingest import language, orgs, reader, targets, textlines, toc
 from leitstand.ingest.dehyphenate import join_with_offsets
+from leitstand.ingest.headings import split_number
 from leitstand.ingest.numbers import find_quantities
 from leitstand.ingest.structure import Block, read_structure
 
@@ -36,7 +37,8 @@ def ingest_text(text: str, name: str = "<text>") -> dict:
     raw = text.encode("utf-8")
     chunks = text.split("\f")
     pages = [reader.Page(i + 1, c) for i, c in enumerate(chunks)]
-    source = reader.Source(name, hashlib.sha256(raw).hexdigest(), "text", pages,
+    fmt = "markdown" if reader.is_markdown(text) else "text"
+    source = reader.Source(name, hashlib.sha256(raw).hexdigest(), fmt, pages,
                            len(pages) if len(pages) > 1 else None)
     return build(source)
 
@@ -79,16 +81,47 @@ def document_title(lines) -> str | None:
     return None
 
 
+def cover_title(lines) -> str | None:
+    """A PDF's title: the largest text of its first page with text (the cover), its lines
+    joined; never a page number or a line of digits."""
+    first = next((ln.page for ln in lines if ln.text and ln.layout), None)
+    cover = [ln for ln in lines if ln.page == first and ln.layout and ln.text
+             and ln.noise not in ("page_number", "header")
+             and re.search(r"[^\W\d_]{2}", ln.text)]
+    if not cover:
+        return None
+    size = max(ln.layout.size for ln in cover)
+    if size < 1.3 * sorted(ln.layout.size for ln in cover)[len(cover) // 2] and len(cover) > 3:
+        return None  # no text on the first page stands out: no cover
+    parts = [ln.text for ln in cover if abs(ln.layout.size - size) < 0.5]
+    if split_number(parts[0])[0] is not None:
+        return None  # the first page opens with a numbered chapter: there is no cover
+    return " ".join(parts)[:200].strip() or None
+
+
+def layout_info(source: reader.Source, lines) -> dict:
+    """Table of contents, language and warnings: what reading the layout found out."""
+    entries = toc.find(lines)
+    text = "\n".join(ln.text for ln in lines if ln.text and not ln.noise)
+    lang = language.detect(text)
+    warnings = [w for w in [language.warning(lang)] if w]
+    return {"toc": entries, "language": lang or "und", "warnings": warnings}
+
+
 def build(source: reader.Source) -> dict:
     lines = textlines.split_lines(source)
-    skeleton = read_structure(lines)
+    info = layout_info(source, lines)
+    skeleton = read_structure(lines, markdown=source.format == "markdown",
+                              toc_keys={toc.key(e["title"]) for e in info["toc"]})
     year = document_year(lines)
     doc = {
         "schema": SCHEMA,
         "source": {"path": source.path, "sha256": source.sha256, "format": source.format,
                    "pages": source.page_count},
-        "title": document_title(lines),
-        "language": "de",
+        "title": cover_title(lines) or document_title(lines),
+        "language": info["language"],
+        "warnings": info["warnings"],
+        "toc": info["toc"],
         "year": year,
         "sections": [vars(s) | {} for s in skeleton.sections],
         "measures": [], "goals": [], "lists": [], "quantities": [], "organisations": [],
