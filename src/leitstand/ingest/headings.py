@@ -124,14 +124,19 @@ def document_style(lines: list[Line], toc_keys: set | None = None) -> PageStyle:
 TABLE_ROW = re.compile(r"(?:\S*\d\S*\s+){2,}\S*\d")
 
 
-def _candidate(line: Line, style: PageStyle, following: Line | None = None) -> bool:
+def _candidate(line: Line, style: PageStyle, following: Line | None = None) -> bool:  # noqa: C901
+    lay = line.layout
+    if lay is None or line.noise or line.page == style.cover:
+        return False
+    if not style.styled(line) and (not style.toc_keys or lay.size < 0.94 * style.body_size):
+        return False  # body text: most lines end here, before any pattern is tried
     text = line.text
     goes_on = following is not None and _continues(line, following, style)
     if text.endswith(("-", ",")) and goes_on:
         text = text + " " + following.text  # a heading over two lines: judge it whole
     elif text.endswith("-") and following is not None and following.page == line.page:
         text = text + following.text  # a word broken over two lines
-    if line.layout is None or line.noise or len(text) > 200 or line.page == style.cover:
+    if len(text) > 200:
         return False
     if TABLE_ROW.search(text):
         return False  # three numbers in a row: a table row or a chart's values

@@ -48,8 +48,8 @@ class _Measure:
 
     def edges(self, index: int) -> tuple[float, float, float]:
         self.c.FPDFText_GetCharBox(self.raw, index, *self.refs)
-        left, right, _bottom, top = (b.value for b in self.box)
-        return left, right, self.height - top
+        box = self.box
+        return box[0].value, box[1].value, self.height - box[3].value
 
     def line(self, first: int, last: int) -> Layout | None:
         if first >= self.count:

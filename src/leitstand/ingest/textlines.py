@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 
 from leitstand.ingest.layout import Layout
 from leitstand.ingest.reader import Source
@@ -45,7 +46,7 @@ class Line:
         return self.layout.top < 0.11 * self.page_height or \
             self.layout.top > 0.9 * self.page_height
 
-    @property
+    @cached_property
     def text(self) -> str:
         return " ".join(self.raw.split())
 
