@@ -1,4 +1,4 @@
-"""From a file to the document model `leitstand.document/1`: read, clean, structure, parse."""
+"""From a file to the document model `leitstand.document/2`: read, clean, structure, parse."""
 
 from __future__ import annotations
 
@@ -6,13 +6,13 @@ import bisect
 import re
 from pathlib import Path
 
-from leitstand.ingest import language, orgs, reader, targets, textlines, toc
+from leitstand.ingest import goal_reader, language, orgs, reader, textlines, toc
 from leitstand.ingest.dehyphenate import join_with_offsets
 from leitstand.ingest.headings import split_number
 from leitstand.ingest.numbers import find_quantities
 from leitstand.ingest.structure import Block, read_structure
 
-SCHEMA = "leitstand.document/1"
+SCHEMA = "leitstand.document/2"
 _YEAR_HINTS = [
     re.compile(r"\b(?P<y>20\d{2})er\s+(?:Update|Fassung|Fortschreibung|Ausgabe|Strategie)"),
     re.compile(r"(?:Kabinettbeschluss(?:es)?|Beschluss(?:\s+de[rs]\s+\w+)?|Stand|Fassung)"
@@ -21,9 +21,6 @@ _YEAR_HINTS = [
                r"(?P<y>20\d{2})"),
     re.compile(r"(?:©|Copyright)\s*(?P<y>20\d{2})"),
 ]
-_MODAL = re.compile(r"\b(?:soll|sollen|wollen|will|werden\s+wir|wird\s+das\s+Land|muss|müssen)\b")
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ„])")
-_PAST = re.compile(r"\b(?:wurde|wurden|hat|haben|hatte|konnte|war|waren)\b")
 
 
 def ingest_path(path: str | Path, max_pages: int | None = None) -> dict:
@@ -135,14 +132,7 @@ def build(source: reader.Source) -> dict:
         if block.kind == "measure":
             doc["measures"].append(_measure(block, text, quantities, skeleton,
                                             len(doc["measures"]) + 1))
-        elif block.kind in ("goal", "table_goal"):
-            doc["goals"].append(_goal(block, text, year, explicit=True, n=len(doc["goals"])))
-        elif block.kind == "prose" and not _in_review(block, skeleton):
-            for sentence, offset in _sentences(text):
-                if _is_goal_sentence(sentence):
-                    goal = _goal(block, sentence, year, explicit=False, n=len(doc["goals"]))
-                    goal["line"], goal["page"] = line_of(offset), page_of(offset)
-                    doc["goals"].append(goal)
+    _read_goals(doc, lines, skeleton, year)
     measure_orgs = {}
     for org in orgs.collect(org_inputs):
         entry = {"name": org.name, "lines": sorted(org.lines)}
@@ -194,39 +184,43 @@ def _measure(block: Block, text: str, quantities, skeleton, number) -> dict:
             "organisations": [], "_lines": [ln.number for ln in block.lines]}
 
 
-def _goal(block: Block, text: str, year, explicit: bool, n: int) -> dict:
-    if block.kind == "table_goal":
-        cells = block.cells
-        goal_text = cells.get("ziel", text)
-        target = targets.parse_target(
-            f"{cells.get('zielwert', '')} bis {cells.get('frist', '')}", year, goal_text)
-        if target is not None:
-            target["metric"] = cells.get("indikator") or target["metric"]
-        found = [target] if target else []
-    else:
-        goal_text = re.sub(r"^\s*(?:Unser\s+Ziel|Ziele?|Zielmarke|Zielsetzung)\s*:\s*", "",
-                           text, flags=re.I) if explicit else text
-        target = targets.parse_target(goal_text, year)
-        found = [target] if target else []
-    return {"id": f"g{n + 1}", "section": block.section, "group": block.group,
-            "explicit": explicit, "text": goal_text.strip(), "line": block.line,
-            "page": block.page, "horizon": targets.horizon(text), "targets": found}
+def _section_finder(skeleton):
+    """The section of a line: that of its block, else the last section opened before it."""
+    of_line = {ln.number: b.section for b in skeleton.blocks for ln in b.lines}
+    starts = sorted((s.line, s.id) for s in skeleton.sections)
+    keys = [line for line, _ in starts]
+
+    def section_of(line) -> str | None:
+        if line.number in of_line:
+            return of_line[line.number]
+        index = bisect.bisect_right(keys, line.number) - 1
+        return starts[index][1] if index >= 0 else None
+    return section_of
 
 
-def _sentences(text: str):
-    offset = 0
-    for part in _SENTENCE.split(text):
-        start = text.find(part, offset)
-        yield part, start
-        offset = start + len(part)
-
-
-def _is_goal_sentence(sentence: str) -> bool:
-    if not _MODAL.search(sentence) or _PAST.search(sentence.split(",")[0]):
-        return False
-    target = targets.parse_target(sentence, None)
-    if target is None:
-        return False
-    return target["deadline"] is not None and (target["value"] is not None
-                                               or target["factor"] is not None
-                                               or target["rank"] is not None)
+def _read_goals(doc: dict, lines, skeleton, year) -> None:
+    """Goals and candidates (see goal_reader), numbered in reading order."""
+    boxes = goal_reader.target_boxes(lines, _section_finder(skeleton), year)
+    found, candidates, taken = list(boxes.goals), [], boxes.taken_lines
+    for block in skeleton.blocks:
+        if block.line in taken:
+            continue
+        text, line_of, page_of = _locator(block.lines)
+        if block.kind == "table_goal":
+            found.append(goal_reader.seed_table_goal(block, year))
+        elif block.kind == "goal" or goal_reader.MARKER.match(text):
+            found.append(goal_reader.marker_goal(block, text, year))
+        elif block.kind in ("prose", "list_item", "measure") and                 not _in_review(block, skeleton):  # a look back holds no goals in its text
+            rows = goal_reader.table_goals(block, block.section, year)
+            if rows:
+                found += rows
+                continue
+            more = goal_reader.sentence_goals(block, text, line_of, page_of, year, taken)
+            found += more.goals
+            candidates += more.candidates
+    found.sort(key=lambda g: g["line"])
+    for n, goal in enumerate(found, start=1):
+        goal["id"] = f"g{n}"
+    for n, candidate in enumerate(candidates, start=1):
+        candidate["id"] = f"c{n}"
+    doc["goals"], doc["candidates"] = found, candidates

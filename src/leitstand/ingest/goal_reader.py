@@ -1,0 +1,206 @@
+"""Goals and candidates of a document, from its skeleton's blocks and its lines.
+
+Four rules find goals, each named in `found_by`:
+
+- "goal-marker": a line opening with a marker ("Ziel:", "Zielvorgabe:", "Zielwert:",
+  "Mindestziel:") is an explicit goal, with or without a target;
+- "goal-table": every row of a goal table (`goal_tables`) is an explicit goal;
+- "target-box": the box under a "Zielvorgabe"/"Ziel" label of a measure sheet is an
+  explicit goal; each quantified sentence in it is one goal;
+- sentences of running text, list items and planned measures pass the goal grammar
+  (`goals.classify`: "modal-sentence", "goal-phrase", "noun-target").
+
+A goal's text ends with its sentence, cell, box or paragraph, and its targets come from that
+text alone, so no value or date of the next paragraph can slip in.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from leitstand.ingest import goal_tables, goals, targets
+from leitstand.ingest.dehyphenate import join_with_offsets
+
+MARKER = re.compile(r"^\s*(?:Unser(?:e)?\s+)?(?:(?:Mindest|Haupt|Teil|Ober)?[Zz]iel(?:e)?|"
+                    r"Zielvorgabe|Zielwert|Zielmarke|Zielsetzung|Zielgröße|Mindestziel)"
+                    r"(?:\s+\d{4})?\s*:\s*", re.I)
+BOX_LABEL = re.compile(r"^\s*(?:Zielvorgabe|Zielsetzung|Ziele?|Zielwert|Zielgröße)\b[^.]{0,80}$")
+_LABEL_LINE = re.compile(r"^[A-ZÄÖÜ][\wäöüß&/ -]{1,40}\??$")
+_NOT_IN_BOX = ("header", "page_number", "footnote", "toc")
+
+
+@dataclass
+class Found:
+    goals: list = field(default_factory=list)
+    candidates: list = field(default_factory=list)
+    taken_lines: set = field(default_factory=set)
+
+
+def _entry(section, group, explicit, text, line, page, found_by, confidence, found,
+           year_text="") -> dict:
+    return {"id": "", "section": section, "group": group, "explicit": explicit,
+            "text": text.strip(), "line": line, "page": page,
+            "horizon": targets.horizon(year_text or text), "targets": found,
+            "confidence": confidence, "found_by": found_by}
+
+
+def _locate(lines):
+    text, starts = join_with_offsets([ln.raw for ln in lines])
+
+    def at(offset):
+        index = max(bisect.bisect_right(starts, offset) - 1, 0)
+        return lines[index]
+    return text, at
+
+
+# -- target boxes of measure sheets ---------------------------------------------------------
+def _box_lines(lines, start: int):
+    """The lines of the box under the label at `start`: after the label's question, up to the
+    next form label, a blank line in a text, a new page or 16 lines."""
+    label = lines[start]
+    open_question = bool(re.search(r":\s*(?:Was|Wie|Welche|Wer|Wann|Wo)\b", label.text)) \
+        and not label.text.endswith("?")
+    skipped, body, i = 0, [], start + 1
+    while i < len(lines) and len(body) < 16:
+        line = lines[i]
+        i += 1
+        if line.page != label.page:
+            break
+        if line.noise in _NOT_IN_BOX:
+            continue
+        text = line.text
+        if not text:
+            if body:
+                break
+            continue
+        if open_question and not body and skipped < 2:
+            skipped += 1  # the rest of the label's question ("erreicht werden?")
+            open_question = not text.endswith("?")
+            continue
+        if body and _LABEL_LINE.match(text) and len(text.split()) <= 3 and \
+                not re.search(r"\d", text):
+            break
+        body.append(line)
+    return body
+
+
+def _is_box_label(text: str) -> bool:
+    if not BOX_LABEL.match(text):
+        return False
+    if MARKER.match(text) and len(MARKER.sub("", text).strip()) > 25 and "?" not in text:
+        return False  # a marker line with its goal on it: the block pass reads it
+    return ":" in text or "?" in text or \
+        re.fullmatch(r"\s*(?:Zielvorgabe|Zielwerte?|Zielgröße)\s*", text) is not None
+
+
+def target_boxes(lines, section_of, year) -> Found:
+    found = Found()
+    for index, line in enumerate(lines):
+        if not _is_box_label(line.text):
+            continue
+        body = _box_lines(lines, index)
+        if not body:
+            continue
+        text, at = _locate(body)
+        section = section_of(body[0])
+        found.taken_lines.update(ln.number for ln in body)
+        found.taken_lines.add(line.number)
+        pieces = [(s, o) for s, o in goals.sentences(text)]
+        quantified = []
+        for sentence, offset in pieces:
+            for part, extra in _label_parts(sentence):
+                found_targets = [t for t in targets.parse_targets(part, year)
+                                 if goals.quantified([t])]
+                if found_targets and not _only_potential(part):
+                    where = at(offset + extra)
+                    quantified.append(_entry(section, None, True, part, where.number,
+                                             where.page, "target-box", 0.9, found_targets))
+        if quantified:
+            found.goals += quantified
+        else:
+            found.goals.append(_entry(section, None, True, text, body[0].number, body[0].page,
+                                      "target-box", 0.6, []))
+    return found
+
+
+def _label_parts(sentence: str):
+    """ "Ökostrom: Steigerung … Öko-Gas: Steigerung …": one part per label in a box."""
+    marks = [m.start() for m in re.finditer(r"(?:(?<=\s)|^)[A-ZÄÖÜ][\w-]{2,30}:\s", sentence)]
+    if len(marks) < 2:
+        yield sentence, 0
+        return
+    bounds = marks + [len(sentence)]
+    if bounds[0] > 0:
+        yield sentence[:bounds[0]], 0
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        yield sentence[a:b].strip(), a
+
+
+def _only_potential(text: str) -> bool:
+    return bool(re.search(r"\b(?:Potenzial|Potential)\w*\b", text)) and \
+        not goals.GOAL_PHRASE.search(text) and \
+        not re.search(r"\b(?:soll|sollen|wollen|will|Ziel|Steigerung|Senkung|Reduktion|"
+                      r"Erhöhung|Ausbau)\b", text)
+
+
+# -- tables -----------------------------------------------------------------------------------
+def table_goals(block, section, year) -> list[dict]:
+    raw = [ln.raw for ln in block.lines]
+    rows = goal_tables.read_table(raw)
+    if rows is None:
+        return []
+    result = []
+    for index, cells in rows:
+        line = block.lines[index]
+        target = goal_tables.row_target(cells, year)
+        text = cells.get("text") or cells.get("metric") or line.text
+        result.append(_entry(section, block.group, True, text, line.number, line.page,
+                             "goal-table", 0.95, target["targets"] if target else [],
+                             year_text=line.text))
+    return result
+
+
+def seed_table_goal(block, year) -> dict:
+    """A row under a "Ziel | …" header, as the skeleton hands it over (cells by name)."""
+    cells = {}
+    for name, value in block.cells.items():
+        cells.setdefault(goal_tables.role_of(name) or name, value)
+    if "text" not in cells and "ziel" in block.cells:
+        cells["text"] = block.cells["ziel"]
+    target = goal_tables.row_target(cells, year)
+    found = target["targets"] if target else []
+    for t in found:
+        t["metric"] = block.cells.get("indikator") or t["metric"]
+    return _entry(block.section, block.group, True, block.cells.get("ziel", block.text),
+                  block.line, block.page, "goal-table", 0.95, found)
+
+
+# -- marker lines and running text --------------------------------------------------------------
+def marker_goal(block, text, year) -> dict:
+    body = MARKER.sub("", text, count=1)
+    found = targets.parse_targets(body, year)
+    return _entry(block.section, block.group, True, body, block.line, block.page,
+                  "goal-marker", 0.9 if goals.quantified(found) else 0.7, found,
+                  year_text=text)
+
+
+def sentence_goals(block, text, line_of, page_of, year, taken, context="") -> Found:
+    found = Found()
+    for sentence, offset in goals.sentences(text):
+        line = line_of(offset)
+        if line in taken:
+            continue
+        verdict = goals.classify(sentence, year, context)
+        if verdict.kind == "none":
+            continue
+        clean = re.sub(r"^\s*(?:[•●▪■◦\-–—*]|\uf0b7|\uf0a7)\s*", "", sentence)
+        entry = _entry(block.section, block.group, False, clean, line, page_of(offset),
+                       verdict.found_by, verdict.confidence, verdict.targets or [])
+        if verdict.kind == "goal":
+            found.goals.append(entry)
+        else:
+            entry["reason"] = verdict.reason
+            found.candidates.append(entry)
+    return found
