@@ -210,7 +210,8 @@ def _read_goals(doc: dict, lines, skeleton, year) -> None:
             found.append(goal_reader.seed_table_goal(block, year))
         elif block.kind == "goal" or goal_reader.MARKER.match(text):
             found.append(goal_reader.marker_goal(block, text, year))
-        elif block.kind in ("prose", "list_item", "measure") and                 not _in_review(block, skeleton):  # a look back holds no goals in its text
+        elif block.kind in ("prose", "list_item", "measure") and \
+                not _in_review(block, skeleton):  # a look back holds no goals in its text
             rows = goal_reader.table_goals(block, block.section, year)
             if rows:
                 found += rows
