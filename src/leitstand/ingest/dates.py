@@ -68,8 +68,9 @@ PATTERNS = [
      lambda g: dt.date(int(g["year"]), 12, 31)),
 ]
 RELATIVE = re.compile(
-    r"(?:in\s+den\s+(?:kommenden|nächsten)|innerhalb\s+(?:der\s+nächsten|von))\s+"
-    r"(?P<n>\w+)\s+Jahre(?:n)?", re.I)
+    r"(?:in\s+den\s+(?:kommenden|nächsten)|innerhalb\s+(?:der\s+nächsten|von)|"
+    r"im\s+Laufe\s+der\s+(?:kommenden|nächsten)|binnen)\s+"
+    r"(?:\w+\s+bis\s+)?(?P<n>\w+)\s+Jahre(?:n)?", re.I)
 _COMPILED = [(re.compile(p, re.I), f) for p, f in PATTERNS]
 
 

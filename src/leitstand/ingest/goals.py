@@ -96,7 +96,16 @@ _PAST = re.compile(r"\b(?:wurde|wurden|war|waren|hatte|hatten|konnte|konnten|lag
                    r"entstanden|umgesetzt))\b", re.I)
 _HYPOTHETICAL = re.compile(r"\b(?:könnte|könnten|würde|würden|wäre|wären|ließe|ließen|"
                            r"hätte|hätten|dürfte|dürften)\b", re.I)
-_SCENARIO = re.compile(r"\b(?:Potenzial\w*|Potential\w*|Szenari\w*|Prognose\w*|Trend\w*|"
+_CAN = re.compile(r"\b(?:kann|können)\b", re.I)
+_WE = re.compile(r"\bwir\b", re.I)
+_INFINITIVE = re.compile(
+    r"\bzu\s+(?:verdoppeln|verdreifachen|halbieren|senken|steigern|erhöhen|reduzieren|"
+    r"verringern|erreichen|ausbauen|begrenzen|mindern)\b"
+    r"|^[^.:]{0,90}\b(?:verdoppeln|verdreifachen|halbieren|senken|steigern|erhöhen|reduzieren|"
+    r"verringern|ausbauen|begrenzen)\s*:", re.I)
+_WE_PAST = re.compile(r"\b(?:haben|hat|hatten)\b[^.]*\b(?:ge\w+t|ge\w+en|\w+iert)\b", re.I)
+_SCENARIO = re.compile(r"\b(?:\w*[Pp]otenzial\w*|\w*[Pp]otential\w*|Szenari\w*|Prognose\w*|"
+                       r"Trend\w*|"
                        r"Hochrechnung\w*|Modellrechnung\w*|Berechnung\w*|möglich\w*|"
                        r"Einsparpotenzial\w*|theoretisch\w*|rechnerisch\w*|"
                        r"Abschätzung\w*|geschätzt\w*|voraussichtlich)\b", re.I)
@@ -136,7 +145,13 @@ def _rule(sentence: str, targets: list[dict], doc_year: int | None) -> tuple[str
         return "modal-sentence", 0.85
     if _MODAL.search(sentence):
         return "modal-sentence", 0.8
-    if _FUTURE.search(sentence) and _future_deadline(targets, doc_year) and \
+    directed = any(t.get("comparator") or t.get("change") for t in targets) or \
+        target_grammar.DIRECTION.search(sentence) is not None
+    if _WE.search(sentence) and directed and not _WE_PAST.search(sentence):
+        return "modal-sentence", 0.75  # "Den Anteil erhöhen wir auf …": present for future
+    if _INFINITIVE.search(sentence):
+        return "goal-phrase", 0.7
+    if _FUTURE.search(sentence) and (_future_deadline(targets, doc_year) or directed) and \
             not re.search(r"\b(?:wird|werden)\s+(?:\w+\s+){0,6}?(?:erwartet|prognostiziert|"
                           r"geschätzt|angenommen|gerechnet)", sentence, re.I):
         return "modal-sentence", 0.7
@@ -164,12 +179,17 @@ def classify(sentence: str, doc_year: int | None, context: str = "") -> Verdict:
     own_voice = _FIRST_PERSON.search(text) is not None
     if _OTHER_BODY.search(text) and not own_voice:
         return Verdict("candidate", rule, 0.3, "another body's target, reported", targets)
-    if _HYPOTHETICAL.search(text):
+    if _HYPOTHETICAL.search(text) or (_CAN.search(text) and not _MODAL.search(text)
+                                       and not own_voice and rule != "goal-phrase"):
         return Verdict("candidate", rule, 0.3, "a possibility, not a commitment", targets)
     if _SCENARIO.search(text) and not own_voice and rule != "goal-phrase":
         return Verdict("candidate", rule, 0.4, "a potential, scenario or estimate", targets)
     if not quantified(targets):
         return Verdict("candidate", rule, 0.3, "no quantified target", targets)
+    if all(t.get("unit") == "EUR" and not t.get("comparator") and not t.get("change")
+           for t in targets) and not target_grammar.DIRECTION.search(text):
+        return Verdict("candidate", rule, 0.3, "an amount of money to spend, not a target",
+                       targets)
     if targets and not any(t.get("deadline") for t in targets):
         confidence -= 0.1
     return Verdict("goal", rule, round(confidence, 2), "", targets)

@@ -96,8 +96,8 @@ NUM = rf"(?:{DIGITS}|{WORD_NUM})(?:\s+{SCALE})?"
 _MONEY = re.compile(
     rf"(?:(?P<cur1>{CURRENCY})\s*(?P<n1>{NUM})|(?P<n2>{NUM})\s*(?P<cur2>{CURRENCY}))(?!\w)",
     re.I)
-_PERCENT = re.compile(rf"(?P<n>{DIGITS})\s*(?:(?P<p>{PERCENT})(?!\w)|%(?:ige[nmrs]?)?\b"
-                      r"|-?prozentige[nmrs]?\b)")
+_PERCENT = re.compile(rf"(?P<n>{DIGITS}|(?i:{WORD_NUM}))\s*(?:(?P<p>{PERCENT})(?!\w)"
+                      r"|%(?:ige[nmrs]?)?\b|-?prozentige[nmrs]?\b)")
 # units of measurement, written out or as symbols -> the usual symbol
 UNITS = {"tonnen": "t", "tonne": "t", "t": "t", "kt": "kt", "mt": "Mt", "gigawatt": "GW",
          "megawatt": "MW", "kilowatt": "kW", "gw": "GW", "mw": "MW", "kw": "kW", "kwp": "kWp",
@@ -130,7 +130,14 @@ _RANGE_BEFORE = re.compile(rf"(?:zwischen\s+)?(?P<a>{DIGITS})\s*(?:%|Prozent)?\s
 _COUNTED = re.compile(
     rf"(?<![\w.,])(?P<n>{DIGITS})\s+(?P<adj>(?:[a-zäöüß][\w-]*\s+){{0,3}})"
     r"(?P<noun>[A-ZÄÖÜ][\w-]*(?:[ -][A-ZÄÖÜ][\w-]*)?)")
-_NUMBER_WORDS = frozenset(WORDS)
+_COUNT_WORDS = ("zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|fünfzehn|zwanzig|"
+                "dreißig|vierzig|fünfzig|hundert|einhundert|tausend")
+_COUNTED_WORD = re.compile(
+    rf"(?:\b(?P<n>{_COUNT_WORDS})|(?<=mindestens\s)(?P<one>eine[sn]?|ein))\s+"
+    r"(?P<adj>(?:[a-zäöüß][\w-]*\s+){0,2})(?P<noun>[A-ZÄÖÜ][\w-]*[a-zäöüß])\b")
+# "15-Minuten-Takt": a number joined to its unit of time
+_JOINED = re.compile(r"(?<![\w,.])(?P<n>\d{1,3})-(?P<u>Minuten|Stunden)(?=-|\b)")
+_NUMBER_WORDS = frozenset(WORDS) | {"eines"}
 _MONTHS = {"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
            "September", "Oktober", "November", "Dezember", "Quartal", "Halbjahr"}
 
@@ -182,7 +189,7 @@ def _money(text, add):
     for m in _MONEY.finditer(text):
         add(m, parse_number(m.group("n1") or m.group("n2")), "EUR")
     for m in _PERCENT.finditer(text):
-        add(m, parse_digits(m.group("n")), "percent")
+        add(m, parse_number(m.group("n")), "percent")
 
 
 def _measures(text, add):
@@ -213,12 +220,23 @@ def _counts(text, add):
         add(m, value, "count", noun)
 
 
+def _word_counts(text, add):
+    for m in _COUNTED_WORD.finditer(text):
+        noun = m.group("noun")
+        if noun.split()[0] in _MONTHS or noun in ("Prozent", "Euro"):
+            continue
+        value = 1.0 if m.group("one") else float(WORDS[m.group("n").lower()])
+        add(m, value, "count", noun)
+    for m in _JOINED.finditer(text):
+        add(m, float(m.group("n")), m.group("u"), m.group("u"))
+
+
 def _shares(text, add):
     for m in _FRACTION.finditer(text):
         add(m, _fraction_value(m), "percent", share=True)
 
 
-_READERS = (_money, _measures, _counts, _shares)
+_READERS = (_money, _measures, _counts, _word_counts, _shares)
 
 
 def _fold_ranges(text: str, found: list[Quantity]) -> list[Quantity]:

@@ -15,8 +15,8 @@ import re
 from leitstand.ingest.dates import find_deadline, find_deadlines
 from leitstand.ingest.numbers import WORDS, Quantity, find_quantities
 
-AT_LEAST = r"mindestens|wenigstens|mehr\s+als|über(?=\s+(?:\d|eine?\b))|auf\s+über"
-AT_MOST = r"höchstens|bis\s+zu\b|maximal|weniger\s+als|unter(?=\s+\d)|auf\s+unter"
+AT_LEAST = r"mindestens|mind\.|wenigstens|mehr\s+als|über(?=\s+(?:\d|eine?\b|zwei|drei))|auf\s+über"
+AT_MOST = r"höchstens|bis\s+zu\b|maximal|max\.|weniger\s+als|unter(?=\s+\d)|auf\s+unter"
 EXACTLY = r"genau"
 _COMPARATOR = re.compile(rf"\b(?P<least>{AT_LEAST})|\b(?P<most>{AT_MOST})|\b(?P<exact>{EXACTLY})\b",
                          re.I)
@@ -42,7 +42,7 @@ INCREASE = (r"steiger\w*|Steigerung|steig\w*|erhöh\w*|Erhöhung|ausbau\w*|Ausba
             r"zunehm\w*|Zunahme|verdopp\w*|Verdopplung|verdreifach\w*|ausweit\w*|"
             r"Ausweitung|vergrößer\w*|Vergrößerung|zubau\w*|Zubau|aufstock\w*|"
             r"Aufstockung|verbesser\w*|Verbesserung")
-_DIRECTION = re.compile(rf"\b(?P<down>{DECREASE})\b|\b(?P<up>{INCREASE})\b", re.I)
+DIRECTION = re.compile(rf"\b(?P<down>{DECREASE})\b|\b(?P<up>{INCREASE})\b", re.I)
 _COMPARATOR_BEFORE = re.compile(
     rf"(?:\b(?P<least>{AT_LEAST})|\b(?P<most>{AT_MOST})|\b(?P<exact>{EXACTLY}))"
     r"(?:\s+(?:auf|um|rund|ca\.|etwa|insgesamt|weitere[nm]?|zusätzliche[n]?|jährlich|"
@@ -62,10 +62,12 @@ _PAREN = re.compile(r"\([^()]*\)")
 _PAST_IN_PAREN = re.compile(r"\b(?:in|im\s+Jahr|Stand|seit|bis)?\s*(?:19|20)\d{2}\b|"
                             r"\b(?:derzeit|heute|aktuell|bisher|Stand|Basis|Vergleich|von\s+"
                             r"(?:derzeit|dann))\b", re.I)
-_PER_YEAR = re.compile(r"\b(?:jährlich|pro\s+Jahr|im\s+Jahr(?!\s+\d)|jedes\s+Jahr|p\.\s?a\.)",
+_PER_YEAR = re.compile(r"\b(?:jährlich|pro\s+Jahr|im\s+Jahr(?!\s+\d)|jedes\s+Jahr|p\.\s?a\.)"
+                       r"|(?<=\w)/\s*(?:Jahr|a)\b",
                        re.I)
-_RANK_TOP = re.compile(r"\ban\s+die\s+Spitze\b|\bauf\s+(?:den\s+)?(?:Platz|Rang)\s+(?:eins|1)\b"
-                       r"|\bSpitzenplatz\b|\bführende[nr]?\s+(?:Standort|Land)\b", re.I)
+_RANK_TOP = re.compile(r"\ban\s+(?:die|der)\s+Spitze\b"
+                       r"|\bauf\s+(?:den\s+)?(?:Platz|Rang)\s+(?:eins|1)\b|\bSpitzenplatz\b"
+                       r"|\bführende[nr]?\s+(?:Standort|Land)\b", re.I)
 _RANK_AMONG = re.compile(r"\b(?:unter\s+die|zu\s+den|unter\s+den)\s+(?P<n>\w+)\s+"
                          r"(?:besten|führenden|stärksten|größten|Top)", re.I)
 _TOP_N = re.compile(r"\bTop[- ](?P<n>\d+)\b", re.I)
@@ -159,8 +161,22 @@ def _inside(q, spans) -> bool:
     return any(s <= q.start and q.end <= e for s, e in spans)
 
 
+_REFERENCE_BEFORE = re.compile(r"(?:§§?|\bArt\.|\bArtikel\w*|\bAbs\.|\bAbsatz|\bNr\.|"
+                               r"\bNummer|\bKapitel|\bStufe|\bPhase|\bG|\bStuttgart|"
+                               r"\bParagra(?:f|ph)\w*|\bTabelle|\bAbbildung|\bAnlage)\s*$")
+_DURATION = re.compile(r"^(?:Jahre|Jahren|Monate|Monaten|Wochen|Jahrzehnte)\b")
+_DURATION_BEFORE = re.compile(r"\b(?:nächsten|kommenden|innerhalb|Laufe\s+der|seit|vor|für|"
+                              r"über|binnen|in|nach|letzten|vergangenen)\s+$", re.I)
+
+
 def _not_a_target(sentence: str, q: Quantity) -> bool:
     before = sentence[max(0, q.start - 60):q.start]
+    if _REFERENCE_BEFORE.search(before) or re.match(r"\s*(?:Absatz|Abs\.)", sentence[q.end:]):
+        return True  # "§ 29 Absatz 4", "Artikel 59": references, no amounts
+    if q.noun and _DURATION.match(q.noun) and (
+            _DURATION_BEFORE.search(before)
+            or re.match(r"\s*(?:nach|später|zuvor|lang|alt)\b", sentence[q.end:])):
+        return True  # "in den nächsten 5 Jahren", "150 Jahre nach": time spans
     if _FROM_BEFORE.search(before) and re.match(r"\s*(?:\S+\s+){0,3}?auf\b",
                                                 sentence[q.end:q.end + 40]):
         return True  # "von 40.000 auf 45.000": the first is where it starts
@@ -177,6 +193,9 @@ def _target_quantities(sentence: str, deadlines, doc_year) -> list[Quantity]:
 def _main(quantities: list[Quantity], sentence: str) -> Quantity | None:
     """The value the promise is about: the one after "auf"/"um" or a comparator word, else
     the first share or amount of money, else the first value."""
+    lead = re.match(r"\s*(?:Damit|Um|Wenn|Weil|Da|Dass|Sobald|Falls)\b[^,]*,", sentence)
+    if lead and any(q.start >= lead.end() for q in quantities):
+        quantities = [q for q in quantities if q.start >= lead.end()]
     for q in quantities:
         before = sentence[max(0, q.start - 40):q.start]
         if _AUF_BEFORE.search(before) or _COMPARATOR_BEFORE.search(before):
@@ -204,7 +223,7 @@ def _comparator_and_change(sentence: str, q: Quantity) -> tuple[str | None, str 
     window = sentence[max(0, q.start - 120):q.start]
     window = window[max(window.rfind(";"), 0):] + " " + after.split(",")[0]
     direction = None
-    for match in _DIRECTION.finditer(window):
+    for match in DIRECTION.finditer(window):
         direction = "decrease" if match.group("down") else "increase"
     by_amount = re.search(r"\bum\s*(?:\S+\s+){0,2}$", before) is not None
     to_level = re.search(r"\bauf\s*(?:\S+\s+){0,2}$", before) is not None
@@ -217,6 +236,9 @@ def _comparator_and_change(sentence: str, q: Quantity) -> tuple[str | None, str 
         return comparator_word or "at_least", direction
     if to_level and direction:
         return comparator_word or ("at_most" if direction == "decrease" else "at_least"), None
+    if re.search(r"\b(?:weitere[nrs]?|zusätzliche[nrs]?|zusätzlich|mehr)\s*$", before, re.I) \
+            and not to_level:
+        return comparator_word or "at_least", "increase"
     if comparator_word:
         return comparator_word, None
     if direction == "decrease" and re.match(r"\s*(?:\w+\s+){0,3}?(?:einsparen|einzusparen|"
@@ -268,8 +290,9 @@ def parse_targets(sentence: str, doc_year: int | None = None, context: str = "")
         deadline, relative = (first_deadline[0], first_deadline[2]) if first_deadline else \
             (None, False)
         base = _blank(deadline, relative) | common
-        base["comparator"] = comparator(sentence)
-        match = _DIRECTION.search(sentence)
+        base["comparator"] = comparator(sentence) or (
+            "at_least" if re.search(r"\bMindest", sentence) else None)
+        match = DIRECTION.search(sentence)
         base["change"] = None if not match else ("decrease" if match.group("down")
                                                  else "increase")
         base["metric"] = metric(sentence, None)
