@@ -79,16 +79,25 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-_WESTERN = set("äöüÄÖÜßéèêàâçëïôûÉÈ€„“”‚‘’–—…«»°§²³µ·½")
+_LETTERS = set("äöüÄÖÜßéèêàâçëïôûîñÉÈÀÇ")
 
 
 def _plausibility(text: str) -> int:
-    """Letters and signs of Western European text count for a decoding, other non-ASCII
-    characters (box drawing, "÷", "õ", Cyrillic in a German text) against it."""
+    """How well a decoding reads as Western European text: its accented letters count for
+    it; other letters ("õ" for "ä"), and signs standing inside a word ("M÷glich", "M„nner"),
+    count against it."""
     score = 0
-    for char in text:
-        if ord(char) > 127:
-            score += 1 if char in _WESTERN else -2
+    for i, char in enumerate(text):
+        if ord(char) < 128:
+            continue
+        if char in _LETTERS:
+            score += 1
+        elif char.isalpha():
+            score -= 1
+        elif 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha():
+            score -= 2
+        elif not char.isprintable():
+            score -= 2
     return score
 
 

@@ -208,6 +208,8 @@ class _Reader:
             self.sk.blocks.append(self.block)
             if self.block.kind == "list_item" and self.current_list is not None:
                 item = _BULLET.sub("", self.block.text, count=1)
+                if self.block.label:
+                    item = re.sub(r"^\(?\w{1,3}[.)]\s*", "", item, count=1)
                 self.current_list["items"].append({"text": item, "line": self.block.line})
         self.block = None
 
@@ -322,6 +324,13 @@ class _Reader:
             self.end_list()
             self.open("measure", line, item.group("label"))
             return i + 1
+        numbered_item = NUMBER_ITEM.match(text)
+        if numbered_item:
+            # Numbered paragraphs outside a chapter's headings (a council motion's "1. Der
+            # Rat beschließt …") are the items of a list, not chapters.
+            self.start_list(line)
+            self.open("list_item", line, numbered_item.group("label"))
+            return i + 1
         if group or _BULLET.match(line.raw) or self.is_lost_bullet(line):
             self.start_list(line)
             label = group.group("num") if group else None
@@ -334,7 +343,8 @@ class _Reader:
             self.end_list()
             self.add_section(None, title, line)
             return j
-        if self.block is None or self.line_paragraphs or self.paragraph_gap(line) \
+        gap = self.paragraph_gap(line)
+        if self.block is None or self.line_paragraphs or gap \
                 or (self.block.kind in ("goal", "list_item") and self.ends_block(self.block)):
             if self.block is not None and self.block.kind == "list_item":
                 self.close()
@@ -349,7 +359,8 @@ class _Reader:
     def paragraph_gap(self, line: Line) -> bool:
         """In a PDF a paragraph ends where the next line stands clearly lower than the
         line spacing (a blank line's height)."""
-        if self.style is None or self.block is None or self.block.kind != "prose":
+        if self.style is None or self.block is None or \
+                self.block.kind not in ("prose", "list_item"):
             return False
         prev = self.block.lines[-1]
         if prev.page != line.page or not prev.layout or not line.layout:
