@@ -171,9 +171,10 @@ def _numbers_in(text: str) -> set[float]:
     return values
 
 
-def invented_fields(goal: dict) -> list[str]:
-    """Values and deadline years of the goal's targets that its own text does not say."""
-    text = goal.get("text") or ""
+def invented_fields(goal: dict, row: str = "") -> list[str]:
+    """Values and deadline years of the goal's targets that its own text does not say (for a
+    goal-table row: its row, whose goal cell is the goal's text)."""
+    text = (goal.get("text") or "") + " " + row
     said = _numbers_in(text)
     years = {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", text)}
     years |= {y + 2000 for y in map(int, re.findall(r"(?<=/)(\d{2})(?!\d)", text))}
@@ -194,7 +195,7 @@ def invented_fields(goal: dict) -> list[str]:
     return found
 
 
-def score_goals(doc: dict, gold: dict, tally: Tally) -> None:
+def score_goals(doc: dict, gold: dict, tally: Tally, rows=None) -> None:
     is_pdf = doc["source"]["format"] == "pdf"
     gold_goals = gold.get("goals") or []
     output = [g for g in doc["goals"] if quantified(g)]
@@ -231,7 +232,8 @@ def score_goals(doc: dict, gold: dict, tally: Tally) -> None:
             tally.output_ok += 1
         else:
             tally.false_goals.append(goal)
-        invented = invented_fields(goal)
+        row = rows(goal) if rows and goal.get("found_by") == "goal-table" else ""
+        invented = invented_fields(goal, row)
         tally.invented += len(invented)
         tally.invented_items += [(goal.get("page") or goal.get("line"), x) for x in invented]
 
@@ -278,8 +280,9 @@ def score_sections(doc: dict, gold: dict, tally: Tally) -> None:
     tally.sec_fp += len(output) - len(used)
 
 
-def score(doc: dict, gold: dict) -> Tally:
+def score(doc: dict, gold: dict, rows=None) -> Tally:
+    """`rows(goal)`: the input row of a goal-table goal (its own cells), where known."""
     tally = Tally()
-    score_goals(doc, gold, tally)
+    score_goals(doc, gold, tally, rows)
     score_sections(doc, gold, tally)
     return tally

@@ -247,11 +247,24 @@ def corpus_golds() -> list[tuple[str, dict, Path]]:
     return found
 
 
+def row_reader(path: Path):
+    """The input line of a goal (text documents) or its page (PDF): the cells of a goal-table
+    row, which the invented-values check reads besides the goal's text (its goal cell)."""
+    if path.suffix.lower() == ".pdf":
+        import pypdfium2
+
+        pdf = pypdfium2.PdfDocument(str(path))
+        pages = [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
+        return lambda goal: pages[goal["page"] - 1] if goal.get("page") else ""
+    lines = path.read_text(encoding="utf-8", errors="replace").split("\n")
+    return lambda goal: lines[goal["line"] - 1] if 0 < goal["line"] <= len(lines) else ""
+
+
 def score_corpus() -> dict[str, corpus_scoring.Tally]:
     tallies = {}
     for name, gold, path in corpus_golds():
         doc = pipeline.ingest_path(path)
-        tallies[name] = corpus_scoring.score(doc, gold)
+        tallies[name] = corpus_scoring.score(doc, gold, row_reader(path))
     return tallies
 
 

@@ -146,20 +146,32 @@ def _only_potential(text: str) -> bool:
 
 
 # -- tables -----------------------------------------------------------------------------------
-def table_goals(block, section, year) -> list[dict]:
-    raw = [ln.raw for ln in block.lines]
-    rows = goal_tables.read_table(raw)
-    if rows is None:
-        return []
-    result = []
-    for index, cells in rows:
-        line = block.lines[index]
-        target = goal_tables.row_target(cells, year)
-        text = cells.get("text") or cells.get("metric") or line.text
-        result.append(_entry(section, block.group, True, text, line.number, line.page,
-                             "goal-table", 0.95, target["targets"] if target else [],
-                             year_text=line.text))
-    return result
+def table_goals(lines, section_of, year) -> Found:
+    """Rows of every goal table among the input lines (whatever blocks the skeleton made of
+    them): the header names the columns, each following row with the same separator is a
+    goal whose text is its goal cell."""
+    found = Found()
+    content = [ln for ln in lines if ln.text and ln.noise not in _NOT_IN_BOX]
+    index = 0
+    while index < len(content):
+        rows = goal_tables.read_table([ln.raw for ln in content[index:index + 1]] +
+                                      [ln.raw for ln in content[index + 1:index + 400]])
+        if rows is None or not goal_tables.separator(content[index].raw) or \
+                goal_tables.roles(goal_tables.split(
+                    content[index].raw, goal_tables.separator(content[index].raw))) is None:
+            index += 1
+            continue
+        found.taken_lines.add(content[index].number)
+        for offset, cells in rows:
+            line = content[index + offset]
+            target = goal_tables.row_target(cells, year)
+            text = cells.get("text") or cells.get("metric") or line.text
+            found.taken_lines.add(line.number)
+            found.goals.append(_entry(section_of(line), None, True, text, line.number,
+                                      line.page, "goal-table", 0.95,
+                                      target["targets"] if target else [], year_text=line.text))
+        index += 1 + (max(o for o, _ in rows) if rows else 0)
+    return found
 
 
 def seed_table_goal(block, year) -> dict:

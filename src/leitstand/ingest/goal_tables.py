@@ -95,6 +95,31 @@ def _unit(cell: str) -> tuple[str | None, str | None]:
     return text, per
 
 
+def _value_phrase(value_cell: str, unit: str | None, unit_cell: str) -> str:
+    """The value cell with its unit, as running text would say it ("4 800 kWp")."""
+    phrase = value_cell
+    if unit == "percent" and not re.search(r"%|Prozent", value_cell):
+        phrase += " %"
+    elif unit == "EUR":
+        phrase += " Euro"
+    elif unit and unit != "rank" and not re.search(r"[A-ZÄÖÜ][a-zäöü]{2}", value_cell):
+        phrase += f" {unit_cell}"
+    return phrase
+
+
+def _change_from_text(target: dict, text: str, minus: bool) -> None:
+    """ "minus 30 %" or "um den Zielwert senken": a change by the value, at least."""
+    direction = target_grammar.DIRECTION.search(text)
+    if minus:
+        target["change"] = "decrease"
+    elif re.search(r"\bum\s+(?:den|die|das)\s+(?:Ziel|Wert)", text) and direction and \
+            target["change"] is None:
+        target["change"] = "decrease" if direction.group("down") else "increase"
+    else:
+        return
+    target["comparator"] = target["comparator"] or "at_least"
+
+
 def row_target(cells: dict[str, str], doc_year: int | None) -> dict | None:
     """The target of one row, read from its own cells; None where the row has no value."""
     value_cell = cells.get("value", "")
@@ -107,13 +132,7 @@ def row_target(cells: dict[str, str], doc_year: int | None) -> dict | None:
     deadline_cell = cells.get("deadline", "").strip()
     if re.fullmatch(r"(?:19|20)\d{2}", deadline_cell):
         deadline_cell = f"bis {deadline_cell}"
-    phrase = value_cell
-    if unit == "percent" and not re.search(r"%|Prozent", value_cell):
-        phrase += " %"
-    elif unit and unit not in ("EUR", "rank") and not re.search(r"[A-Za-zÄÖÜäöü]{3}", value_cell):
-        phrase += f" {cells.get('unit', '')}"
-    elif unit == "EUR":
-        phrase += " Euro"
+    phrase = _value_phrase(value_cell, unit, cells.get("unit", ""))
     text = cells.get("text", "") or cells.get("metric", "")
     found = target_grammar.parse_targets(f"{phrase} {text}".strip(), doc_year) if phrase else []
     found = [t for t in found if t["value"] is not None or t["factor"] is not None
@@ -122,22 +141,17 @@ def row_target(cells: dict[str, str], doc_year: int | None) -> dict | None:
         return None
     deadlines = find_deadlines(deadline_cell, doc_year)
     baseline = re.search(r"(?:19|20)\d{2}", cells.get("baseline", ""))
-    result = []
     for target in found:
         target["deadline"] = deadlines[0][0] if deadlines else None
         target["implied"] = [x for x in target["implied"] if x != "deadline"]
         target["baseline_year"] = int(baseline.group(0)) if baseline else None
-        if unit and unit not in ("percent",) and target["unit"] in ("count", None) \
+        if unit and unit != "percent" and target["unit"] in ("count", None) \
                 and target["value"] is not None:
             target["unit"] = unit
-        if per:
-            target["per"] = per
-        if minus:
-            target["change"], target["comparator"] = "decrease", target["comparator"] or \
-                "at_least"
+        target["per"] = per or target["per"]
+        _change_from_text(target, text, bool(minus))
         target["metric"] = cells.get("metric") or cells.get("text") or target["metric"]
-        result.append(target)
-    return {"targets": result}
+    return {"targets": found}
 
 
 def read_table(lines: list[str]) -> list[tuple[int, dict[str, str]]] | None:

@@ -109,7 +109,9 @@ UNITS = {"tonnen": "t", "tonne": "t", "t": "t", "kt": "kt", "mt": "Mt", "gigawat
 _UNIT_WORD = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
 _PER_YEAR_SUFFIX = r"(?:\s*/\s*(?:a|Jahr)\b|\s+(?:pro|je|im)\s+Jahr\b|\s+p\.\s?a\.)"
 _MEASURE = re.compile(rf"(?P<n>{DIGITS}|{WORD_NUM})(?:\s+(?P<s>{SCALE}))?\s*"
-                      rf"(?P<u>{_UNIT_WORD})(?![\w²³])(?:\s*CO2(?:-?(?:eq|Äq\w*))?\b)?"
+                      rf"(?P<u>{_UNIT_WORD})(?![\w²³])"
+                      r"(?P<area>/\s*(?:m²|m2|qm|Einwohner\w*|EW|Kopf)(?![\w²]))?"
+                      rf"(?:\s*CO2(?:-?(?:eq|Äq\w*))?\b)?"
                       rf"(?P<per>{_PER_YEAR_SUFFIX})?", re.I)
 _SCALED = re.compile(rf"(?P<n>{DIGITS}|{WORD_NUM})\s+(?P<s>{SCALE})(?!\w)"
                      r"(?:\s+(?P<noun>(?-i:[A-ZÄÖÜ][\w-]*[a-zäöüß])))?", re.I)
@@ -198,8 +200,11 @@ def _measures(text, add):
         if base is None or (_is_year(m.group("n"), base) and not m.group("s")):
             continue
         scale = SCALES[m.group("s").lower().rstrip(".")] if m.group("s") else 1
-        add(m, base * scale, UNITS[m.group("u").lower()], None,
-            per="year" if m.group("per") else None)
+        unit = UNITS[m.group("u").lower()]
+        if m.group("area"):  # "kWh/m²", "t/Einwohner"
+            area = m.group("area").replace(" ", "")[1:]
+            unit += "/" + UNITS.get(area.lower(), area)
+        add(m, base * scale, unit, None, per="year" if m.group("per") else None)
 
 
 def _counts(text, add):

@@ -200,22 +200,22 @@ def _section_finder(skeleton):
 
 def _read_goals(doc: dict, lines, skeleton, year) -> None:
     """Goals and candidates (see goal_reader), numbered in reading order."""
-    boxes = goal_reader.target_boxes(lines, _section_finder(skeleton), year)
-    found, candidates, taken = list(boxes.goals), [], boxes.taken_lines
+    section_of = _section_finder(skeleton)
+    boxes = goal_reader.target_boxes(lines, section_of, year)
+    tables = goal_reader.table_goals(lines, section_of, year)
+    found, candidates = boxes.goals + tables.goals, []
+    taken = boxes.taken_lines | tables.taken_lines
     for block in skeleton.blocks:
-        if block.line in taken:
+        kept = [ln for ln in block.lines if ln.number not in taken]
+        if not kept:
             continue
-        text, line_of, page_of = _locator(block.lines)
+        text, line_of, page_of = _locator(kept)
         if block.kind == "table_goal":
             found.append(goal_reader.seed_table_goal(block, year))
         elif block.kind == "goal" or goal_reader.MARKER.match(text):
             found.append(goal_reader.marker_goal(block, text, year))
         elif block.kind in ("prose", "list_item", "measure") and \
                 not _in_review(block, skeleton):  # a look back holds no goals in its text
-            rows = goal_reader.table_goals(block, block.section, year)
-            if rows:
-                found += rows
-                continue
             more = goal_reader.sentence_goals(block, text, line_of, page_of, year, taken)
             found += more.goals
             candidates += more.candidates
