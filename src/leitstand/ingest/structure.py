@@ -448,8 +448,9 @@ def read_structure(lines: list[Line], markdown: bool = False,
     lengths = sorted(len(ln.text) for ln in texts if len(ln.text) > 20)
     median = lengths[len(lengths) // 2] if lengths else 0
     # A text whose paragraphs are each one long line (Markdown, a word processor's export):
-    # every line is a paragraph and blank lines separate them.
-    line_paragraphs = median > 150
+    # every line is a paragraph and blank lines separate them. A page's line holds at most
+    # about 110 characters, so many longer lines mean the lines are paragraphs.
+    line_paragraphs = median > 150 or sum(n > 130 for n in lengths) > 0.3 * max(len(lengths), 1)
     # Text extracted with a blank line after every line: blanks then say nothing.
     blank_is_break = markdown or line_paragraphs or blank < 0.35 * max(len(texts), 1)
     has_layout = any(ln.layout for ln in texts)
