@@ -35,7 +35,8 @@ _WORDS = {"ein": 1, "eine": 1, "einen": 1, "zwei": 2, "drei": 3, "vier": 4, "fü
           "halbe": 0.5, "verdoppeln": 2, "verdopplung": 2, "verdoppelung": 2,
           "verdreifachen": 3, "verdreifachung": 3, "vervierfachen": 4, "verfünffachen": 5,
           "verzehnfachen": 10, "spitze": 1, "platz": 1}
-_NUMBER = re.compile(r"\d[\d.,\u00a0\u202f ]*\d|\d")
+_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:[.\u00a0\u202f ]\d{3})+(?:,\d+)?(?!\d)"
+                     r"|\d+(?:[.,]\d+)*")
 
 
 @dataclass

@@ -83,7 +83,8 @@ GOAL_PHRASE = re.compile(
     r"|[Zz]iel(?:e|vorgabe|wert|marke|setzung)?\s*:"
     r"|(?:Unser|unser|Das|das|erklärte[sn]?|zentrale[sn]?|oberste[sn]?)\s+(?:\w+\s+)?Ziel\b"
     r"|(?:das|zum)\s+Ziel\s+(?:gesetzt|gesteckt)|mit\s+dem\s+Ziel|Ziel\s+(?:der|des)\s+\w+\s+ist"
-    r"|Zielvorgabe|Zielwert|Zielmarke|Mindestziel)", re.I)
+    r"|^\W*(?:\w+\s+){0,2}(?:Zielvorgabe|Zielwert|Zielmarke|Mindestziel)\b"
+    r"|\bMindestziel\b)", re.I)
 _NOUN_TARGET = re.compile(
     r"\b(?:Steigerung|Erhöhung|Ausbau|Anhebung|Zubau|Ausweitung|Senkung|Absenkung|Reduktion|"
     r"Reduzierung|Verringerung|Minderung|Einsparung|Halbierung|Verdopplung|Verdoppelung|"
@@ -91,11 +92,14 @@ _NOUN_TARGET = re.compile(
     r"Errichtung|Sanierung|Umstellung|Umrüstung|Installation|Bau)\b", re.I)
 _PAST = re.compile(r"\b(?:wurde|wurden|war|waren|hatte|hatten|konnte|konnten|lag|lagen|"
                    r"betrug|betrugen|stieg|stiegen|sank|sanken|erreichte|erreichten|gab|"
+                   r"legte|legten|beschloss|setzte|setzten|stellte|stellten|führte|führten|"
+                   r"gelang|zeigte|zeigten|ergab|ergaben|verpflichtete|trat|kam|kamen|"
+                   r"entspricht|entsprach|entsprechen|"
                    r"ist\s+(?:\w+\s+){0,3}?(?:gestiegen|gesunken|erreicht|gelungen|"
                    r"umgesetzt|gewachsen)|sind\s+(?:\w+\s+){0,3}?(?:gestiegen|gesunken|"
                    r"entstanden|umgesetzt))\b", re.I)
 _HYPOTHETICAL = re.compile(r"\b(?:könnte|könnten|würde|würden|wäre|wären|ließe|ließen|"
-                           r"hätte|hätten|dürfte|dürften)\b", re.I)
+                           r"hätte|hätten|dürfte|dürften|lassen\s+sich|lässt\s+sich)\b", re.I)
 _CAN = re.compile(r"\b(?:kann|können)\b", re.I)
 _WE = re.compile(r"\bwir\b", re.I)
 _INFINITIVE = re.compile(
@@ -108,12 +112,15 @@ _SCENARIO = re.compile(r"\b(?:\w*[Pp]otenzial\w*|\w*[Pp]otential\w*|Szenari\w*|P
                        r"Trend\w*|"
                        r"Hochrechnung\w*|Modellrechnung\w*|Berechnung\w*|möglich\w*|"
                        r"Einsparpotenzial\w*|theoretisch\w*|rechnerisch\w*|"
-                       r"Abschätzung\w*|geschätzt\w*|voraussichtlich)\b", re.I)
+                       r"Abschätzung\w*|\w*geschätzt\w*|voraussichtlich|angenommen|"
+                       r"Annahme\w*|Beispiel\w*|beispielsweise)\b", re.I)
 _OTHER_BODY = re.compile(
     r"\b(?:Bundesregierung|Bundestag|Bundes(?:ziel|klimaschutzgesetz|gesetz)\w*|"
     r"des\s+Bundes|der\s+Bund|die\s+EU|der\s+EU|EU-\w+|Europäische[n]?\s+(?:Union|Kommission)|"
     r"Vereinte[n]?\s+Nationen|Pariser\s+(?:Klima)?abkommen\w*|Koalitionsvertrag\s+des\s+"
-    r"Bundes|nationale[ns]?\s+Ziel\w*|andere[rn]?\s+Städte)", re.I)
+    r"Bundes|nationale[ns]?\s+Ziel\w*|andere[rn]?\s+Städte|Industriestaaten|"
+    r"Industrieländer\w*|\w*[Ww]issenschaftler\w*|Weltklimarat\w*|IPCC|"
+    r"(?:verlangen|fordern|empfehlen)\s+(?:die|der))", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:wir|uns|unser\w*)\b", re.I)
 
 
@@ -145,9 +152,10 @@ def _rule(sentence: str, targets: list[dict], doc_year: int | None) -> tuple[str
         return "modal-sentence", 0.85
     if _MODAL.search(sentence):
         return "modal-sentence", 0.8
-    directed = any(t.get("comparator") or t.get("change") for t in targets) or \
-        target_grammar.DIRECTION.search(sentence) is not None
-    if _WE.search(sentence) and directed and not _WE_PAST.search(sentence):
+    directed = target_grammar.comparator(sentence) is not None or \
+        any(t.get("comparator") and not t.get("change") for t in targets)
+    if _WE.search(sentence) and not _WE_PAST.search(sentence) and \
+            (directed or target_grammar.DIRECTION.search(sentence)):
         return "modal-sentence", 0.75  # "Den Anteil erhöhen wir auf …": present for future
     if _INFINITIVE.search(sentence):
         return "goal-phrase", 0.7
@@ -173,8 +181,9 @@ def classify(sentence: str, doc_year: int | None, context: str = "") -> Verdict:
     rule, confidence = _rule(text, targets, doc_year)
     if not rule:
         return Verdict("none")
-    if rule != "goal-phrase" and _PAST.search(text) and not _COMMIT_WE.search(text) and \
-            not re.search(r"\b(?:soll|sollen|will|wollen|wird|werden)\b", text):
+    if _PAST.search(text) and not _COMMIT_WE.search(text) and \
+            not re.search(r"\b(?:soll|sollen|will|wollen|wird|strebt|streben)\b", text) and \
+            not (rule == "goal-phrase" and re.search(r"\bZiel\w*\s+(?:ist|sind)\b", text)):
         return Verdict("none")
     own_voice = _FIRST_PERSON.search(text) is not None
     if _OTHER_BODY.search(text) and not own_voice:
@@ -182,7 +191,8 @@ def classify(sentence: str, doc_year: int | None, context: str = "") -> Verdict:
     if _HYPOTHETICAL.search(text) or (_CAN.search(text) and not _MODAL.search(text)
                                        and not own_voice and rule != "goal-phrase"):
         return Verdict("candidate", rule, 0.3, "a possibility, not a commitment", targets)
-    if _SCENARIO.search(text) and not own_voice and rule != "goal-phrase":
+    if _SCENARIO.search(text) and not own_voice and \
+            not re.search(r"\b(?:Ziel|Mindestziel)\w*\s+(?:ist|sind)\b", text):
         return Verdict("candidate", rule, 0.4, "a potential, scenario or estimate", targets)
     if not quantified(targets):
         return Verdict("candidate", rule, 0.3, "no quantified target", targets)

@@ -241,7 +241,7 @@ def _shares(text, add):
         add(m, _fraction_value(m), "percent", share=True)
 
 
-_READERS = (_money, _measures, _counts, _word_counts, _shares)
+_READERS = (_money, _measures, _counts, _shares, _word_counts)
 
 
 def _fold_ranges(text: str, found: list[Quantity]) -> list[Quantity]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from leitstand.ingest.dates import find_deadline, find_deadlines
-from leitstand.ingest.numbers import WORDS, Quantity, find_quantities
+from leitstand.ingest.numbers import WORDS, Quantity, find_quantities, parse_digits
 
 AT_LEAST = r"mindestens|mind\.|wenigstens|mehr\s+als|über(?=\s+(?:\d|eine?\b|zwei|drei))|auf\s+über"
 AT_MOST = r"höchstens|bis\s+zu\b|maximal|max\.|weniger\s+als|unter(?=\s+\d)|auf\s+unter"
@@ -162,7 +162,7 @@ def _inside(q, spans) -> bool:
 
 
 _REFERENCE_BEFORE = re.compile(r"(?:§§?|\bArt\.|\bArtikel\w*|\bAbs\.|\bAbsatz|\bNr\.|"
-                               r"\bNummer|\bKapitel|\bStufe|\bPhase|\bG|\bStuttgart|"
+                               r"\bNummer|\bKapitel|\bStufe|\bPhase|\b[A-Z]|\bStuttgart|"
                                r"\bParagra(?:f|ph)\w*|\bTabelle|\bAbbildung|\bAnlage)\s*$")
 _DURATION = re.compile(r"^(?:Jahre|Jahren|Monate|Monaten|Wochen|Jahrzehnte)\b")
 _DURATION_BEFORE = re.compile(r"\b(?:nächsten|kommenden|innerhalb|Laufe\s+der|seit|vor|für|"
@@ -187,6 +187,29 @@ def _target_quantities(sentence: str, deadlines, doc_year) -> list[Quantity]:
     spans = _excluded_spans(sentence, deadlines, doc_year) + [d[1] for d in deadlines]
     found = [q for q in find_quantities(sentence) if not _inside(q, spans)
              and not _not_a_target(sentence, q)]
+    if not found:
+        found = _bare_numbers(sentence, spans)
+    # a value in brackets explains the sentence ("(knapp 45.000 t Ersparnis)"); it is a
+    # target only where the brackets name a goal or a deadline of their own
+    asides = [m.span() for m in _PAREN.finditer(sentence)
+              if not re.search(r"\bZiel|\bbis\s+(?:zum\s+|Ende\s+)?20\d\d", m.group(0))]
+    return [q for q in found if not _inside(q, asides)]
+
+
+_BARE = re.compile(r"\b(?:um|auf)\s+(?:(?:rund|etwa|ca\.|mindestens|höchstens|weitere)\s+)?"
+                   r"(?P<n>\d{1,3}(?:[.\u00a0\u202f ]\d{3})+|\d+(?:,\d+)?)(?=\s+[a-zäöü])")
+
+
+def _bare_numbers(sentence: str, spans) -> list[Quantity]:
+    """ "um 400 sinken": a number with neither unit nor noun after "um"/"auf" and before
+    the verb counts what the sentence names."""
+    found = []
+    for match in _BARE.finditer(sentence):
+        value = parse_digits(match.group("n"))
+        q = Quantity(match.group("n"), value, "count", None, match.start("n"), match.end("n"))
+        if value is not None and not _inside(q, spans) and \
+                not re.fullmatch(r"(?:19|20)\d\d", match.group("n")):
+            found.append(q)
     return found
 
 
