@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -43,7 +44,7 @@ def test_a_german_document_has_no_warning():
 def test_the_warning_goes_to_stderr(tmp_path):
     path = tmp_path / "plan.txt"
     path.write_text(ENGLISH, encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "leitstand.ingest.cli", str(path),
-                           "--format", "summary"], capture_output=True, text=True, check=True)
-    assert "reads as English" in done.stderr
-    assert "reads as English" not in done.stdout
+    done = subprocess.run([sys.executable, "-m", "leitstand.ingest.cli", str(path)],
+                          capture_output=True, text=True, check=True)
+    assert f"leitstand ingest: {path}: reads as English" in done.stderr
+    assert json.loads(done.stdout)["language"] == "en"  # stdout stays the document alone
