@@ -4,7 +4,6 @@ from django.contrib import admin
 from django.urls import include, path
 
 from leitstand.api import feeds
-from leitstand.api.rest import api
 from leitstand.core import views as core
 
 urlpatterns = [
@@ -19,13 +18,13 @@ urlpatterns = [
     path("redaktion/beteiligung/", include("leitstand.participation.editor_urls")),
     path("redaktion/", include("leitstand.monitoring.urls")),
     path("beteiligung/", include("leitstand.participation.urls")),
-    path("api/v1/", api.urls),
-    path("daten/", include("leitstand.api.download_urls")),
+    path("", include("leitstand.api.urls")),
     path("<slug:strategy>/feed.atom", feeds.AtomFeed(), name="feed_atom"),
     path("<slug:strategy>/feed.json", feeds.json_feed, name="feed_json"),
     path("<slug:strategy>/<slug:edition>/ziele/<slug:code>/feed.atom", feeds.AtomFeed(),
          name="goal_feed_atom"),
     path("<slug:strategy>/<slug:edition>/ziele/<slug:code>/feed.json", feeds.json_feed,
          name="goal_feed_json"),
+    path("", include("leitstand.reports.urls")),
     path("", include("leitstand.dashboard.urls")),
 ]
