@@ -89,7 +89,9 @@ def _box_lines(lines, start: int):
 def _is_box_label(text: str) -> bool:
     if not BOX_LABEL.match(text):
         return False
-    if MARKER.match(text) and len(MARKER.sub("", text).strip()) > 25 and "?" not in text:
+    rest = MARKER.sub("", text).strip()
+    if MARKER.match(text) and len(rest) > 25 and "?" not in text and \
+            not re.match(r"(?:Was|Wie|Welche\w*|Wer|Wann|Wo|Wozu)\b", rest):
         return False  # a marker line with its goal on it: the block pass reads it
     return ":" in text or "?" in text or \
         re.fullmatch(r"\s*(?:Zielvorgabe|Zielwerte?|Zielgröße)\s*", text) is not None
@@ -103,26 +105,47 @@ def target_boxes(lines, section_of, year) -> Found:
         body = _box_lines(lines, index)
         if not body:
             continue
-        text, at = _locate(body)
         section = section_of(body[0])
         found.taken_lines.update(ln.number for ln in body)
         found.taken_lines.add(line.number)
-        pieces = [(s, o) for s, o in goals.sentences(text)]
         quantified = []
-        for sentence, offset in pieces:
-            for part, extra in _label_parts(sentence):
-                found_targets = [t for t in targets.parse_targets(part, year)
-                                 if goals.quantified([t])]
-                if found_targets and not _only_potential(part):
-                    where = at(offset + extra)
-                    quantified.append(_entry(section, None, True, part, where.number,
-                                             where.page, "target-box", 0.9, found_targets))
+        for item in _items(body):
+            text, at = _locate(item)
+            for sentence, offset in goals.sentences(text):
+                for part, extra in _label_parts(sentence):
+                    found_targets = [t for t in targets.parse_targets(part, year)
+                                     if goals.quantified([t])]
+                    if found_targets and not _not_a_box_target(part):
+                        where = at(offset + extra)
+                        quantified.append(_entry(section, None, True, part, where.number,
+                                                 where.page, "target-box", 0.9,
+                                                 found_targets))
+        text = _locate(body)[0]
         if quantified:
             found.goals += quantified
         else:
             found.goals.append(_entry(section, None, True, text, body[0].number, body[0].page,
                                       "target-box", 0.6, []))
     return found
+
+
+def _items(body):
+    """The items of a box: in a PDF an item ends with a line that stops well short of the
+    box's right edge (and not on a hyphen); a text box is one item."""
+    if not all(ln.layout for ln in body) or len(body) < 2:
+        return [body]
+    right = max(ln.layout.x1 for ln in body)
+    left = min(ln.layout.x0 for ln in body)
+    items, current = [], []
+    for line in body:
+        current.append(line)
+        short = line.layout.x1 < right - 0.2 * (right - left)
+        if short and not line.raw.rstrip().endswith(("-", ",", "\ufffe", "\u00ad")):
+            items.append(current)
+            current = []
+    if current:
+        items.append(current)
+    return items
 
 
 def _label_parts(sentence: str):
@@ -138,11 +161,13 @@ def _label_parts(sentence: str):
         yield sentence[a:b].strip(), a
 
 
-def _only_potential(text: str) -> bool:
-    return bool(re.search(r"\b(?:Potenzial|Potential)\w*\b", text)) and \
-        not goals.GOAL_PHRASE.search(text) and \
-        not re.search(r"\b(?:soll|sollen|wollen|will|Ziel|Steigerung|Senkung|Reduktion|"
-                      r"Erhöhung|Ausbau)\b", text)
+def _not_a_box_target(text: str) -> bool:
+    """A measured potential or a past figure standing in a target box."""
+    aim = re.search(r"\b(?:soll|sollen|wollen|will|Ziel\w*|Mindestziel|angestrebt\w*)\b",
+                    text) or targets.DIRECTION.search(text)
+    if goals.PAST.search(text) and not aim:
+        return True
+    return bool(re.search(r"(?:Potenzial|Potential)\w*\b", text)) and not aim
 
 
 # -- tables -----------------------------------------------------------------------------------

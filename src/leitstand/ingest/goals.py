@@ -90,7 +90,7 @@ _NOUN_TARGET = re.compile(
     r"Reduzierung|Verringerung|Minderung|Einsparung|Halbierung|Verdopplung|Verdoppelung|"
     r"Verdreifachung|Vervierfachung|Verfünffachung|Verzehnfachung|Anschluss|Realisierung|"
     r"Errichtung|Sanierung|Umstellung|Umrüstung|Installation|Bau)\b", re.I)
-_PAST = re.compile(r"\b(?:wurde|wurden|war|waren|hatte|hatten|konnte|konnten|lag|lagen|"
+PAST = re.compile(r"\b(?:wurde|wurden|war|waren|hatte|hatten|konnte|konnten|lag|lagen|"
                    r"betrug|betrugen|stieg|stiegen|sank|sanken|erreichte|erreichten|gab|"
                    r"legte|legten|beschloss|setzte|setzten|stellte|stellten|führte|führten|"
                    r"gelang|zeigte|zeigten|ergab|ergaben|verpflichtete|trat|kam|kamen|"
@@ -107,7 +107,7 @@ _INFINITIVE = re.compile(
     r"verringern|erreichen|ausbauen|begrenzen|mindern)\b"
     r"|^[^.:]{0,90}\b(?:verdoppeln|verdreifachen|halbieren|senken|steigern|erhöhen|reduzieren|"
     r"verringern|ausbauen|begrenzen)\s*:", re.I)
-_WE_PAST = re.compile(r"\b(?:haben|hat|hatten)\b[^.]*\b(?:ge\w+t|ge\w+en|\w+iert)\b", re.I)
+_WEPAST = re.compile(r"\b(?:haben|hat|hatten)\b[^.]*\b(?:ge\w+t|ge\w+en|\w+iert)\b", re.I)
 _SCENARIO = re.compile(r"\b(?:\w*[Pp]otenzial\w*|\w*[Pp]otential\w*|Szenari\w*|Prognose\w*|"
                        r"Trend\w*|"
                        r"Hochrechnung\w*|Modellrechnung\w*|Berechnung\w*|möglich\w*|"
@@ -154,7 +154,7 @@ def _rule(sentence: str, targets: list[dict], doc_year: int | None) -> tuple[str
         return "modal-sentence", 0.8
     directed = target_grammar.comparator(sentence) is not None or \
         any(t.get("comparator") and not t.get("change") for t in targets)
-    if _WE.search(sentence) and not _WE_PAST.search(sentence) and \
+    if _WE.search(sentence) and not _WEPAST.search(sentence) and \
             (directed or target_grammar.DIRECTION.search(sentence)):
         return "modal-sentence", 0.75  # "Den Anteil erhöhen wir auf …": present for future
     if _INFINITIVE.search(sentence):
@@ -177,11 +177,13 @@ def classify(sentence: str, doc_year: int | None, context: str = "") -> Verdict:
     text = sentence.strip()
     if len(text) < 12 or text.endswith("?"):
         return Verdict("none")
+    if text.endswith(":") and not GOAL_PHRASE.search(text):
+        return Verdict("none")  # it introduces a list: the items say what is meant
     targets = target_grammar.parse_targets(text, doc_year, context)
     rule, confidence = _rule(text, targets, doc_year)
     if not rule:
         return Verdict("none")
-    if _PAST.search(text) and not _COMMIT_WE.search(text) and \
+    if PAST.search(text) and not _COMMIT_WE.search(text) and \
             not re.search(r"\b(?:soll|sollen|will|wollen|wird|strebt|streben)\b", text) and \
             not (rule == "goal-phrase" and re.search(r"\bZiel\w*\s+(?:ist|sind)\b", text)):
         return Verdict("none")
