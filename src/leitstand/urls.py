@@ -10,7 +10,6 @@ from django.contrib import admin
 from django.urls import include, path
 
 from leitstand.api import feeds
-from leitstand.api.rest import api
 from leitstand.core import views as core
 
 urlpatterns = [
@@ -22,7 +21,6 @@ urlpatterns = [
     path("konto/", include("leitstand.accounts.urls")),
     path("redaktion/beteiligung/", include("leitstand.participation.editor_urls")),
     path("redaktion/", include("leitstand.monitoring.urls")),
-    path("api/v1/", api.urls),
     path("<slug:strategy>/feed.atom", feeds.AtomFeed(), name="feed_atom"),
     path("<slug:strategy>/feed.json", feeds.json_feed, name="feed_json"),
     path("<slug:strategy>/<slug:edition>/ziele/<slug:code>/feed.atom", feeds.AtomFeed(),
@@ -37,7 +35,8 @@ urlpatterns += i18n_patterns(
     path("barrierefreiheit/", core.accessibility, name="accessibility"),
     path("leichte-sprache/", core.easy_read, name="easy_read"),
     path("beteiligung/", include("leitstand.participation.urls")),
-    path("daten/", include("leitstand.api.download_urls")),
+    path("", include("leitstand.api.urls")),
+    path("", include("leitstand.reports.urls")),
     path("", include("leitstand.dashboard.urls")),
     prefix_default_language=False,
 )
