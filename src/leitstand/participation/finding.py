@@ -8,7 +8,7 @@ from django.db.models import Q
 
 from leitstand.ingest.stemming import query_stems
 from leitstand.participation.answers import latest_answer
-from leitstand.participation.models import Content, Proposal, ProposalAnswer
+from leitstand.participation.models import Proposal, ProposalAnswer
 
 # The filter by what became of a proposal, by its German query value.
 STATE_FILTERS = {
@@ -33,8 +33,8 @@ def matching(proposals, query: str):
 def listed(consultation, query="", state="", section=None):
     """The proposals shown in the list, with the state of their newest official answer;
     withdrawn ones only when asked for."""
-    items = Proposal.objects.filter(consultation=consultation).exclude(
-        state=Content.HELD).annotate(answer=latest_answer())
+    items = Proposal.objects.listed_for(None).filter(consultation=consultation).annotate(
+        answer=latest_answer())
     items = matching(items, query)
     if state:
         items = items.filter(STATE_FILTERS[state])
@@ -54,8 +54,8 @@ def similar(consultation, title: str, limit: int = SIMILAR_LIMIT) -> list[Propos
     any_stem = Q()
     for stem in stems:
         any_stem |= Q(search_text__contains=stem)
-    candidates = (Proposal.objects.filter(consultation=consultation, state=Content.VISIBLE,
-                                          withdrawn_at__isnull=True).filter(any_stem)
+    candidates = (Proposal.objects.visible().filter(consultation=consultation,
+                                                    withdrawn_at__isnull=True).filter(any_stem)
                   .only("pk", "title", "search_text", "consultation_id")[:500])
     scored = []
     for p in candidates:

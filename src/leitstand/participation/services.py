@@ -94,6 +94,8 @@ def post_comment(consultation, participant, target, body, parent=None, quote="",
     if parent is not None and (parent.consultation_id != consultation.id
                                or _target_of(parent) != target):
         raise Refused(_("A reply must belong to the same discussion."))
+    if parent is not None and parent.state != Content.VISIBLE:
+        raise Refused(_("This comment cannot be answered."))
     anchor = None
     if quote and parent is None:
         anchor = anchoring.make_anchor(target.text, quote, hint) if isinstance(

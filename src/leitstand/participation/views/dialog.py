@@ -70,7 +70,7 @@ def consultation(request, slug):
         return render(request, "participation/not_yet.html", context)
     edition = consultation.edition
     counts, quoted = {}, {}
-    for row in (Comment.objects.filter(consultation=consultation, state=Content.VISIBLE)
+    for row in (Comment.objects.counted().filter(consultation=consultation)
                 .values("section", "paragraph", "goal", "measure", "quote", "quote_before",
                         "quote_after", "parent").annotate(n=Count("id"), first=Min("id"))):
         for field in ("section", "paragraph", "goal", "measure"):
@@ -90,7 +90,7 @@ def consultation(request, slug):
             g.comment_count = counts.get(("goal", g.pk), 0)
         for m in s.measures.all():
             m.comment_count = counts.get(("measure", m.pk), 0)
-    visible = list(Proposal.objects.filter(consultation=consultation, state=Content.VISIBLE)
+    visible = list(Proposal.objects.visible().filter(consultation=consultation)
                    .annotate(answer=answers.latest_answer())
                    .select_related("taken_up_goal__edition__strategy")
                    .only("pk", "title", "taken_up_goal", "taken_up_note", "consultation"))
@@ -133,8 +133,7 @@ def discussion(request, slug, kind, pk):
     if "read" not in context["open"]:
         raise Http404("This consultation has not begun.")
     part = _part(consultation, kind, pk)
-    if isinstance(part, Proposal) and part.state == Content.HELD and (
-            context["participant"] is None or part.participant_id != context["participant"].pk):
+    if isinstance(part, Proposal) and not part.readable_by(context["participant"]):
         raise Http404("This proposal waits for moderation.")
     form = forms.CommentForm(request.POST or None,
                              paragraph=part if isinstance(part, Paragraph) else None)
@@ -158,9 +157,8 @@ def discussion(request, slug, kind, pk):
                                          "moderator has seen it."))
             return redirect(request.path + f"#c{comment.pk}")
     field = "proposal" if kind == "vorschlag" else PARTS[kind].__name__.lower()
-    comments = list(Comment.objects.filter(consultation=consultation, **{field: part})
-                    .exclude(Q(state=Content.HELD) & ~Q(participant=context["participant"]
-                                                          or 0))
+    comments = list(Comment.objects.listed_for(context["participant"])
+                    .filter(consultation=consultation, **{field: part})
                     .select_related("participant"))
     support_count = part.supports.count() if kind == "vorschlag" else None
     segments = passages.mark(part, [c for c in comments if c.state == Content.VISIBLE
@@ -228,7 +226,7 @@ def proposals(request, slug):
     items = (finding.listed(consultation, filters["q"], filters["state"], filters["section"])
              .select_related("participant", "goal", "taken_up_goal__edition__strategy")
              .annotate(support_count=Count("supports", distinct=True), comment_count=Count(
-                 "comments", filter=Q(comments__state=Content.VISIBLE), distinct=True))
+                 "comments", filter=Q(comments__in=Comment.objects.counted()), distinct=True))
              .order_by(*SORTS[filters["sort"]]))
     page = Paginator(items, PER_PAGE).get_page(request.GET.get("seite"))
     query = request.GET.copy()
@@ -309,6 +307,8 @@ def report(request, kind, pk):
         raise Http404("Nothing to report.")
     item = get_object_or_404(model.objects.select_related("consultation"), pk=pk)
     participant = identity.current(request)
+    if not item.readable_by(participant):
+        raise Http404("This post waits for moderation.")
     form = forms.ReportForm(request.POST or None, categories=Report.CATEGORIES)
     if request.method == "POST":
         services.require_verified(participant)
