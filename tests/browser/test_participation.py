@@ -62,7 +62,8 @@ def test_take_part_in_the_open_consultation_end_to_end(demo_live, browser, page)
 
     # Report Bert's comment.
     page.locator(f"#c{other.pk}").get_by_role("link", name="Melden").click()
-    page.get_by_label("Warum soll sich die Moderation das ansehen?").fill("Nicht sachlich.")
+    page.get_by_label("nicht zum Thema").check()
+    page.get_by_label("Hinweise für die Moderation (freiwillig)").fill("Nicht sachlich.")
     page.get_by_role("button", name="Meldung senden").click()
     assert "Die Moderation sieht sich das an" in page.content()
 
