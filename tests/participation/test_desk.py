@@ -271,12 +271,18 @@ def test_a_blocked_participant_posts_are_held_and_the_block_is_logged(client, dr
 def test_the_desk_spans_consultations_filters_and_links_to_the_post(client, draft, nrw_dialog,
                                                                    alice, bob, make_user):
     here = comment_on(draft, draft.edition.goals.first(), bob, "Werbung hier")
+    comment_on(draft, draft.edition.goals.first(), bob, "Ganz harmlos")
+    hidden = comment_on(draft, draft.edition.goals.first(), bob, "Still verborgen")
+    Comment.objects.filter(pk=hidden.pk).update(state="hidden", hidden_reason="r")
     there = comment_on(nrw_dialog, nrw_dialog.edition.goals.first(), bob, "Beleidigung dort")
     Report.objects.create(comment=here, reporter=alice, reason="", category="spam")
     Report.objects.create(comment=there, reporter=alice, reason="", category="insult")
     staff_login(client, make_user("beide", superuser=True))
     desk = client.get(reverse("moderation:desk")).content.decode()
     assert "Werbung hier" in desk and "Beleidigung dort" in desk
+    assert "Ganz harmlos" not in desk  # nothing to do about it
+    review = client.get(reverse("moderation:desk"), {"anzeigen": "pruefung"}).content.decode()
+    assert "Still verborgen" not in review  # hidden, but nobody asked for a review
     assert f'href="{_url(draft, "ziel", here.goal_id)}#c{here.pk}"' in desk
     spam = client.get(reverse("moderation:desk"), {"kategorie": "spam"}).content.decode()
     assert "Werbung hier" in spam and "Beleidigung dort" not in spam

@@ -35,9 +35,11 @@ class Entry:
 def _items(model, consultation_ids, show: str):
     base = model.objects.filter(consultation__in=consultation_ids).select_related(
         "participant", "consultation__edition")
-    reported = base.filter(reports__resolved_at__isnull=True)
+    # "isnull=False" too: a post without any report must not pass as one with an open one.
+    reported = base.filter(reports__isnull=False, reports__resolved_at__isnull=True)
     held = base.filter(state=Content.HELD)
-    review = base.filter(state=Content.HIDDEN, review_requests__decided_at__isnull=True)
+    review = base.filter(state=Content.HIDDEN, review_requests__isnull=False,
+                         review_requests__decided_at__isnull=True)
     chosen = {"gemeldet": [reported], "zurueckgehalten": [held], "pruefung": [review],
               "ausgeblendet": [base.filter(state=Content.HIDDEN)],
               "offen": [reported, held, review]}[show]

@@ -8,6 +8,9 @@
   var region = document.getElementById("similar");
   if (!title || !region) { return; }
   var url = region.getAttribute("data-url");
+  // With the script, the list stands right below the title it answers.
+  var field = title.closest(".field");
+  if (field) { field.after(region); }
   var timer = null;
   var asked = "";
 
