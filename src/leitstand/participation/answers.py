@@ -52,9 +52,10 @@ def latest_answer() -> Subquery:
 
 
 def count_states(states) -> dict[str, int]:
-    """How many of the answer states (None: unanswered) there are of each."""
+    """How many of the answer states there are of each (None: unanswered; "withdrawn" for a
+    proposal its author withdrew, whatever its answer)."""
     counts = dict.fromkeys(STATES, 0)
-    counts["unanswered"] = 0
+    counts["unanswered"] = counts["withdrawn"] = 0
     for state in states:
         counts[state or "unanswered"] += 1
     return counts
@@ -62,5 +63,6 @@ def count_states(states) -> dict[str, int]:
 
 def tally(proposals) -> dict[str, int]:
     """How many of the proposals have each answer, and how many none."""
-    return count_states(proposals.annotate(answer=latest_answer())
-                        .values_list("answer", flat=True))
+    return count_states("withdrawn" if withdrawn else answer for answer, withdrawn in
+                        proposals.annotate(answer=latest_answer())
+                        .values_list("answer", "withdrawn_at"))

@@ -72,7 +72,8 @@ def collect(consultation) -> dict:
                          "edition": str(consultation.edition)},
         "parts": sorted(parts.values(), key=lambda e: (e["kind"], e["code"])),
         # What became of the visible proposals: their newest official answers, counted.
-        "answers": count_states(p.answer for p in proposals if p.state == Content.VISIBLE),
+        "answers": count_states("withdrawn" if p.withdrawn_at else p.answer
+                                for p in proposals if p.state == Content.VISIBLE),
         "comments": [{"id": c.pk, "part": dict(zip(("kind", "code", "title"), _part(c),
                                                        strict=False)),
                       "reply_to": c.parent_id, "author": _author(c), "state": c.state,

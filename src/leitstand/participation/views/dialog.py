@@ -93,9 +93,11 @@ def consultation(request, slug):
     visible = list(Proposal.objects.visible().filter(consultation=consultation)
                    .annotate(answer=answers.latest_answer())
                    .select_related("taken_up_goal__edition__strategy")
-                   .only("pk", "title", "taken_up_goal", "taken_up_note", "consultation"))
+                   .only("pk", "title", "taken_up_goal", "taken_up_note", "consultation",
+                         "withdrawn_at"))
     taken_up = [p for p in visible if p.taken_up_goal_id]
-    answer_counts = answers.count_states(p.answer for p in visible)
+    answer_counts = answers.count_states("withdrawn" if p.withdrawn_at else p.answer
+                                         for p in visible)
     return render(request, "participation/consultation.html", {
         **context, "sections": sections, "taken_up": taken_up, "answer_counts": answer_counts,
         "proposal_count": len(visible)})
