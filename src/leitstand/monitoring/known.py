@@ -11,23 +11,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.utils import timezone
-
-from leitstand.monitoring.models import Observation, end_of_day
-
-
-def is_past(day: dt.date | None) -> bool:
-    return day is not None and day < timezone.localdate()
+from leitstand.monitoring.models import Observation, end_of_day, known_day
 
 
 def known_observations(day: dt.date | None, order=("indicator_id", "date"), related=(),
                        **lookups):
     """The observations matching `lookups` as known at the end of `day`, in `order`.
 
-    Today (or no day): a queryset of Observation. A past day: a list of historical versions
+    Today (no day, or a day after today: monitoring.models.known_day): a queryset of
+    Observation. A past day: a list of historical versions
     (same fields: id, indicator, date, value, source_url, note, recorded_at), one per
     observation, none for an observation deleted by then."""
-    if not is_past(day):
+    if known_day(day) is None:
         current = Observation.objects.filter(**lookups).order_by(*order)
         return current.select_related(*related) if related else current
     end = end_of_day(day)

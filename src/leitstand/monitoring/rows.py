@@ -12,8 +12,8 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 
 from leitstand.monitoring import measurability, review, status_rules
-from leitstand.monitoring.known import is_past, known_observations
-from leitstand.monitoring.models import Assessment
+from leitstand.monitoring.known import known_observations
+from leitstand.monitoring.models import Assessment, known_day
 from leitstand.monitoring.status import current, published_status
 from leitstand.register import horizons
 from leitstand.register.models import Edition, Goal, Organisation, Target
@@ -52,7 +52,7 @@ def goal_rows(edition: Edition | None, goals=None, today: dt.date | None = None,
     a status snapshot for the day, the computed part comes from it; `live` or
     `with_observations` (the goal page's charts) always compute from the observations.
     """
-    today = today or timezone.localdate()
+    today = known_day(today) or timezone.localdate()
     editions = editions or {edition.id: edition}
     goals = (goals if goals is not None else Goal.objects.filter(edition__in=list(editions)))
     use_snapshots = not (live or with_observations or isinstance(goals, list))
@@ -125,7 +125,7 @@ def _targets_and_series(goal_ids, today, with_rows=False):
     points: dict[int, list] = {i: [] for i in indicators}
     rows: dict[int, list] = {i: [] for i in indicators}
     observations = known_observations(today, indicator__in=list(indicators))
-    if is_past(today):  # versions from the history, as known then
+    if known_day(today) is not None:  # versions from the history, as known then
         for o in observations:
             points[o.indicator_id].append((o.date, float(o.value)))
             rows[o.indicator_id].append({"date": o.date, "value": o.value,
