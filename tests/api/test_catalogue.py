@@ -12,13 +12,14 @@ from urllib.parse import urlsplit
 import pytest
 from django.core.management import call_command
 
-VALIDATORS = pathlib.Path(__file__).resolve().parents[3] / "shared/validators/dcat-ap-de"
+from tests.conftest import SHARED, need_shared
+
+VALIDATORS = SHARED / "validators/dcat-ap-de"
 CONTRIBUTOR = "http://dcat-ap.de/def/contributors/openNRW"
 
 
 def _shacl():
-    if not (VALIDATORS / "validate.py").exists():
-        pytest.skip(f"GovData's SHACL shapes are expected in {VALIDATORS} (../shared)")
+    need_shared("validators/dcat-ap-de/validate.py")  # GovData's SHACL shapes
     spec = importlib.util.spec_from_file_location("dcat_validate", VALIDATORS / "validate.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

@@ -11,7 +11,8 @@ from decimal import Decimal
 
 from django.utils.translation import gettext_noop
 
-from leitstand.monitoring.models import Assessment, Observation, end_of_day, known_day
+from leitstand.monitoring.known import known_observations
+from leitstand.monitoring.models import Assessment, known_day
 from leitstand.monitoring.rows import goal_rows
 from leitstand.monitoring.summaries import field_of_action
 from leitstand.register.models import Edition, Indicator, Measure, Organisation, Section
@@ -86,9 +87,9 @@ def register_tables(as_of: dt.date | None = None, strategy=None) -> list[Table]:
                     edition.strategy.slug, edition.label, row.goal.code, t.metric, t.value,
                     t.unit, t.comparator, t.deadline, t.per, t.baseline_year, t.baseline_value,
                     t.factor, t.rank, ";".join(i.slug for i in t.indicators.all())])
-    observations = Observation.objects.filter(indicator__strategy__in=strategy_ids)
-    if as_of is not None:
-        observations = observations.filter(recorded_at__lt=end_of_day(as_of))
+    observations = known_observations(
+        as_of, order=("indicator__strategy__slug", "indicator__slug", "date"),
+        related=["indicator__strategy"], indicator__strategy__in=strategy_ids)
     tables = [
         Table("editions", gettext_noop("Strategies and their published editions"), _cols(
             "strategy strategy_name jurisdiction edition year:integer adopted_on:date "
@@ -130,8 +131,7 @@ def register_tables(as_of: dt.date | None = None, strategy=None) -> list[Table]:
             "strategy indicator date:date value:number source_url note recorded_at:datetime"),
             [[o.indicator.strategy.slug, o.indicator.slug, o.date, o.value, o.source_url,
               o.note, o.recorded_at]
-             for o in observations.select_related("indicator__strategy")
-             .order_by("indicator__strategy__slug", "indicator__slug", "date")]),
+             for o in observations]),
         Table("assessments", gettext_noop("Approved status assessments with their evidence"), _cols(
             "id:integer strategy edition goal status as_of:date assessor assessor_kind "
             "evidence links replaces:integer correction_reason approved_at:datetime"),
