@@ -84,7 +84,7 @@ GOAL_PHRASE = re.compile(
     r"|(?:Unser|unser|Das|das|erklärte[sn]?|zentrale[sn]?|oberste[sn]?)\s+(?:\w+\s+)?Ziel\b"
     r"|(?:das|zum)\s+Ziel\s+(?:gesetzt|gesteckt)|mit\s+dem\s+Ziel|Ziel\s+(?:der|des)\s+\w+\s+ist"
     r"|^\W*(?:\w+\s+){0,2}(?:Zielvorgabe|Zielwert|Zielmarke|Mindestziel)\b"
-    r"|\bMindestziel\b)", re.I)
+    r"|\bMindestziel\b|\b[\w-]*ziel(?:e|s|es)?\b[^.;]{0,80}?\bin\s+Höhe\s+von\b)", re.I)
 _NOUN_TARGET = re.compile(
     r"\b(?:Steigerung|Erhöhung|Ausbau|Anhebung|Zubau|Ausweitung|Senkung|Absenkung|Reduktion|"
     r"Reduzierung|Verringerung|Minderung|Einsparung|Halbierung|Verdopplung|Verdoppelung|"
@@ -100,6 +100,14 @@ PAST = re.compile(r"\b(?:wurde|wurden|war|waren|hatte|hatten|konnte|konnten|lag|
                    r"entstanden|umgesetzt))\b", re.I)
 _HYPOTHETICAL = re.compile(r"\b(?:könnte|könnten|würde|würden|wäre|wären|ließe|ließen|"
                            r"hätte|hätten|dürfte|dürften|lassen\s+sich|lässt\s+sich)\b", re.I)
+_STRONG = re.compile(r"\b(?:mindestens|mind\.|höchstens|maximal|max\.|bis\s+zu|wenigstens)\b",
+                     re.I)
+# "wird sich erhöhen", "wird … steigen": what is expected to happen, not what is promised
+_DEVELOPMENT = re.compile(r"\b(?:wird|werden)\s+sich\b|\b(?:wird|werden)\b[^,;]*\b(?:steigen|"
+                          r"sinken|zunehmen|abnehmen|wachsen|zurückgehen|anwachsen)\b", re.I)
+_EXPECTED = re.compile(r"\b(?:wird|werden)\s+(?:\w+\s+){0,6}?(?:erwartet|prognostiziert|"
+                       r"geschätzt|angenommen|gerechnet)", re.I)
+_CONDITION = re.compile(r"^\W*(?:Soll|Sollen|Will|Wollen|Wenn|Falls|Sofern)\b[^,]*,", re.I)
 _CAN = re.compile(r"\b(?:kann|können)\b", re.I)
 _WE = re.compile(r"\bwir\b", re.I)
 _INFINITIVE = re.compile(
@@ -110,7 +118,7 @@ _INFINITIVE = re.compile(
 _WEPAST = re.compile(r"\b(?:haben|hat|hatten)\b[^.]*\b(?:ge\w+t|ge\w+en|\w+iert)\b", re.I)
 _SCENARIO = re.compile(r"\b(?:\w*[Pp]otenzial\w*|\w*[Pp]otential\w*|Szenari\w*|Prognose\w*|"
                        r"Trend\w*|"
-                       r"Hochrechnung\w*|Modellrechnung\w*|Berechnung\w*|möglich\w*|"
+                       r"Hochrechnung\w*|Modellrechnung\w*|Berechnung\w*|möglich(?!st)\w*|"
                        r"Einsparpotenzial\w*|theoretisch\w*|rechnerisch\w*|"
                        r"Abschätzung\w*|\w*geschätzt\w*|voraussichtlich|angenommen|"
                        r"Annahme\w*|Beispiel\w*|beispielsweise)\b", re.I)
@@ -152,7 +160,7 @@ def _rule(sentence: str, targets: list[dict], doc_year: int | None) -> tuple[str
         return "modal-sentence", 0.85
     if _MODAL.search(sentence):
         return "modal-sentence", 0.8
-    directed = target_grammar.comparator(sentence) is not None or \
+    directed = _STRONG.search(sentence) is not None or \
         any(t.get("comparator") and not t.get("change") for t in targets)
     if _WE.search(sentence) and not _WEPAST.search(sentence) and \
             (directed or target_grammar.DIRECTION.search(sentence)):
@@ -160,8 +168,7 @@ def _rule(sentence: str, targets: list[dict], doc_year: int | None) -> tuple[str
     if _INFINITIVE.search(sentence):
         return "goal-phrase", 0.7
     if _FUTURE.search(sentence) and (_future_deadline(targets, doc_year) or directed) and \
-            not re.search(r"\b(?:wird|werden)\s+(?:\w+\s+){0,6}?(?:erwartet|prognostiziert|"
-                          r"geschätzt|angenommen|gerechnet)", sentence, re.I):
+            not _DEVELOPMENT.search(sentence) and not _EXPECTED.search(sentence):
         return "modal-sentence", 0.7
     if _WEAK_MODAL.search(sentence):
         return "modal-sentence", 0.6
@@ -190,11 +197,13 @@ def classify(sentence: str, doc_year: int | None, context: str = "") -> Verdict:
     own_voice = _FIRST_PERSON.search(text) is not None
     if _OTHER_BODY.search(text) and not own_voice:
         return Verdict("candidate", rule, 0.3, "another body's target, reported", targets)
-    if _HYPOTHETICAL.search(text) or (_CAN.search(text) and not _MODAL.search(text)
+    if _HYPOTHETICAL.search(text) or _CONDITION.search(text) or (
+            _CAN.search(text) and not _MODAL.search(text)
                                        and not own_voice and rule != "goal-phrase"):
         return Verdict("candidate", rule, 0.3, "a possibility, not a commitment", targets)
-    if _SCENARIO.search(text) and not own_voice and \
-            not re.search(r"\b(?:Ziel|Mindestziel)\w*\s+(?:ist|sind)\b", text):
+    if _SCENARIO.search(text) and not own_voice and not re.search(
+            r"\b(?:Ziel|Mindestziel)\w*\s+(?:ist|sind)\b|\bZiel\w*\s+(?:der|des|unserer)\s+"
+            r"(?:Stadt|Gemeinde|Landes|Kreises|Region|Landesregierung)\b", text):
         return Verdict("candidate", rule, 0.4, "a potential, scenario or estimate", targets)
     if not quantified(targets):
         return Verdict("candidate", rule, 0.3, "no quantified target", targets)

@@ -198,6 +198,23 @@ def _section_finder(skeleton):
     return section_of
 
 
+def _runs_on(blocks):
+    """Prose blocks whose sentence runs on into the next block ("… einen CO2" + "-Preis von
+    …") are read as one, so that a goal sentence is never cut in two."""
+    merged = []
+    for block in blocks:
+        prev = merged[-1] if merged else None
+        first = block.lines[0].text[:1]
+        if prev is not None and prev.kind == block.kind == "prose" and \
+                prev.section == block.section and (first.islower() or first in "-–") and \
+                not re.search(r"[.!?:;]\W*$", prev.lines[-1].text):
+            merged[-1] = Block(prev.kind, prev.lines + block.lines, prev.section, prev.group,
+                               prev.label, prev.cells)
+            continue
+        merged.append(block)
+    return merged
+
+
 def _read_goals(doc: dict, lines, skeleton, year) -> None:
     """Goals and candidates (see goal_reader), numbered in reading order."""
     section_of = _section_finder(skeleton)
@@ -205,7 +222,7 @@ def _read_goals(doc: dict, lines, skeleton, year) -> None:
     tables = goal_reader.table_goals(lines, section_of, year)
     found, candidates = boxes.goals + tables.goals, []
     taken = boxes.taken_lines | tables.taken_lines
-    for block in skeleton.blocks:
+    for block in _runs_on(skeleton.blocks):
         kept = [ln for ln in block.lines if ln.number not in taken]
         if not kept:
             continue

@@ -164,6 +164,7 @@ def _inside(q, spans) -> bool:
 _REFERENCE_BEFORE = re.compile(r"(?:§§?|\bArt\.|\bArtikel\w*|\bAbs\.|\bAbsatz|\bNr\.|"
                                r"\bNummer|\bKapitel|\bStufe|\bPhase|\b[A-Z]|\bStuttgart|"
                                r"\bParagra(?:f|ph)\w*|\bTabelle|\bAbbildung|\bAnlage)\s*$")
+_SCALE_WORD = re.compile(r"\b(?:Tausend|Mio|Million\w*|Mrd|Milliard\w*)\b", re.I)
 _DURATION = re.compile(r"^(?:Jahre|Jahren|Monate|Monaten|Wochen|Jahrzehnte)\b")
 _DURATION_BEFORE = re.compile(r"\b(?:nächsten|kommenden|innerhalb|Laufe\s+der|seit|vor|für|"
                               r"über|binnen|in|nach|letzten|vergangenen)\s+$", re.I)
@@ -171,6 +172,15 @@ _DURATION_BEFORE = re.compile(r"\b(?:nächsten|kommenden|innerhalb|Laufe\s+der|s
 
 def _not_a_target(sentence: str, q: Quantity) -> bool:
     before = sentence[max(0, q.start - 60):q.start]
+    if q.unit == "count" and not q.text[:1].isdigit() and not _SCALE_WORD.search(q.text) and \
+            not q.text.lower().startswith(
+            ("mindestens", "eine")) and not re.search(
+            r"\b(?:mindestens|höchstens|bis\s+zu|weitere[n]?|zusätzliche[n]?|um|auf|von)\s*$",
+            before, re.I) and not re.match(r"\s*weitere", q.text.split(" ", 1)[-1]):
+        return True  # "zwei zentrale Ziele": a number word counts what is said, no target
+    if q.unit == "count" and re.search(r"\b(?:der|die|das|den|dem|des)\s+(?:(?:über|rund|mehr\s+"
+                                       r"als|knapp|gut)\s+)?$", before):
+        return True  # "die 200 angeschlossenen Orte": things that exist
     if _REFERENCE_BEFORE.search(before) or re.match(r"\s*(?:Absatz|Abs\.)", sentence[q.end:]):
         return True  # "§ 29 Absatz 4", "Artikel 59": references, no amounts
     if q.noun and _DURATION.match(q.noun) and (
@@ -198,6 +208,11 @@ def _target_quantities(sentence: str, deadlines, doc_year) -> list[Quantity]:
 
 _BARE = re.compile(r"\b(?:um|auf)\s+(?:(?:rund|etwa|ca\.|mindestens|höchstens|weitere)\s+)?"
                    r"(?P<n>\d{1,3}(?:[.\u00a0\u202f ]\d{3})+|\d+(?:,\d+)?)(?=\s+[a-zäöü])")
+
+
+# "Beschluss vom März 2008", "Stand 2019": the date of a decision or a figure, no deadline
+_DATED = re.compile(r"\b(?:vom|seit|Stand|Beschluss\w*|beschlossen\w*|Entscheidung\w*)"
+                    r"(?:\s+\w+){0,2}?\s*$", re.I)
 
 
 def _bare_numbers(sentence: str, spans) -> list[Quantity]:
@@ -248,7 +263,11 @@ def _comparator_and_change(sentence: str, q: Quantity) -> tuple[str | None, str 
     direction = None
     for match in DIRECTION.finditer(window):
         direction = "decrease" if match.group("down") else "increase"
-    by_amount = re.search(r"\bum\s*(?:\S+\s+){0,2}$", before) is not None
+    by_amount = re.search(r"\bum\s*(?:\S+\s+){0,2}$", before) is not None or \
+        re.search(rf"\b(?:{DECREASE}|{INCREASE})\s+(?:von|in\s+Höhe\s+von)\s+"
+                  r"(?:(?:rund|etwa|ca\.|mindestens)\s+)?$", before, re.I) is not None or \
+        (q.text.endswith(("ige", "igen", "iger")) and
+         re.match(rf"\s*(?:[\w-]+\s+)?(?:{DECREASE}|{INCREASE})", after, re.I) is not None)
     to_level = re.search(r"\bauf\s*(?:\S+\s+){0,2}$", before) is not None
     del clause_start
     comparator_word = None
@@ -264,37 +283,45 @@ def _comparator_and_change(sentence: str, q: Quantity) -> tuple[str | None, str 
         return comparator_word or "at_least", "increase"
     if comparator_word:
         return comparator_word, None
-    if direction == "decrease" and re.match(r"\s*(?:\w+\s+){0,3}?(?:einsparen|einzusparen|"
+    if direction == "decrease" and re.match(r"\s*(?:[\w-]+\s+){0,6}?(?:einsparen|einzusparen|"
                                             r"reduzieren|mindern|senken|vermeiden)", after):
         return "at_least", "decrease"
     return comparator(sentence) if not direction else None, None
+
+
+def _chosen(sentence, quantities, main, deadlines) -> list[Quantity]:
+    """The main value and further values of the same kind, each with its own deadline or
+    year ("2 000 bis 2026 und weitere 3 000 bis 2029")."""
+    if main is None:
+        return []
+    chosen = [main] + [q for q in quantities if q is not main and _same_kind(q, main)
+                       and (_own_year(sentence, q) or len(deadlines) > 1)]
+    return sorted(chosen, key=lambda q: q.start)
 
 
 def parse_targets(sentence: str, doc_year: int | None = None, context: str = "") -> list[dict]:
     """Every target a goal sentence states (a range is two), [] where nothing measurable."""
     deadlines = [d for d in find_deadlines(sentence, doc_year)
                  if not any(s <= d[1][0] < e for s, e in
-                            [m.span() for m in _BASELINE.finditer(sentence)])]
+                            [m.span() for m in _BASELINE.finditer(sentence)])
+                 and not _DATED.search(sentence[max(0, d[1][0] - 30):d[1][0]])]
     quantities = _target_quantities(sentence, deadlines, doc_year)
     main = _main(quantities, sentence)
     common = {"per": per_year(sentence), "baseline_year": baseline_year(sentence),
               "factor": factor(sentence), "rank": rank(sentence)}
     first_deadline = deadlines[0] if deadlines else None
-    chosen = [main] if main else []
-    if main is not None:
-        # further values of the same kind, each with its own deadline or year
-        for q in quantities:
-            if q is main or not _same_kind(q, main):
-                continue
-            if _own_year(sentence, q) or len(deadlines) > 1:
-                chosen.append(q)
-        chosen.sort(key=lambda q: q.start)
+    chosen = _chosen(sentence, quantities, main, deadlines)
     targets = []
+    base_match = _BASELINE.search(sentence)
+    nearest = min(chosen, key=lambda q: abs(q.end - base_match.start())) \
+        if base_match and len(chosen) > 1 else None
     for q in chosen:
         deadline, relative = _deadline_for(sentence, q, chosen, deadlines)
         comp, change = _comparator_and_change(sentence, q)
         base = _blank(deadline, relative) | common
         base.update({"value": q.value, "unit": q.unit, "comparator": comp, "change": change})
+        if nearest is not None and q is not nearest and q.high is None:
+            base["baseline_year"] = None
         if q.per:
             base["per"] = q.per
         if q.unit == "count" and q.noun is None and \
