@@ -60,6 +60,7 @@ class PageStyle:
     toc_keys: set = field(default_factory=set)
     cover: int | None = None  # the page of a title cover, whose large type is no heading
     centre: float | None = None  # the middle of the body text's width
+    title_lines: set = field(default_factory=set)
 
     def larger(self, line: Line) -> bool:
         return line.layout.size >= max(self.body_size * 1.12, self.body_size + 0.8)
@@ -94,8 +95,8 @@ def document_style(lines: list[Line], toc_keys: set | None = None) -> PageStyle:
     for ln in texts:
         weight[(ln.layout.size, ln.layout.bold)] += len(ln.text)
     (style.body_size, style.body_bold), _ = weight.most_common(1)[0]
-    body = [ln for ln in texts if abs(ln.layout.size - style.body_size) < 0.6
-            and len(ln.text) > 30]
+    body = [ln for ln in texts if len(ln.text) > 30
+            and abs(ln.layout.size - style.body_size) <= 0.15 * style.body_size + 0.3]
     starts = Counter(round(ln.layout.x0 / 4) for ln in body)
     total = max(len(body), 1)
     style.columns = [x * 4 for x, n in starts.items() if n >= max(3, 0.04 * total)]
@@ -112,6 +113,13 @@ def document_style(lines: list[Line], toc_keys: set | None = None) -> PageStyle:
     style.labels = {k for k, pages in pages_of.items() if len(pages) >= 4}
     first = texts[0].page
     cover = [ln for ln in texts if ln.page == first]
+    top = max(ln.layout.size for ln in texts)
+    below = [ln for ln in cover if style.body_size * 1.12 <= ln.layout.size < top]
+    if all(ln.page == first for ln in texts if ln.layout.size == top) and below \
+            and all(split_number(ln.text)[0] is None for ln in cover if ln.layout.size == top):
+        # The document's largest type, on its first page only, above smaller headings: the
+        # document's title, not a chapter.
+        style.title_lines = {id(ln) for ln in cover if ln.layout.size == top}
     if len(cover) <= 20 and max(ln.layout.size for ln in cover) >= 1.4 * style.body_size \
             and not any(split_number(ln.text)[0] for ln in cover):
         style.cover = first
@@ -126,7 +134,7 @@ TABLE_ROW = re.compile(r"(?:\S*\d\S*\s+){2,}\S*\d")
 
 def _candidate(line: Line, style: PageStyle, following: Line | None = None) -> bool:  # noqa: C901
     lay = line.layout
-    if lay is None or line.noise or line.page == style.cover:
+    if lay is None or line.noise or line.page == style.cover or id(line) in style.title_lines:
         return False
     if not style.styled(line) and (not style.toc_keys or lay.size < 0.94 * style.body_size):
         return False  # body text: most lines end here, before any pattern is tried
@@ -140,6 +148,8 @@ def _candidate(line: Line, style: PageStyle, following: Line | None = None) -> b
         return False
     if TABLE_ROW.search(text):
         return False  # three numbers in a row: a table row or a chart's values
+    if lay.x1 - lay.x0 > 0.9 * len(line.text) * lay.size:
+        return False  # words spread far apart: the cells of a table row
     if ONLY_NUMBERS.match(text) or not re.search(r"[A-Za-zÄÖÜäöü]{2}", text):
         return False
     if not (text[0].isupper() or text[0].isdigit() or text[0] in "„\"'("):

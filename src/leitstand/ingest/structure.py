@@ -31,6 +31,7 @@ REVIEW = re.compile(r"(?<![\w-])Bilanz\b(?!ierung)|rückblick|Was\s+wir\s+erreic
                     r"\bErreichtes\b|Umgesetzte\s+Maßnahmen", re.I)
 NEXT_STEPS = re.compile(r"\b(?:Nächste\s+Schritte|Ausblick|Maßnahmen(?:plan)?|Vorhaben)\b", re.I)
 PREFACE = re.compile(r"^(?:Vorwort|Geleitwort|Grußwort|Einleitung|Präambel)\b", re.I)
+CAPTION = re.compile(r"^(?:Tabelle|Tab\.|Abbildung|Abb\.|Grafik|Karte)\s*\d+[.:]")
 MD_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<title>.+?)\s*#*\s*$")
 SETEXT = re.compile(r"^(?:=+|-{3,})$")
 TABLE_HEADER = re.compile(r"^\|?\s*Ziel\s*\|", re.I)
@@ -418,7 +419,8 @@ class _Reader:
                 j += 1
                 continue
             if (len(candidate) > self.short_line or END_PUNCT.search(candidate)
-                    or "," in candidate or LETTER_ITEM.match(candidate)
+                    or "," in candidate or "|" in candidate or CAPTION.match(candidate)
+                    or LETTER_ITEM.match(candidate)
                     or GROUP.match(candidate) or NUMBERED.match(candidate)):
                 break
             parts.append(candidate)
