@@ -216,6 +216,8 @@ def seed_table_goal(block, year) -> dict:
 
 # -- marker lines and running text --------------------------------------------------------------
 def marker_goal(block, text, year) -> dict:
+    """The goal a marker opens ("Ziel: …"): its sentence (a marker line of a text is one
+    goal; what follows in the paragraph is running text)."""
     body = MARKER.sub("", text, count=1)
     found = targets.parse_targets(body, year)
     return _entry(block.section, block.group, True, body, block.line, block.page,
@@ -223,9 +225,19 @@ def marker_goal(block, text, year) -> dict:
                   year_text=text)
 
 
-def sentence_goals(block, text, line_of, page_of, year, taken, context="") -> Found:
+def split_marker(text: str) -> tuple[str, str]:
+    """The marker's own sentence and the rest of its paragraph."""
+    pieces = goals.sentences(text)
+    if len(pieces) < 2 or len(pieces[0][0]) < 25:
+        return text, ""
+    return text[:pieces[1][1]].strip(), text[pieces[1][1]:]
+
+
+def sentence_goals(block, text, line_of, page_of, year, taken, context="", start=0) -> Found:
     found = Found()
     for sentence, offset in goals.sentences(text):
+        if offset < start:
+            continue
         line = line_of(offset)
         if line in taken:
             continue

@@ -107,7 +107,8 @@ UNITS = {"tonnen": "t", "tonne": "t", "t": "t", "kt": "kt", "mt": "Mt", "gigawat
          "kilometer": "km", "km": "km", "hektar": "ha", "ha": "ha", "kubikmeter": "m³",
          "m³": "m³", "meter": "m"}
 _UNIT_WORD = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
-_PER_YEAR_SUFFIX = r"(?:\s*/\s*(?:a|Jahr)\b|\s+(?:pro|je|im)\s+Jahr\b|\s+p\.\s?a\.)"
+_PER_YEAR_SUFFIX = (r"(?:\s*/\s*(?:a|Jahr)\b|\s+(?:pro|je)\s+Jahr\b|\s+im\s+Jahr\b(?!\s*\d)"
+                    r"|\s+p\.\s?a\.)")
 _MEASURE = re.compile(rf"(?P<n>{DIGITS}|{WORD_NUM})(?:\s+(?P<s>{SCALE}))?\s*"
                       rf"(?P<u>{_UNIT_WORD})(?![\w²³])"
                       r"(?P<area>/\s*(?:m²|m2|qm|Einwohner\w*|EW|Kopf)(?![\w²]))?"

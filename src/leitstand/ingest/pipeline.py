@@ -230,7 +230,13 @@ def _read_goals(doc: dict, lines, skeleton, year) -> None:
         if block.kind == "table_goal":
             found.append(goal_reader.seed_table_goal(block, year))
         elif block.kind == "goal" or goal_reader.MARKER.match(text):
-            found.append(goal_reader.marker_goal(block, text, year))
+            head, rest = goal_reader.split_marker(text)
+            found.append(goal_reader.marker_goal(block, head, year))
+            if rest:
+                more = goal_reader.sentence_goals(block, text, line_of, page_of, year, taken,
+                                                  start=len(head))
+                found += more.goals
+                candidates += more.candidates
         elif block.kind in ("prose", "list_item", "measure") and \
                 not _in_review(block, skeleton):  # a look back holds no goals in its text
             more = goal_reader.sentence_goals(block, text, line_of, page_of, year, taken)

@@ -215,6 +215,23 @@ _DATED = re.compile(r"\b(?:vom|seit|Stand|Beschluss\w*|beschlossen\w*|Entscheidu
                     r"(?:\s+\w+){0,2}?\s*$", re.I)
 
 
+def _inside_span(span, spans) -> bool:
+    return any(s <= span[0] and span[1] <= e for s, e in spans)
+
+
+_BARE_YEAR = re.compile(r"(?<=[a-zäöüß,]\s)(?P<y>20\d{2})\b(?!\s*[/-]\s*\d|\s+[A-ZÄÖÜ])")
+
+
+def _bare_year(sentence: str, doc_year: int | None) -> list:
+    """ "…, dass es 2028 mindestens 12 sind": a future year standing alone after a small
+    word is the deadline where no other is named ("Agenda 2030" is a name)."""
+    for match in _BARE_YEAR.finditer(sentence):
+        year = int(match.group("y"))
+        if doc_year and year >= doc_year and not _DATED.search(sentence[:match.start()]):
+            return [(f"{year}-12-31", match.span(), False)]
+    return []
+
+
 def _bare_numbers(sentence: str, spans) -> list[Quantity]:
     """ "um 400 sinken": a number with neither unit nor noun after "um"/"auf" and before
     the verb counts what the sentence names."""
@@ -289,13 +306,29 @@ def _comparator_and_change(sentence: str, q: Quantity) -> tuple[str | None, str 
     return comparator(sentence) if not direction else None, None
 
 
+def _own_promise(sentence: str, q: Quantity) -> bool:
+    """ "… und Senkung der Flugreisen auf höchstens 300": a second value with its own
+    direction noun and comparator in a coordinated phrase is a target of its own."""
+    before = sentence[max(0, q.start - 80):q.start]
+    part = re.split(r"\b(?:und|sowie|;)\s", before)[-1]
+    return len(part) < len(before) and _COMPARATOR_BEFORE.search(part) is not None and \
+        DIRECTION.search(part) is not None
+
+
+def _local_per(sentence: str, q: Quantity) -> str | None:
+    """ "jährlich mindestens 3 %", "300 pro Jahr": a yearly amount says so next to it."""
+    near = sentence[max(0, q.start - 25):q.start] + " " + sentence[q.end:q.end + 12]
+    return "year" if _PER_YEAR.search(near) else None
+
+
 def _chosen(sentence, quantities, main, deadlines) -> list[Quantity]:
     """The main value and further values of the same kind, each with its own deadline or
     year ("2 000 bis 2026 und weitere 3 000 bis 2029")."""
     if main is None:
         return []
-    chosen = [main] + [q for q in quantities if q is not main and _same_kind(q, main)
-                       and (_own_year(sentence, q) or len(deadlines) > 1)]
+    chosen = [main] + [q for q in quantities if q is not main and (
+        (_same_kind(q, main) and (_own_year(sentence, q) or len(deadlines) > 1))
+        or _own_promise(sentence, q))]
     return sorted(chosen, key=lambda q: q.start)
 
 
@@ -305,6 +338,9 @@ def parse_targets(sentence: str, doc_year: int | None = None, context: str = "")
                  if not any(s <= d[1][0] < e for s, e in
                             [m.span() for m in _BASELINE.finditer(sentence)])
                  and not _DATED.search(sentence[max(0, d[1][0] - 30):d[1][0]])]
+    asides = _excluded_spans(sentence, deadlines, doc_year)
+    deadlines = [d for d in deadlines if not _inside_span(d[1], asides)] or \
+        _bare_year(sentence, doc_year)
     quantities = _target_quantities(sentence, deadlines, doc_year)
     main = _main(quantities, sentence)
     common = {"per": per_year(sentence), "baseline_year": baseline_year(sentence),
@@ -322,8 +358,7 @@ def parse_targets(sentence: str, doc_year: int | None = None, context: str = "")
         base.update({"value": q.value, "unit": q.unit, "comparator": comp, "change": change})
         if nearest is not None and q is not nearest and q.high is None:
             base["baseline_year"] = None
-        if q.per:
-            base["per"] = q.per
+        base["per"] = q.per or _local_per(sentence, q)
         if q.unit == "count" and q.noun is None and \
                 _MONEY_CONTEXT.search(sentence + " " + context):
             base["unit"] = "EUR"
@@ -366,7 +401,7 @@ def _deadline_for(sentence, q, chosen, deadlines) -> tuple[str | None, bool]:
         return own, False
     if not deadlines:
         return None, False
-    if len(deadlines) == 1 or len(chosen) == 1:
+    if len(chosen) == 1:
         return deadlines[0][0], deadlines[0][2]
     # several values and deadlines: the nearest deadline after the value and before the
     # next value, else the nearest before it
@@ -375,9 +410,11 @@ def _deadline_for(sentence, q, chosen, deadlines) -> tuple[str | None, bool]:
     after = [d for d in deadlines if q.end <= d[1][0] < stop]
     if after:
         return after[0][0], after[0][2]
-    before = [d for d in deadlines if d[1][1] <= q.start]
-    chosen_d = before[-1] if before else deadlines[0]
-    return chosen_d[0], chosen_d[2]
+    before = [d for d in deadlines if d[1][1] <= q.start and
+              not any(p.end <= d[1][0] for p in chosen[:index])]
+    if not before:
+        return None, False
+    return before[-1][0], before[-1][2]
 
 
 def parse_target(sentence: str, doc_year: int | None = None, context: str = "") -> dict | None:
