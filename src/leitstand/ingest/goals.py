@@ -174,7 +174,8 @@ def _rule(sentence: str, targets: list[dict], doc_year: int | None) -> tuple[str
         return "modal-sentence", 0.6
     head = sentence.lstrip("-–•*▪ ")
     noun = _NOUN_TARGET.search(head)
-    if noun and noun.start() < 60 and re.search(r"\b(?:auf|um)\b", head[noun.end():]):
+    if noun and noun.start() < 60 and (re.search(r"\b(?:auf|um)\b", head[noun.end():])
+                                       or noun.group(0).lower() in target_grammar.FACTORS):
         return "noun-target", 0.7
     return "", 0.0
 

@@ -207,7 +207,8 @@ def _target_quantities(sentence: str, deadlines, doc_year) -> list[Quantity]:
 
 
 _BARE = re.compile(r"\b(?:um|auf)\s+(?:(?:rund|etwa|ca\.|mindestens|höchstens|weitere)\s+)?"
-                   r"(?P<n>\d{1,3}(?:[.\u00a0\u202f ]\d{3})+|\d+(?:,\d+)?)(?=\s+[a-zäöü])")
+                   r"(?P<n>\d{1,3}(?:[.\u00a0\u202f ]\d{3})+|\d+(?:,\d+)?)"
+                   r"(?=\s+[a-zäöü]|[.;,]?\s*$)")
 
 
 # "Beschluss vom März 2008", "Stand 2019": the date of a decision or a figure, no deadline
