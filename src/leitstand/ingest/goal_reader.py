@@ -179,13 +179,15 @@ def table_goals(lines, section_of, year) -> Found:
     content = [ln for ln in lines if ln.text and ln.noise not in _NOT_IN_BOX]
     index = 0
     while index < len(content):
-        rows = goal_tables.read_table([ln.raw for ln in content[index:index + 1]] +
-                                      [ln.raw for ln in content[index + 1:index + 400]])
-        if rows is None or not goal_tables.separator(content[index].raw) or \
-                goal_tables.roles(goal_tables.split(
-                    content[index].raw, goal_tables.separator(content[index].raw))) is None:
+        raw = content[index].raw
+        sep = goal_tables.separator(raw) if "Ziel" in raw or "ziel" in raw else None
+        if sep is None or goal_tables.roles(goal_tables.split(raw, sep)) is None:
             index += 1
             continue
+        end = index + 1
+        while end < len(content) and goal_tables.separator(content[end].raw) == sep:
+            end += 1
+        rows = goal_tables.read_table([ln.raw for ln in content[index:end]]) or []
         found.taken_lines.add(content[index].number)
         for offset, cells in rows:
             line = content[index + offset]
@@ -195,7 +197,7 @@ def table_goals(lines, section_of, year) -> Found:
             found.goals.append(_entry(section_of(line), None, True, text, line.number,
                                       line.page, "goal-table", 0.95,
                                       target["targets"] if target else [], year_text=line.text))
-        index += 1 + (max(o for o, _ in rows) if rows else 0)
+        index = end
     return found
 
 

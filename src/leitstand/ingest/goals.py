@@ -132,6 +132,20 @@ _OTHER_BODY = re.compile(
 _FIRST_PERSON = re.compile(r"\b(?:wir|uns|unser\w*)\b", re.I)
 
 
+_ANY_COMMITMENT = re.compile(
+    r"\b(?:wir|uns|soll\w*|will|wollt?|wollen|möchte\w*|plan\w*|beabsicht\w*|streb\w*|"
+    r"angestrebt|anzustreben|\w*ziel\w*|Ziel\w*|wird|werden|werde|muss|müssen|"
+    r"verpflicht\w*|vorgesehen|zu\s+erreichen|verdoppeln|verdreifachen|halbieren|senken|"
+    r"steigern|erhöhen|reduzieren|verringern|ausbauen|begrenzen|mindern)\b|"
+    + _NOUN_TARGET.pattern[2:-2], re.I)
+_ANY_NUMBER = re.compile(r"\d|\b(?:ein\w*|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|"
+                         r"elf|zwölf|zwanzig|dreißig|fünfzig|hundert|tausend|halb\w*|"
+                         r"Hälfte|Drittel|Viertel|Fünftel|Zehntel|jede[rsn]?|doppelt|"
+                         r"verdopp\w*|verdreifach\w*|vervierfach\w*|verfünffach\w*|"
+                         r"verzehnfach\w*|Verdopplung|Verdoppelung|Spitze\w*|Platz|Rang|"
+                         r"Top)\b", re.I)
+
+
 @dataclass
 class Verdict:
     """What the grammar says about one sentence."""
@@ -187,7 +201,10 @@ def classify(sentence: str, doc_year: int | None, context: str = "") -> Verdict:
         return Verdict("none")
     if text.endswith(":") and not GOAL_PHRASE.search(text):
         return Verdict("none")  # it introduces a list: the items say what is meant
-    targets = target_grammar.parse_targets(text, doc_year, context)
+    if not _ANY_COMMITMENT.search(text):
+        return Verdict("none")  # most sentences: no word of the grammar at all
+    numbers = _ANY_NUMBER.search(text) is not None
+    targets = target_grammar.parse_targets(text, doc_year, context) if numbers else []
     rule, confidence = _rule(text, targets, doc_year)
     if not rule:
         return Verdict("none")

@@ -188,11 +188,19 @@ def find_quantities(text: str) -> list[Quantity]:
     return _fold_ranges(text, found)
 
 
+_HAS_MONEY = re.compile(r"Euro|EUR|€")
+_HAS_PERCENT = re.compile(r"%|[Pp]rozent")
+_HAS_SCALE = re.compile(r"Tsd|Tausend|Mio|Million|Mrd|Milliard|Bio|Billion", re.I)
+
+
 def _money(text, add):
-    for m in _MONEY.finditer(text):
-        add(m, parse_number(m.group("n1") or m.group("n2")), "EUR")
-    for m in _PERCENT.finditer(text):
-        add(m, parse_number(m.group("n")), "percent")
+    # cheap guards first: the patterns with number words are slow, and most text has neither
+    if _HAS_MONEY.search(text):
+        for m in _MONEY.finditer(text):
+            add(m, parse_number(m.group("n1") or m.group("n2")), "EUR")
+    if _HAS_PERCENT.search(text):
+        for m in _PERCENT.finditer(text):
+            add(m, parse_number(m.group("n")), "percent")
 
 
 def _measures(text, add):
@@ -209,12 +217,12 @@ def _measures(text, add):
 
 
 def _counts(text, add):
-    for m in _OF.finditer(text):
+    for m in (_OF.finditer(text) if " von " in text else ()):
         value, noun = parse_digits(m.group("n")), m.group("noun")
         if noun.endswith("en") and noun[:-1].endswith("e"):
             noun = noun[:-1]  # dative plural after "von": "Punkten" -> "Punkte"
         add(m, value, noun, noun)
-    for m in _SCALED.finditer(text):
+    for m in (_SCALED.finditer(text) if _HAS_SCALE.search(text) else ()):
         noun = m.group("noun")
         end = m.end() if noun else m.end("s")
         add(m, parse_number(text[m.start():m.end("s")]), "count", noun, end=end)

@@ -72,7 +72,9 @@ def document_title(lines) -> str | None:
     for line in lines:
         if line.noise == "header":
             match = textlines._TITLE_WITH_PAGE.match(line.text)
-            headers[match.group("title").strip() if match else line.text] += 1
+            title = match.group("title").strip() if match else line.text
+            if re.search(r"[^\W\d_]{3}", title) and not textlines._PAGE_NUMBER.match(title):
+                headers[title] += 1  # a running title, never a page number ("Seite 3")
     if headers:
         return headers.most_common(1)[0][0]
     return None
@@ -164,7 +166,9 @@ def _in_review(block: Block, skeleton) -> bool:
 
 def _status(block: Block, skeleton) -> str | None:
     """"done" inside a review section, "planned" inside next steps (nearest one wins)."""
-    by_id = {s.id: s for s in skeleton.sections}
+    by_id = getattr(skeleton, "by_id", None)
+    if by_id is None or len(by_id) != len(skeleton.sections):
+        by_id = skeleton.by_id = {s.id: s for s in skeleton.sections}  # asked once per block
     section = by_id.get(block.section)
     while section is not None:
         if section.kind == "review":
