@@ -183,3 +183,13 @@ def test_a_title_over_its_chapters_and_a_table_header_row_are_not_sections(tmp_p
     doc = ingest_path(write(tmp_path / "programm.pdf", [page, body(780), body(780)]))
     assert titles(doc) == [("1", "Hitze in der Stadt", 1), ("1.1", "Schatten und Wasser", 1)]
     assert doc["title"] == "Programm für kühle Quartiere"
+
+
+def test_a_text_with_page_numbers_at_the_top_takes_no_page_number_as_title():
+    topics = ["Radnetz", "Busangebot", "Fußwege", "Ladesäulen", "Carsharing"]
+    pages = [f"Seite {n}\n\n{n}. Teil über {topic}\n\nDie Gemeinde baut ihr {topic} aus und "
+             f"prüft jedes Jahr, wie weit sie beim {topic} gekommen ist.\n"
+             for n, topic in enumerate(topics, start=1)]
+    doc = ingest_text("\f".join(pages))
+    assert doc["title"] is None or "Seite" not in doc["title"]
+    assert [s["number"] for s in doc["sections"]] == ["1", "2", "3", "4", "5"]
