@@ -34,8 +34,14 @@ ONLY_NUMBERS = re.compile(r"^[\d\s.,:;%€$/+\-–—()x×*]+(?:\s*(?:%|‰|[kKM
                           r"Mrd\.?|Tsd\.?|km|m²|ha|€|EUR|a|Jahr|CO2|Prozent))*\s*$")
 
 
+_MAY_BE_NUMBERED = re.compile(r"^(?:Kapitel|Handlungsfeld|Teil|Abschnitt|Baustein|Themenfeld|"
+                              r"\d|[A-Z]\d|[A-Z]\.|[IVX]{1,5}\.)")
+
+
 def split_number(text: str) -> tuple[str | None, str]:
     """The number of a heading in any of the usual schemes, and its title."""
+    if not _MAY_BE_NUMBERED.match(text):
+        return None, text
     for scheme in _SCHEMES:
         match = scheme.match(text)
         if match and match.group("title").strip():
@@ -136,8 +142,12 @@ def _candidate(line: Line, style: PageStyle, following: Line | None = None) -> b
     lay = line.layout
     if lay is None or line.noise or line.page == style.cover or id(line) in style.title_lines:
         return False
-    if not style.styled(line) and (not style.toc_keys or lay.size < 0.94 * style.body_size):
-        return False  # body text: most lines end here, before any pattern is tried
+    if not style.styled(line):
+        # Body text: most lines end here, before any pattern is tried; a line set like the
+        # body is a heading only where the table of contents lists it.
+        if not style.toc_keys or lay.size < 0.94 * style.body_size or len(line.text) > 160 \
+                or _toc_key(line.text) not in style.toc_keys:
+            return False
     text = line.text
     goes_on = following is not None and _continues(line, following, style)
     if text.endswith(("-", ",")) and goes_on:
