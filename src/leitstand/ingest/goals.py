@@ -73,8 +73,10 @@ _COMMIT_WE = re.compile(
 _MODAL = re.compile(
     r"\b(?:soll|sollen|sollst|sollt|will|willst|wollt|wollen|möchte|möchten|möchtest|"
     r"plant|planen|plane|beabsichtigt|beabsichtigen|beabsichtige|strebt|streben|strebe|"
-    r"anstreben|angestrebt|anzustreben|erreicht\s+werden|zu\s+erreichen|muss|müssen|"
-    r"verpflichtet|verpflichten|vorgesehen)\b", re.I)
+    r"anstreben|angestrebt|anzustreben|erreicht\s+werden|zu\s+erreichen|"
+    r"verpflichtet|verpflichten)\b", re.I)
+# necessity ("muss", "müssen") commits only with a date ahead
+_MUST = re.compile(r"\b(?:muss|müssen)\b", re.I)
 _WEAK_MODAL = re.compile(r"\b(?:sollte|sollten|sollen\s+möglichst)\b", re.I)
 _FUTURE = re.compile(r"\b(?:wird|werden|werde|wirst|werdet)\b", re.I)
 GOAL_PHRASE = re.compile(
@@ -174,8 +176,9 @@ def _rule(sentence: str, targets: list[dict], doc_year: int | None) -> tuple[str
         return "modal-sentence", 0.85
     if _MODAL.search(sentence):
         return "modal-sentence", 0.8
-    directed = _STRONG.search(sentence) is not None or \
+    directed = _STRONG.search(sentence) is not None or (
         any(t.get("comparator") and not t.get("change") for t in targets)
+        and target_grammar.DIRECTION.search(sentence) is not None)
     if _WE.search(sentence) and not _WEPAST.search(sentence) and \
             (directed or target_grammar.DIRECTION.search(sentence)):
         return "modal-sentence", 0.75  # "Den Anteil erhöhen wir auf …": present for future
@@ -184,6 +187,9 @@ def _rule(sentence: str, targets: list[dict], doc_year: int | None) -> tuple[str
     if _FUTURE.search(sentence) and (_future_deadline(targets, doc_year) or directed) and \
             not _DEVELOPMENT.search(sentence) and not _EXPECTED.search(sentence):
         return "modal-sentence", 0.7
+    if _MUST.search(sentence) and (_future_deadline(targets, doc_year)
+                                   or target_grammar.comparator(sentence)):
+        return "modal-sentence", 0.65
     if _WEAK_MODAL.search(sentence):
         return "modal-sentence", 0.6
     head = sentence.lstrip("-–•*▪ ")

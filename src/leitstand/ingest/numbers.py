@@ -140,6 +140,12 @@ _COUNTED_WORD = re.compile(
     r"(?P<adj>(?:[a-zäöüß][\w-]*\s+){0,2})(?P<noun>[A-ZÄÖÜ][\w-]*[a-zäöüß])\b")
 # "15-Minuten-Takt": a number joined to its unit of time
 _JOINED = re.compile(r"(?<![\w,.])(?P<n>\d{1,3})-(?P<u>Minuten|Stunden)(?=-|\b)")
+# capitalised at a sentence's start, but no counted things ("26 Hier stellen wir …": a
+# footnote number before the sentence)
+_NOT_NOUNS = {"Hier", "Die", "Der", "Das", "Den", "Dem", "Des", "Im", "In", "Mit", "Für", "Bei",
+              "Zu", "Zur", "Zum", "Auf", "Es", "Wir", "Sie", "Er", "Dies", "Diese", "Dieser",
+              "Damit", "Dabei", "Auch", "Als", "Um", "Nach", "Von", "Vom", "Aus", "Ein", "Eine",
+              "Und", "Oder", "So", "Wie", "Was", "Wenn", "Da", "Dazu", "Daher", "Deshalb"}
 _NUMBER_WORDS = frozenset(WORDS) | {"eines"}
 _MONTHS = {"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
            "September", "Oktober", "November", "Dezember", "Quartal", "Halbjahr"}
@@ -229,7 +235,8 @@ def _counts(text, add):
     for m in _COUNTED.finditer(text):
         value = parse_digits(m.group("n"))
         noun = m.group("noun")
-        if value is None or _is_year(m.group("n"), value) or noun.split()[0] in _MONTHS:
+        if value is None or _is_year(m.group("n"), value) or noun.split()[0] in _MONTHS \
+                or noun.split()[0] in _NOT_NOUNS:
             continue
         add(m, value, "count", noun)
 

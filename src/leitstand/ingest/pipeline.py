@@ -209,7 +209,7 @@ def _runs_on(blocks):
     for block in blocks:
         prev = merged[-1] if merged else None
         first = block.lines[0].text[:1]
-        if prev is not None and prev.kind == block.kind == "prose" and \
+        if prev is not None and prev.kind == "prose" and block.kind in ("prose", "list_item") and \
                 prev.section == block.section and (first.islower() or first in "-–") and \
                 not re.search(r"[.!?:;]\W*$", prev.lines[-1].text):
             merged[-1] = Block(prev.kind, prev.lines + block.lines, prev.section, prev.group,

@@ -249,7 +249,10 @@ def _bare_numbers(sentence: str, spans) -> list[Quantity]:
 def _main(quantities: list[Quantity], sentence: str) -> Quantity | None:
     """The value the promise is about: the one after "auf"/"um" or a comparator word, else
     the first share or amount of money, else the first value."""
-    lead = re.match(r"\s*(?:Damit|Um|Wenn|Weil|Da|Dass|Sobald|Falls)\b[^,]*,", sentence)
+    # a leading clause ("Damit …,") or what comes before "… das Ziel gesetzt," is not the
+    # promise itself
+    lead = re.match(r"\s*(?:Damit|Um|Wenn|Weil|Da|Dass|Sobald|Falls)\b[^,]*,", sentence) or \
+        re.search(r"\bZiel\w*\s+gesetzt\s*,", sentence)
     if lead and any(q.start >= lead.end() for q in quantities):
         quantities = [q for q in quantities if q.start >= lead.end()]
     for q in quantities:
@@ -312,8 +315,11 @@ def _own_promise(sentence: str, q: Quantity) -> bool:
     direction noun and comparator in a coordinated phrase is a target of its own."""
     before = sentence[max(0, q.start - 80):q.start]
     part = re.split(r"\b(?:und|sowie|;)\s", before)[-1]
-    return len(part) < len(before) and _COMPARATOR_BEFORE.search(part) is not None and \
-        DIRECTION.search(part) is not None
+    if len(part) == len(before):
+        return False
+    return (_COMPARATOR_BEFORE.search(part) is not None and DIRECTION.search(part) is not None) \
+        or re.search(r"\b(?:auf|um|von)\s+(?:(?:rund|etwa|ca\.|mindestens)\s+)?$", part) \
+        is not None
 
 
 def _local_per(sentence: str, q: Quantity) -> str | None:
@@ -413,9 +419,13 @@ def _deadline_for(sentence, q, chosen, deadlines) -> tuple[str | None, bool]:
         return after[0][0], after[0][2]
     before = [d for d in deadlines if d[1][1] <= q.start and
               not any(p.end <= d[1][0] for p in chosen[:index])]
-    if not before:
-        return None, False
-    return before[-1][0], before[-1][2]
+    if before:
+        return before[-1][0], before[-1][2]
+    # "40 % … und 20 % … bis 2020": a deadline after all the values is theirs together
+    last = [d for d in deadlines if d[1][0] >= chosen[-1].end]
+    if last and len(last) == len(deadlines):
+        return last[0][0], last[0][2]
+    return None, False
 
 
 def parse_target(sentence: str, doc_year: int | None = None, context: str = "") -> dict | None:
