@@ -131,6 +131,9 @@ _OTHER_BODY = re.compile(
     r"Bundes|nationale[ns]?\s+Ziel\w*|andere[rn]?\s+Städte|Industriestaaten|"
     r"Industrieländer\w*|\w*[Ww]issenschaftler\w*|Weltklimarat\w*|IPCC|"
     r"(?:verlangen|fordern|empfehlen)\s+(?:die|der))", re.I)
+# "Wir setzen darauf, dass der Bund …": what another body is expected to do
+_THEIRS = re.compile(r"\bdass\s+(?:der\s+Bund|die\s+Bundesregierung|die\s+EU|die\s+Europäische|"
+                     r"der\s+Bundestag)\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:wir|uns|unser\w*)\b", re.I)
 
 
@@ -219,7 +222,7 @@ def classify(sentence: str, doc_year: int | None, context: str = "") -> Verdict:
             not (rule == "goal-phrase" and re.search(r"\bZiel\w*\s+(?:ist|sind)\b", text)):
         return Verdict("none")
     own_voice = _FIRST_PERSON.search(text) is not None
-    if _OTHER_BODY.search(text) and not own_voice:
+    if _OTHER_BODY.search(text) and (not own_voice or _THEIRS.search(text)):
         return Verdict("candidate", rule, 0.3, "another body's target, reported", targets)
     if _HYPOTHETICAL.search(text) or _CONDITION.search(text) or (
             _CAN.search(text) and not _MODAL.search(text)

@@ -170,6 +170,22 @@ _DURATION_BEFORE = re.compile(r"\b(?:nächsten|kommenden|innerhalb|Laufe\s+der|s
                               r"über|binnen|in|nach|letzten|vergangenen)\s+$", re.I)
 
 
+_RELATIVE_OPEN = re.compile(r",\s+(?:die|der|das|deren|dessen|welche[rsn]?)\s+"
+                            r"(?!\w+\s+(?:soll|sollen|wird|werden|wollen|will)\b)")
+
+
+def _in_relative_clause(sentence: str, q: Quantity) -> bool:
+    """Inside ", die … ," (a relative clause that closes before the sentence ends)."""
+    opening = None
+    for match in _RELATIVE_OPEN.finditer(sentence, 0, q.start):
+        opening = match
+    if opening is None or "," in sentence[opening.end():q.start]:
+        return False
+    rest = sentence[q.end:]
+    close = rest.find(",")
+    return close != -1 and not re.search(r"[.;:]", rest[:close])
+
+
 def _not_a_target(sentence: str, q: Quantity) -> bool:
     before = sentence[max(0, q.start - 60):q.start]
     if q.unit == "count" and not q.text[:1].isdigit() and not _SCALE_WORD.search(q.text) and \
@@ -181,11 +197,16 @@ def _not_a_target(sentence: str, q: Quantity) -> bool:
     if q.unit == "count" and re.search(r"\b(?:der|die|das|den|dem|des)\s+(?:(?:über|rund|mehr\s+"
                                        r"als|knapp|gut)\s+)?$", before):
         return True  # "die 200 angeschlossenen Orte": things that exist
+    if re.search(r"\bab\s+(?:(?:einem|einer|einen)\s+[\w-]+\s+(?:von\s+)?)?"
+                 r"(?:(?:mehr\s+als|über)\s+)?$", before):
+        return True  # "ab 7,5 t", "ab einem Gehalt von mehr als …": a threshold, no target
+    if _in_relative_clause(sentence, q):
+        return True  # ", die eine Anlage bis 30 kW betreiben,": it describes, it promises not
     if _REFERENCE_BEFORE.search(before) or re.match(r"\s*(?:Absatz|Abs\.)", sentence[q.end:]):
         return True  # "§ 29 Absatz 4", "Artikel 59": references, no amounts
     if q.noun and _DURATION.match(q.noun) and (
             _DURATION_BEFORE.search(before)
-            or re.match(r"\s*(?:nach|später|zuvor|lang|alt)\b", sentence[q.end:])):
+            or re.match(r"\s*(?:nach|später|zuvor|lang|alt|dauernd\w*)\b", sentence[q.end:])):
         return True  # "in den nächsten 5 Jahren", "150 Jahre nach": time spans
     if _FROM_BEFORE.search(before) and re.match(r"\s*(?:\S+\s+){0,3}?auf\b",
                                                 sentence[q.end:q.end + 40]):
