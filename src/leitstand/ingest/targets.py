@@ -41,7 +41,7 @@ INCREASE = (r"steiger\w*|Steigerung|steig\w*|erhöh\w*|Erhöhung|ausbau\w*|Ausba
             r"auszubauen|ausgebaut|anheb\w*|Anhebung|anzuheben|wachs\w*|Wachstum|Zuwachs|"
             r"zunehm\w*|Zunahme|verdopp\w*|Verdopplung|verdreifach\w*|ausweit\w*|"
             r"Ausweitung|vergrößer\w*|Vergrößerung|zubau\w*|Zubau|aufstock\w*|"
-            r"Aufstockung|verbesser\w*|Verbesserung")
+            r"Aufstockung|verbesser\w*|Verbesserung|Hinzugewinn|Zugewinn|gewinnen")
 DIRECTION = re.compile(rf"\b(?P<down>{DECREASE})\b|\b(?P<up>{INCREASE})\b", re.I)
 _COMPARATOR_BEFORE = re.compile(
     rf"(?:\b(?P<least>{AT_LEAST})|\b(?P<most>{AT_MOST})|\b(?P<exact>{EXACTLY}))"
@@ -345,7 +345,7 @@ def _own_promise(sentence: str, q: Quantity) -> bool:
 
 def _local_per(sentence: str, q: Quantity) -> str | None:
     """ "jährlich mindestens 3 %", "300 pro Jahr": a yearly amount says so next to it."""
-    near = sentence[max(0, q.start - 25):q.start] + " " + sentence[q.end:q.end + 12]
+    near = sentence[max(0, q.start - 25):q.start] + " " + sentence[max(0, q.end - 1):q.end + 12]
     return "year" if _PER_YEAR.search(near) else None
 
 
