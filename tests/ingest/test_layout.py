@@ -193,3 +193,13 @@ def test_a_text_with_page_numbers_at_the_top_takes_no_page_number_as_title():
     doc = ingest_text("\f".join(pages))
     assert doc["title"] is None or "Seite" not in doc["title"]
     assert [s["number"] for s in doc["sections"]] == ["1", "2", "3", "4", "5"]
+
+
+def test_dotted_numbers_are_headings_where_the_font_does_not_tell(tmp_path):
+    """Guards the font-based reading against losing plain numbered headings."""
+    page = [(70, 780, "Helvetica", 10, "2.1 Wärme aus der Erde")] + body(760)
+    page += [(70, 700, "Helvetica", 10, "2.2 Wärme aus dem Fluss")] + body(680)
+    page += [(70, 630, "Helvetica", 10, "Im Jahr 2024 wurden 2.5 Millionen Euro dafür")]
+    page += [(70, 616, "Helvetica", 10, "3.4 Prozent mehr als im Vorjahr ausgegeben.")]
+    doc = ingest_path(write(tmp_path / "schlicht.pdf", [page, body(780), body(780)]))
+    assert titles(doc) == [("2.1", "Wärme aus der Erde", 1), ("2.2", "Wärme aus dem Fluss", 1)]

@@ -67,6 +67,7 @@ class PageStyle:
     cover: int | None = None  # the page of a title cover, whose large type is no heading
     centre: float | None = None  # the middle of the body text's width
     title_lines: set = field(default_factory=set)
+    width: float = 0.0  # the body text's width
 
     def larger(self, line: Line) -> bool:
         return line.layout.size >= max(self.body_size * 1.12, self.body_size + 0.8)
@@ -110,6 +111,7 @@ def document_style(lines: list[Line], toc_keys: set | None = None) -> PageStyle:
         left = sorted(ln.layout.x0 for ln in body)[len(body) // 10]
         right = sorted(ln.layout.x1 for ln in body)[len(body) * 9 // 10]
         style.centre = (left + right) / 2
+        style.width = right - left
     pages_of: dict = {}
     by_top: dict = {}
     for ln in texts:
@@ -199,6 +201,23 @@ def _text_follows(lines: list[Line], j: int, style: PageStyle) -> bool:
     return style.styled(nxt) or len(nxt.text) > 30
 
 
+DOTTED = re.compile(r"^\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+[A-ZÄÖÜ„\"]")
+
+
+def _plain_numbered(lines: list[Line], i: int, style: PageStyle) -> bool:
+    """A heading set like the body text: a dotted number ("3.2"), a short line without a
+    final stop at the column's edge, with space above it (the page's top or a gap)."""
+    line = lines[i]
+    lay = line.layout
+    if lay is None or line.noise or not DOTTED.match(line.text) or END_PUNCT.search(line.text):
+        return False
+    if len(line.text.split()) > 12 or lay.size < 0.94 * style.body_size or \
+            not style.at_column(line) or style.width and lay.x1 - lay.x0 > 0.75 * style.width:
+        return False
+    prev = next((ln for ln in reversed(lines[max(0, i - 3):i]) if ln.text and ln.layout), None)
+    return prev is None or prev.page != line.page or lay.top - prev.layout.top > 1.6 * lay.size
+
+
 def layout_heading(lines: list[Line], i: int, style: PageStyle):
     """(next index, number, title, size) where a heading starts at line i of a PDF, else None."""
     line = lines[i]
@@ -207,6 +226,9 @@ def layout_heading(lines: list[Line], i: int, style: PageStyle):
         return i + 1, number, title, line.layout.size if line.layout else 0.0
     following = lines[i + 1] if i + 1 < len(lines) else None
     if not _candidate(line, style, following):
+        if _plain_numbered(lines, i, style):
+            number, title = split_number(line.text)
+            return i + 1, number, title.rstrip(":").strip(), line.layout.size
         return None
     parts, j = [line.text], i + 1
     while j < len(lines) and len(parts) < 3 and not re.search(r"[.!?;]$", parts[-1]) \
