@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.db import IntegrityError, transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -57,12 +58,17 @@ def sign_in_link(request, token):
 @require_http_methods(["GET", "POST"])
 def display_name(request):
     participant = services.require_verified(identity.current(request))
-    form = forms.NameForm(request.POST or None,
+    form = forms.NameForm(request.POST or None, participant=participant,
                           initial={"display_name": participant.display_name})
     if request.method == "POST" and form.is_valid():
         participant.display_name = form.cleaned_data["display_name"]
-        participant.save(update_fields=["display_name"])
-        return redirect(safe_next(request, reverse("participation:consultations")))
+        try:
+            with transaction.atomic():
+                participant.save(update_fields=["display_name"])
+        except IntegrityError:  # taken at the same moment by someone else
+            form.add_error("display_name", _("This name is taken. Please choose another."))
+        else:
+            return redirect(safe_next(request, reverse("participation:consultations")))
     return render(request, "participation/display_name.html", {
         "form": form, "next": safe_next(request, "")})
 
