@@ -10,7 +10,7 @@ from django.views.decorators.cache import never_cache
 
 from leitstand.accounts import second_factor
 from leitstand.accounts.forms import CodeForm, QueuedPasswordResetForm
-from leitstand.core import rate_limits
+from leitstand.core import login_throttle, rate_limits
 from leitstand.core.redirects import safe_next
 
 
@@ -20,6 +20,14 @@ def _next(request) -> str:
 
 def _with_next(name: str, request) -> str:
     return reverse(name) + "?" + urlencode({"next": _next(request)})
+
+
+def _passed(request):
+    """Both login steps done: on to the page asked for, and this browser is known to be
+    the owner's (wrong passwords others try for the name do not slow it down)."""
+    response = redirect(_next(request))
+    login_throttle.remember_device(response, request.user.get_username())
+    return response
 
 
 @never_cache
@@ -35,7 +43,7 @@ def verify(request):
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if second_factor.check(request, device, form.cleaned_data["code"]):
-            return redirect(_next(request))
+            return _passed(request)
         form.add_error("code", _wrong_code())
     return render(request, "accounts/verify.html", {"form": form, "next": _next(request)})
 
@@ -52,7 +60,7 @@ def enrol(request):
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if second_factor.confirm(request, device, form.cleaned_data["code"]):
-            return redirect(_next(request))
+            return _passed(request)
         form.add_error("code", _wrong_code())
     return render(request, "accounts/enrol.html", {
         "form": form, "next": _next(request), "qr": second_factor.qr_svg(device),

@@ -20,14 +20,17 @@ def sign_in(request):
     form = forms.EmailForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"].strip().lower()
-        rate_limits.hit("signin", rate_limits.key_of("e", email),
-                   rate_limits.key_of("a", rate_limits.client_address(request)))
-        token = identity.new_link(email)
+        # The source is throttled (429); the address is never locked: beyond a few mails
+        # an hour no new link is sent, and the links already sent keep working.
+        rate_limits.hit("signin", rate_limits.key_of("a", rate_limits.client_address(request)))
         request.session["leitstand_next"] = safe_next(request, "")
-        link = request.build_absolute_uri(reverse("participation:sign_in_link", args=[token]))
-        mail_queue.queue(email, _("Your sign-in link for Leitstand"), _(
-            "Open this link to sign in (it works once, for 30 minutes):\n%(link)s\n\n"
-            "If you did not ask for it, ignore this mail.") % {"link": link})
+        if rate_limits.allow("signin-mail", rate_limits.key_of("e", email)):
+            token = identity.new_link(email)
+            link = request.build_absolute_uri(reverse("participation:sign_in_link",
+                                                      args=[token]))
+            mail_queue.queue(email, _("Your sign-in link for Leitstand"), _(
+                "Open this link to sign in (it works once, for 30 minutes):\n%(link)s\n\n"
+                "If you did not ask for it, ignore this mail.") % {"link": link})
         # The same answer for every address: nobody learns whether it is registered.
         return render(request, "participation/sign_in_sent.html", {"email": email})
     return render(request, "participation/sign_in.html", {
