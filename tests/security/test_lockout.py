@@ -38,8 +38,8 @@ def test_wrong_passwords_from_anywhere_do_not_lock_out_the_editor(client, enroll
     password_step(client, "editor_a", "pw-editor_a")
     passed = client.post(reverse("account_verify"), {"code": code_for(enrolled)})
     assert passed.status_code == 302 and login_throttle.COOKIE in passed.cookies
-    client.logout()
-    client.cookies.pop(login_throttle.COOKIE)  # the attacker has no such cookie
+    client.logout()  # and the attacker's client has no such cookie
+    assert login_throttle.COOKIE not in client.cookies
     for _ in range(10):  # ten wrong passwords, one address
         attacker = client.post("/admin/login/", {"username": "editor_a", "password": "x"},
                                REMOTE_ADDR="198.51.100.66")
@@ -71,3 +71,19 @@ def test_the_delay_grows_from_nothing_to_a_minute():
     delays = [login_throttle.delay_for(n) for n in range(15)]
     assert delays[:5] == [0] * 5 and delays[5:8] == [1, 2, 4]
     assert delays == sorted(delays) and max(delays) == login_throttle.MAX_DELAY
+
+
+def test_password_reset_requests_from_many_addresses_do_not_lock_the_editor(client, roles,
+                                                                           mails):
+    roles["editor_a"].email = "editor.a@example.org"
+    roles["editor_a"].save()
+    for i in range(8):
+        response = mails(lambda i=i: client.post(reverse("admin_password_reset"),
+                                                 {"email": "editor.a@example.org"},
+                                                 REMOTE_ADDR=f"198.51.100.{i + 1}"))
+        assert response.status_code == 302
+    assert len([m for m in mails.outbox if "editor.a@example.org" in m.to]) == \
+        rate_limits.LIMITS["password-reset-mail"][0]
+    response = client.post(reverse("admin_password_reset"), {"email": "editor.a@example.org"},
+                           REMOTE_ADDR="203.0.113.7")
+    assert response.status_code == 302  # 429 for an hour before

@@ -80,12 +80,16 @@ class PasswordReset(auth_views.PasswordResetView):
     success_url = reverse_lazy("account_reset_sent")
 
     def post(self, request, *args, **kwargs):
+        # The source is throttled (429); one address gets a few mails an hour, and beyond
+        # them the same answer without a mail – nobody can lock the owner out.
         try:
             rate_limits.hit("password-reset", rate_limits.key_of(
-                "a", rate_limits.client_address(request)), rate_limits.key_of(
-                "e", request.POST.get("email", "")[:254].strip().lower()))
+                "a", rate_limits.client_address(request)))
         except rate_limits.RateLimited as exc:
             return exc.plain_response()
+        if not rate_limits.allow("password-reset-mail", rate_limits.key_of(
+                "e", request.POST.get("email", "")[:254].strip().lower())):
+            return redirect(self.get_success_url())
         return super().post(request, *args, **kwargs)
 
 

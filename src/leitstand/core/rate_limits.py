@@ -27,11 +27,13 @@ LIMITS = {
     "signin-mail": (3, dt.timedelta(hours=1)),
     "signin-use": (20, dt.timedelta(hours=1)),
     "subscribe": (10, dt.timedelta(hours=1)),
+    "subscribe-mail": (10, dt.timedelta(hours=1)),
     "dispute": (5, dt.timedelta(hours=1)),
     "staff-login": (10, dt.timedelta(minutes=15)),
     # wrong passwords per account name: they slow the name down (login_throttle), never lock it
     "staff-login-failed": (5, dt.timedelta(minutes=15)),
     "password-reset": (5, dt.timedelta(hours=1)),
+    "password-reset-mail": (3, dt.timedelta(hours=1)),
 }
 KEEP = dt.timedelta(days=1)
 
