@@ -66,7 +66,7 @@ def main() -> int:
     settings.ALLOWED_HOSTS = ["testserver"]
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
-        from leitstand.dashboard.queries import goal_rows
+        from leitstand.monitoring.rows import goal_rows
         from leitstand.register.models import Edition
 
         print(f"database: {connection.vendor}, scale {args.scale}")

@@ -5,8 +5,8 @@ import pathlib
 import pytest
 from django.contrib.auth import get_user_model
 
-from leitstand.core.demo import demo_files
-from leitstand.register.loader import load_file
+from leitstand.operations.demo import demo_files
+from leitstand.operations.loader import load_file
 from leitstand.register.models import Membership, Organisation, Strategy
 
 SEED = pathlib.Path(__file__).resolve().parents[2] / "shared/seeds/000_496e719280b7dfe2.txt"

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "leitstand.api",
     "leitstand.reports",
     "leitstand.participation",
+    "leitstand.operations",
 ]
 
 MIDDLEWARE = [
@@ -121,7 +122,7 @@ if config.get("LEITSTAND_SECOND_DATABASE_URL"):
     DATABASES["second"] = dj_database_url.parse(config.get("LEITSTAND_SECOND_DATABASE_URL"))
     _sqlite_options(DATABASES["second"], "test-second.sqlite3")
 
-SERIALIZATION_MODULES = {"json": "leitstand.core.fulljson"}  # backups keep microseconds
+SERIALIZATION_MODULES = {"json": "leitstand.operations.fulljson"}  # backups keep microseconds
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6 default, adopted now

@@ -1,8 +1,8 @@
 """The site's URLs: public dashboard, editors' admin, health check, language switch.
 
-Public pages and the dialog are in German at today's addresses and in English under /en/
-(`i18n_patterns` without a prefix for German). The editors' areas, the API, feeds and the
-health check have one address each.
+Public pages, the dialog and the open data are in German at today's addresses and in English
+under /en/ (`i18n_patterns` without a prefix for German). The editors' areas, feeds and the
+health check have one address each (German).
 """
 
 from django.conf.urls.i18n import i18n_patterns
@@ -10,7 +10,6 @@ from django.contrib import admin
 from django.urls import include, path
 
 from leitstand.api import feeds
-from leitstand.api.rest import api
 from leitstand.core import views as core
 
 urlpatterns = [
@@ -20,7 +19,6 @@ urlpatterns = [
     path("konto/", include("leitstand.accounts.urls")),
     path("redaktion/beteiligung/", include("leitstand.participation.editor_urls")),
     path("redaktion/", include("leitstand.monitoring.urls")),
-    path("api/v1/", api.urls),
     path("<slug:strategy>/feed.atom", feeds.AtomFeed(), name="feed_atom"),
     path("<slug:strategy>/feed.json", feeds.json_feed, name="feed_json"),
     path("<slug:strategy>/<slug:edition>/ziele/<slug:code>/feed.atom", feeds.AtomFeed(),
@@ -35,7 +33,8 @@ urlpatterns += i18n_patterns(
     path("barrierefreiheit/", core.accessibility, name="accessibility"),
     path("leichte-sprache/", core.easy_read, name="easy_read"),
     path("beteiligung/", include("leitstand.participation.urls")),
-    path("daten/", include("leitstand.api.download_urls")),
+    path("", include("leitstand.api.urls")),
+    path("", include("leitstand.reports.urls")),
     path("", include("leitstand.dashboard.urls")),
     prefix_default_language=False,
 )

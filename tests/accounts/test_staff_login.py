@@ -10,7 +10,7 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from leitstand.api.models import ApiToken
-from leitstand.participation import limits
+from leitstand.core import rate_limits
 from leitstand.register.models import Edition
 from tests.conftest import staff_login
 
@@ -162,7 +162,7 @@ def test_password_reset_answers_alike_and_keeps_the_second_factor(client, enroll
 
 
 def test_password_reset_requests_are_limited(client, db):
-    allowed = limits.LIMITS["password-reset"][0]
+    allowed = rate_limits.LIMITS["password-reset"][0]
     for _ in range(allowed):
         client.post(reverse("admin_password_reset"), {"email": "x@example.org"})
     response = client.post(reverse("admin_password_reset"), {"email": "y@example.org"})

@@ -11,7 +11,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from leitstand.api.exports import safe_cell
+from leitstand.core.cells import safe_cell
 from leitstand.monitoring.models import Assessment, Observation
 from leitstand.register.models import Edition, Goal, Indicator, Organisation, Section, Target
 

@@ -7,8 +7,8 @@ import schemathesis
 from hypothesis import HealthCheck, settings
 
 from leitstand.api import tokens
-from leitstand.dashboard.queries import goal_rows
 from leitstand.monitoring.models import Assessment, Observation
+from leitstand.monitoring.rows import goal_rows
 from leitstand.register.models import Edition, Goal, Indicator, Measure
 
 

@@ -49,8 +49,8 @@ def page(browser):
 
 @pytest.fixture
 def demo_live(live_server, transactional_db):
-    from leitstand.core.demo import demo_files
-    from leitstand.register.loader import load_file
+    from leitstand.operations.demo import demo_files
+    from leitstand.operations.loader import load_file
 
     for path in demo_files():
         load_file(path)

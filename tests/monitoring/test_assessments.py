@@ -3,9 +3,9 @@ import datetime as dt
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from leitstand.dashboard.queries import goal_rows
 from leitstand.monitoring import services
 from leitstand.monitoring.models import AppendOnlyError, Assessment
+from leitstand.monitoring.rows import goal_rows
 from leitstand.register.models import Goal
 
 

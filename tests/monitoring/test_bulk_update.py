@@ -15,7 +15,7 @@ HEADER = "strategy,indicator,date,value,source_url,note\n"
 
 
 def upload(client, kind, content, name="daten.csv"):
-    return client.post(reverse("editor:bulk_update"), {
+    return client.post(reverse("monitoring:bulk_update"), {
         "kind": kind, "file": SimpleUploadedFile(name, content)})
 
 

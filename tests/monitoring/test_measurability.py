@@ -40,7 +40,7 @@ def test_goal_page_and_filter_show_measurability(client, db):
 
 def test_editors_tool_parses_a_pasted_goal(client, make_user):
     staff_login(client, make_user("redakteurin", units=["mwide"]))
-    response = client.post(reverse("editor:measurability_tool"), {
+    response = client.post(reverse("monitoring:measurability_tool"), {
         "text": "Bis Ende 2027 sollen mindestens 80 Prozent der Anträge digital eingehen."})
     assert response.status_code == 200
     target = response.context["target"]
@@ -49,7 +49,7 @@ def test_editors_tool_parses_a_pasted_goal(client, make_user):
 
 
 def test_editors_tool_needs_a_login(client, db):
-    response = client.post(reverse("editor:measurability_tool"), {"text": "x"})
+    response = client.post(reverse("monitoring:measurability_tool"), {"text": "x"})
     assert response.status_code == 302 and "/login/" in response["Location"]
 
 
@@ -57,7 +57,7 @@ def test_goal_shows_last_and_next_assessment_and_editors_see_their_stale_goals(c
     html = client.get(reverse("dashboard:goal", args=["nrw", "2019", "19-18"])).content.decode()
     assert "Zuletzt bewertet" in html and "19. November 2021" in html and "veraltet" in html
     staff_login(client, roles["editor_b"])  # MKW
-    rows = client.get(reverse("editor:stale_goals")).context["rows"]
+    rows = client.get(reverse("monitoring:stale_goals")).context["rows"]
     codes = {r.goal.code for r in rows}
     assert "19-18" in codes  # MKW shares it; assessed 11/2021, due 11/2022
     assert "19-07" not in codes  # MWIDE's alone (and achieved)

@@ -5,9 +5,9 @@ import datetime as dt
 from django.core.management import call_command
 from django.utils import timezone
 
-from leitstand.dashboard.queries import goal_rows
 from leitstand.monitoring.models import Observation, StatusSnapshot
-from leitstand.monitoring.rules import RULESET
+from leitstand.monitoring.rows import goal_rows
+from leitstand.monitoring.status_rules import RULESET
 from leitstand.register.models import Edition, Goal, Indicator
 
 

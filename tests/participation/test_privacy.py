@@ -11,9 +11,9 @@ from django.core import mail as django_mail
 from django.core.management import call_command
 from django.urls import reverse
 
+from leitstand.core.models import OutgoingMail
 from leitstand.participation.models import (
     Consultation,
-    OutgoingMail,
     Participant,
     Proposal,
     Report,
@@ -180,7 +180,7 @@ def test_purge_deletes_what_the_privacy_page_promises_not_to_keep(db):
 
     from django.utils import timezone
 
-    from leitstand.participation.models import RateEvent
+    from leitstand.core.models import RateEvent
     from leitstand.participation.retention import purge
 
     now = timezone.now()
@@ -226,14 +226,15 @@ def test_the_sign_in_request_succeeds_while_the_mail_server_is_down(client, sett
 
 
 def test_the_privacy_page_says_what_is_kept_and_for_how_long(client, db):
-    from leitstand.participation import identity, limits, privacy, subscriptions
+    from leitstand.core import rate_limits
+    from leitstand.participation import identity, privacy, subscriptions
 
     page = client.get(reverse("privacy")).content.decode()
     assert "Teilnehmende" in page
     assert f"nach {privacy.RETENTION['sign_in_links_minutes']} Minuten" in page
     assert identity.LINK_LIFETIME.total_seconds() == privacy.RETENTION["sign_in_links_minutes"] * 60
     assert f"nach {privacy.RETENTION['rate_limit_hours']} Stunden" in page
-    assert limits.KEEP.total_seconds() == privacy.RETENTION["rate_limit_hours"] * 3600
+    assert rate_limits.KEEP.total_seconds() == privacy.RETENTION["rate_limit_hours"] * 3600
     assert f"nach {privacy.RETENTION['unconfirmed_subscription_days']} Tagen" in page
     assert subscriptions.CONFIRM_DAYS == privacy.RETENTION["unconfirmed_subscription_days"]
     assert "Meine Daten" in page

@@ -10,12 +10,12 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from leitstand.participation import limits
+from leitstand.core import rate_limits
+from leitstand.core.models import RateEvent
 from leitstand.participation.models import (
     Comment,
     Participant,
     Proposal,
-    RateEvent,
     SignInLink,
     Support,
 )
@@ -155,7 +155,7 @@ def test_sign_in_links_expire(client, mails):
 
 def test_guessed_links_are_refused_and_throttled(client, db):
     statuses = [client.post(reverse("participation:sign_in_link", args=[f"guess{i}"])).status_code
-                for i in range(limits.LIMITS["signin-use"][0] + 1)]
+                for i in range(rate_limits.LIMITS["signin-use"][0] + 1)]
     assert set(statuses[:-1]) == {400}
     assert statuses[-1] == 429
 
@@ -173,7 +173,7 @@ def test_asking_for_a_link_does_not_tell_whether_the_address_is_known(client, al
 
 
 def test_asking_for_links_is_throttled_per_address(client, mails):
-    allowed = limits.LIMITS["signin"][0]
+    allowed = rate_limits.LIMITS["signin"][0]
     for _ in range(allowed):
         assert client.post(reverse("participation:sign_in"),
                            {"email": "flood@example.org"}).status_code == 200
@@ -184,7 +184,7 @@ def test_asking_for_links_is_throttled_per_address(client, mails):
 
 
 def test_posting_is_rate_limited_per_participant(alice_client, draft, goal):
-    allowed = limits.LIMITS["post"][0]
+    allowed = rate_limits.LIMITS["post"][0]
     for i in range(allowed):
         assert alice_client.post(discussion(draft, goal), {"body": f"Nr. {i}"}).status_code == 302
     response = alice_client.post(discussion(draft, goal), {"body": "einer zu viel"})
@@ -193,7 +193,7 @@ def test_posting_is_rate_limited_per_participant(alice_client, draft, goal):
 
 
 def test_posting_is_rate_limited_per_address_across_participants(client, draft, goal):
-    allowed = limits.LIMITS["post"][0]
+    allowed = rate_limits.LIMITS["post"][0]
     for i in range(allowed):
         sign_in(client, participant(f"p{i}"))
         client.post(discussion(draft, goal), {"body": f"Sock {i}"})
@@ -208,7 +208,7 @@ def test_reporting_and_supporting_are_rate_limited(alice_client, draft, alice, b
             ("support", lambda i: Proposal.objects.create(
                 consultation=draft, participant=bob, kind="new_goal", title=f"p{i}", body="b"),
              lambda o: reverse("participation:support", args=[o.pk]))):
-        allowed = limits.LIMITS[action][0]
+        allowed = rate_limits.LIMITS[action][0]
         items = [make(i) for i in range(allowed + 1)]
         statuses = [alice_client.post(url(o), {"reason": "Spam"}).status_code for o in items]
         assert set(statuses[:-1]) == {302} and statuses[-1] == 429, action

@@ -1,6 +1,7 @@
 import datetime as dt
 
-from leitstand.register.horizons import due_date, is_overdue
+from leitstand.monitoring.review import is_overdue
+from leitstand.register.horizons import due_date
 
 ADOPTED = dt.date(2019, 4, 10)
 

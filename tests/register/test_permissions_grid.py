@@ -119,16 +119,16 @@ for model, expected in EXPECT.items():
         **expected, "strategy_admin": "ok" if expected is not SUPERUSER_ONLY else "denied"})))
     GRID.append((f"admin:{app}_{model}_change", model, expected))
     GRID.append((f"admin:{app}_{model}_delete", model, EXPECT_DELETE.get(model, expected)))
-GRID.append(("editor:approve_assessment", "assessment",
+GRID.append(("monitoring:approve_assessment", "assessment",
              {**ADMIN_ONLY, "editor_a": "denied", "head_a": "ok"}))
 # Stores nothing, but answers POST: open to every staff role.
-GRID.append(("editor:measurability_tool", None, {**ADMIN_ONLY, "editor_a": "ok",
+GRID.append(("monitoring:measurability_tool", None, {**ADMIN_ONLY, "editor_a": "ok",
                                                  "editor_b": "ok", "head_a": "ok"}))
-GRID.append(("editor:stale_goals", None, {**ADMIN_ONLY, "editor_a": "ok", "editor_b": "ok",
+GRID.append(("monitoring:stale_goals", None, {**ADMIN_ONLY, "editor_a": "ok", "editor_b": "ok",
                                           "head_a": "ok"}))
 # Every editor may upload; each row is then checked against the rules (tests/monitoring/
 # test_bulk_update.py).
-GRID.append(("editor:bulk_update", None, {**ADMIN_ONLY, "editor_a": "ok", "editor_b": "ok",
+GRID.append(("monitoring:bulk_update", None, {**ADMIN_ONLY, "editor_a": "ok", "editor_b": "ok",
                                           "head_a": "ok"}))
 # The dialog's team pages: moderation, results and take-up are the strategy's admins';
 # a dispute is answered by the goal's responsible units (19-07: MWIDE, unit A).
@@ -183,13 +183,13 @@ def test_state_changing_url_obeys_the_permission_table(client, roles, role, url_
 
 def test_grid_covers_every_state_changing_url():
     covered = {name for name, _, _ in GRID}
-    needed = {"editor:approve_assessment"}
+    needed = {"monitoring:approve_assessment"}
     for model in admin.site._registry:
         prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}"
         needed |= {f"{prefix}_add", f"{prefix}_change", f"{prefix}_delete"}
     for pattern in get_resolver().url_patterns:
         namespace = getattr(pattern, "namespace", None)
-        if namespace in ("editor", "moderation"):
+        if namespace in ("monitoring", "moderation"):
             needed |= {f"{namespace}:{p.name}" for p in pattern.url_patterns}
     missing = needed - covered
     assert not missing, f"URLs without a permission row: {sorted(missing)}"
@@ -198,7 +198,7 @@ def test_grid_covers_every_state_changing_url():
 def test_approved_assessment_cannot_be_changed_even_by_a_superuser(client, roles):
     draft = _draft()
     staff_login(client, roles["head_a"])
-    client.post(reverse("editor:approve_assessment", args=[draft.pk]))
+    client.post(reverse("monitoring:approve_assessment", args=[draft.pk]))
     draft.refresh_from_db()
     assert draft.state == "approved"
     staff_login(client, roles["superuser"])

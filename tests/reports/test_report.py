@@ -50,9 +50,9 @@ def test_report_command_and_page(client, edition, tmp_path):
     out = tmp_path / "bilanz.pdf"
     call_command("report", "--edition", "nrw/2019", "--format", "pdf", "--out", str(out))
     assert out.read_bytes().startswith(b"%PDF")
-    page = client.get(reverse("dashboard:report", args=["nrw", "2019"]))
+    page = client.get(reverse("reports:report", args=["nrw", "2019"]))
     assert page.status_code == 200 and "Ziel für Ziel" in page.content.decode()
-    md = client.get(reverse("dashboard:report", args=["nrw", "2019"]), {"format": "md"})
+    md = client.get(reverse("reports:report", args=["nrw", "2019"]), {"format": "md"})
     assert md["Content-Disposition"].endswith('.md"')
 
 

@@ -10,7 +10,7 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from leitstand.participation import limits
+from leitstand.core import rate_limits
 from leitstand.register.models import Goal
 from tests.conftest import staff_login
 
@@ -112,7 +112,7 @@ def test_the_session_id_changes_at_login(client, roles):
 
 
 def test_staff_login_is_throttled_per_name_and_per_address(client, roles):
-    allowed = limits.LIMITS["staff-login"][0]
+    allowed = rate_limits.LIMITS["staff-login"][0]
     for _ in range(allowed):
         assert client.post("/admin/login/", {"username": "editor_a",
                                              "password": "falsch"}).status_code == 200

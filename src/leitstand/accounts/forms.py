@@ -5,7 +5,7 @@ from django.contrib.auth.forms import PasswordResetForm
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
-from leitstand.participation import mail
+from leitstand.core import mail_queue
 
 
 class CodeForm(forms.Form):
@@ -22,4 +22,4 @@ class QueuedPasswordResetForm(PasswordResetForm):
     def send_mail(self, subject_template_name, email_template_name, context, from_email,
                   to_email, html_email_template_name=None):
         subject = "".join(render_to_string(subject_template_name, context).splitlines())
-        mail.queue(to_email, subject, render_to_string(email_template_name, context))
+        mail_queue.queue(to_email, subject, render_to_string(email_template_name, context))

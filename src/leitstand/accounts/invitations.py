@@ -14,7 +14,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
-from leitstand.participation import mail
+from leitstand.core import mail_queue
 
 
 class InvitationError(Exception):
@@ -36,5 +36,5 @@ def invite(user, base_url: str) -> str:
         raise InvitationError(_("%(user)s is not on the staff.") % {"user": user})
     body = render_to_string("accounts/invitation_mail.txt", {
         "user": user, "link": link_for(user, base_url)})
-    mail.queue(user.email, _("Your invitation to the editors' team of Leitstand"), body)
+    mail_queue.queue(user.email, _("Your invitation to the editors' team of Leitstand"), body)
     return user.email

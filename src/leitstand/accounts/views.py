@@ -10,8 +10,8 @@ from django.views.decorators.cache import never_cache
 
 from leitstand.accounts import second_factor
 from leitstand.accounts.forms import CodeForm, QueuedPasswordResetForm
+from leitstand.core import rate_limits
 from leitstand.core.redirects import safe_next
-from leitstand.participation import limits
 
 
 def _next(request) -> str:
@@ -73,10 +73,10 @@ class PasswordReset(auth_views.PasswordResetView):
 
     def post(self, request, *args, **kwargs):
         try:
-            limits.hit("password-reset", limits.key_of(
-                "a", limits.client_address(request)), limits.key_of(
+            rate_limits.hit("password-reset", rate_limits.key_of(
+                "a", rate_limits.client_address(request)), rate_limits.key_of(
                 "e", request.POST.get("email", "")[:254].strip().lower()))
-        except limits.RateLimited as exc:
+        except rate_limits.RateLimited as exc:
             return exc.plain_response()
         return super().post(request, *args, **kwargs)
 

@@ -11,7 +11,10 @@ from django.urls import reverse
 
 from leitstand.api import exports
 from leitstand.api import tables as t
-from leitstand.dashboard.asof import stand_of
+from leitstand.monitoring.asof import stand_of
+from leitstand.monitoring.filters import GoalFilter
+from leitstand.monitoring.rows import goal_rows
+from leitstand.register.editions import edition_or_404
 
 
 def _tables(request):
@@ -29,6 +32,19 @@ def table_csv(request, name):
         raise Http404("No such table.")
     response = HttpResponse(exports.table_csv(table), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{name}.csv"'
+    return response
+
+
+def goals_csv(request, strategy, edition):
+    """goals.csv for the goals of one edition that the goal list's filters keep: each count on
+    the overview links here, so its CSV holds exactly the goals it counts."""
+    edition = edition_or_404(strategy, edition, request.user)
+    shown, _found = GoalFilter.from_params(request.GET).apply(
+        goal_rows(edition, today=stand_of(request)), edition)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="{edition.strategy.slug}-{edition.slug}-ziele.csv"')
+    exports.write_goal_csv(response, edition, shown)
     return response
 
 
@@ -50,6 +66,6 @@ def datapackage(request):
 
 
 def dcat(request):
-    base = request.build_absolute_uri(reverse("downloads:index"))
+    base = request.build_absolute_uri(reverse("api:index"))
     return HttpResponse(json.dumps(exports.dcat(_tables(request), base, request.get_host()),
                                    ensure_ascii=False), content_type="application/ld+json")

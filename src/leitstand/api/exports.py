@@ -16,22 +16,11 @@ from decimal import Decimal
 from pathlib import Path
 
 from leitstand.api import tables as t
+from leitstand.core.cells import safe_cell
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 FORMATS = ("csv", "datapackage", "json", "xlsx")
 LICENSE = {"name": "dl-de/by-2-0", "title": "Datenlizenz Deutschland – Namensnennung – 2.0",
            "path": "https://www.govdata.de/dl-de/by-2-0"}
-
-
-def safe_cell(value):
-    if value is None:
-        return ""
-    if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
-        return value.normalize() if isinstance(value, Decimal) else value
-    if isinstance(value, dt.datetime):
-        return value.isoformat()
-    text = str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
 
 
 def write_goal_csv(handle, edition, rows) -> None:

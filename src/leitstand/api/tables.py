@@ -9,9 +9,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from leitstand.api.summaries import field_of_action
-from leitstand.dashboard.queries import goal_rows
 from leitstand.monitoring.models import Assessment, Observation, end_of_day
+from leitstand.monitoring.rows import goal_rows
+from leitstand.monitoring.summaries import field_of_action
 from leitstand.register.models import Edition, Indicator, Measure, Organisation, Section
 
 

@@ -1,9 +1,9 @@
 """Limits password attempts on the editors' login (Django's admin has no limit of its own):
-per user name and per address, counted like the dialog's rate limits."""
+per user name and per address, counted like the dialog's rate rate_limits."""
 
 from django.urls import reverse
 
-from leitstand.participation import limits
+from leitstand.core import rate_limits
 
 
 class StaffLoginThrottle:
@@ -14,8 +14,8 @@ class StaffLoginThrottle:
         if request.method == "POST" and request.path == reverse("admin:login"):
             name = request.POST.get("username", "")[:150].strip().lower()
             try:
-                limits.hit("staff-login", limits.key_of("u", name),
-                           limits.key_of("a", limits.client_address(request)))
-            except limits.RateLimited as exc:
+                rate_limits.hit("staff-login", rate_limits.key_of("u", name),
+                           rate_limits.key_of("a", rate_limits.client_address(request)))
+            except rate_limits.RateLimited as exc:
                 return exc.plain_response()
         return self.get_response(request)

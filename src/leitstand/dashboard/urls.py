@@ -1,7 +1,6 @@
 from django.urls import path
 
 from leitstand.dashboard import views
-from leitstand.reports import views as report_views
 
 app_name = "dashboard"
 urlpatterns = [
@@ -20,6 +19,5 @@ urlpatterns = [
     path("<slug:strategy>/<slug:edition>/einheiten/<slug:unit>/", views.unit_detail,
          name="unit"),
     path("<slug:strategy>/<slug:edition>/massnahmen/", views.measure_list, name="measures"),
-    path("<slug:strategy>/<slug:edition>/bilanz/", report_views.report, name="report"),
     path("<slug:strategy>/<slug:edition>/vergleich/", views.comparison, name="comparison"),
 ]

@@ -5,20 +5,21 @@ from __future__ import annotations
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from leitstand.api.summaries import field_of_action
-from leitstand.dashboard import aggregates, charts
-from leitstand.dashboard.asof import stand_of
-from leitstand.dashboard.filters import GoalFilter
-from leitstand.dashboard.queries import current_edition, edition_or_404, goal_rows
-from leitstand.dashboard.search import matching_ids
-from leitstand.monitoring import rules, vocabulary
+from leitstand.dashboard import charts
+from leitstand.monitoring import aggregates, status_rules, vocabulary
 from leitstand.monitoring import status as status_rule
+from leitstand.monitoring.asof import stand_of
+from leitstand.monitoring.filters import GoalFilter
 from leitstand.monitoring.models import Assessment
+from leitstand.monitoring.rows import goal_rows
+from leitstand.monitoring.summaries import field_of_action
 from leitstand.participation.queries import goal_disputes, with_dispute_count
 from leitstand.register import horizons
+from leitstand.register.editions import current_edition, edition_or_404
 from leitstand.register.models import (
     Edition,
     Goal,
@@ -103,21 +104,15 @@ def overview(request, strategy, edition):
 
 def goal_list(request, strategy, edition):
     edition = edition_or_404(strategy, edition, request.user)
+    if request.GET.get("format") == "csv":  # older links: the CSV is an open-data download
+        params = request.GET.copy()
+        del params["format"]
+        return redirect(reverse("api:goals_csv", args=[edition.strategy.slug, edition.slug])
+                        + (f"?{params.urlencode()}" if params else ""))
     flt = GoalFilter.from_params(request.GET)
-    found = matching_ids(flt.q, edition.strategy_id, edition.id) if flt.q else None
     stand = stand_of(request)
     rows = goal_rows(edition, today=stand)
-    shown = [r for r in rows if flt.keep(r, found["goal"] if found else None)]
-    if request.GET.get("format") == "csv":
-        from django.http import HttpResponse
-
-        from leitstand.api.exports import write_goal_csv
-
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = (
-            f'attachment; filename="{edition.strategy.slug}-{edition.slug}-ziele.csv"')
-        write_goal_csv(response, edition, shown)
-        return response
+    shown, found = flt.apply(rows, edition)
     extra = {}
     if found:
         extra["measures"] = Measure.objects.filter(id__in=found["measure"]).select_related(
@@ -293,10 +288,10 @@ def statuses(request):
 
 
 def method(request):
-    """The Methodik page: the text comes from the rule set itself (monitoring.rules)."""
+    """The Methodik page: the text comes from the rule set itself (monitoring.status_rules)."""
     return render(request, "dashboard/method.html", {
-        "ruleset": rules.RULESET, "rules": rules.RULES, "statuses": vocabulary.STATUSES,
-        "assessment_rule": status_rule.RULE})
+        "ruleset": status_rules.RULESET, "rules": status_rules.RULES,
+        "statuses": vocabulary.STATUSES, "assessment_rule": status_rule.RULE})
 
 
 def comparison(request, strategy, edition):
@@ -319,8 +314,8 @@ def across_strategies(request):
     deadlines (e.g. every fibre or 5G target)."""
     from django.http import HttpResponseBadRequest
 
-    from leitstand.dashboard.search import goals_everywhere
     from leitstand.register.models import Edition, Goal
+    from leitstand.register.search import goals_everywhere
 
     if set(request.GET) - {"q"}:
         return HttpResponseBadRequest(_("Only the parameter q is understood here."))

@@ -162,7 +162,7 @@ def search(out_dir: Path, query: str) -> list[dict]:
     """Goals and targets of every ingested document whose text holds every word of the query
     (German stems, as the site's search: "Glasfaser" finds "Glasfaserausbau"), with their
     values and deadlines side by side."""
-    from leitstand.register.search import index_text, query_stems  # pure, no Django
+    from leitstand.ingest.stemming import index_text, query_stems  # pure, no Django
 
     wanted = query_stems(query)
     rows = []

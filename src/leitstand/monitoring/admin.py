@@ -12,7 +12,7 @@ from leitstand.monitoring.models import Assessment, Observation
 from leitstand.register.actors import actor_for, scope_of
 from leitstand.register.admin_permissions import RuleAdminMixin
 from leitstand.register.models import Goal
-from leitstand.register.rules import allowed
+from leitstand.register.permissions import allowed
 
 
 @admin.register(Observation)

@@ -18,12 +18,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from leitstand.api.exports import FORMULA_START
+from leitstand.core.cells import FORMULA_START
 from leitstand.monitoring import vocabulary
 from leitstand.monitoring.models import Assessment, Observation
 from leitstand.register.actors import actor_for, scope_of
 from leitstand.register.models import Goal, Indicator, Target
-from leitstand.register.rules import allowed
+from leitstand.register.permissions import allowed
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 10_000

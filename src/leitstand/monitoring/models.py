@@ -38,6 +38,10 @@ class Observation(models.Model):
         constraints = [models.UniqueConstraint(fields=["indicator", "date"],
                                                name="one_observation_per_day")]
 
+    def scope_owner(self):
+        """Permissions: an observation belongs where its indicator belongs."""
+        return self.indicator
+
     def __str__(self):
         return f"{self.indicator} {self.date}: {self.value}"
 
@@ -108,6 +112,10 @@ class Assessment(models.Model):
         verbose_name = _("assessment")
         verbose_name_plural = _("assessments")
         ordering = ["goal", "as_of", "created_at"]
+
+    def scope_owner(self):
+        """Permissions: an assessment belongs where its goal belongs."""
+        return self.goal
 
     def __str__(self):
         return f"{self.goal.code}: {vocabulary.label(self.status)} ({self.assessor}, {self.as_of})"

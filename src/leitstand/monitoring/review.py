@@ -27,3 +27,7 @@ def next_due(last: dt.date | None, adopted_on: dt.date | None) -> dt.date | None
 
 def is_stale(due: dt.date | None, status: str, today: dt.date) -> bool:
     return due is not None and due < today and status not in CLOSED
+
+
+def is_overdue(due: dt.date | None, status: str, today: dt.date) -> bool:
+    return due is not None and due < today and status not in CLOSED

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from leitstand.monitoring.models import Assessment
 from leitstand.register.actors import actor_for, scope_of
-from leitstand.register.rules import allowed
+from leitstand.register.permissions import allowed
 
 
 @transaction.atomic

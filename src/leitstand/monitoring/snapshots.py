@@ -9,7 +9,7 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
-from leitstand.monitoring import rules
+from leitstand.monitoring import status_rules
 from leitstand.monitoring.models import Observation, StatusSnapshot
 from leitstand.register.models import Edition, Goal, Indicator, Target
 
@@ -17,7 +17,7 @@ from leitstand.register.models import Edition, Goal, Indicator, Target
 @transaction.atomic
 def take(day: dt.date) -> int:
     """Snapshots of every goal of every published edition for `day`."""
-    from leitstand.dashboard.queries import goal_rows
+    from leitstand.monitoring.rows import goal_rows
 
     editions = {e.id: e for e in Edition.objects.filter(status=Edition.PUBLISHED)}
     StatusSnapshot.objects.filter(day=day, goal__edition__in=list(editions)).delete()
@@ -26,7 +26,7 @@ def take(day: dt.date) -> int:
         for row in goal_rows(edition, today=day, live=True):
             verdict = row.computed
             made.append(StatusSnapshot(
-                goal=row.goal, day=day, ruleset=rules.RULESET,
+                goal=row.goal, day=day, ruleset=status_rules.RULESET,
                 computed_status=verdict.status, reason=verdict.reason, inputs=verdict.inputs,
                 checks=[[c.key, c.ok] for c in row.measurability.checks],
                 met_before_set=row.measurability.met_before_set,

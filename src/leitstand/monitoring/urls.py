@@ -2,7 +2,7 @@ from django.urls import path
 
 from leitstand.monitoring import views
 
-app_name = "editor"
+app_name = "monitoring"
 urlpatterns = [
     path("bewertungen/<int:pk>/freigeben/", views.approve, name="approve_assessment"),
     path("messbarkeit/", views.measurability_tool, name="measurability_tool"),

@@ -59,7 +59,7 @@ def stale_goals(request):
     assessment is overdue."""
     from django.shortcuts import render
 
-    from leitstand.dashboard.queries import goal_rows
+    from leitstand.monitoring.rows import goal_rows
     from leitstand.register.actors import actor_for
     from leitstand.register.models import Edition, Goal
 

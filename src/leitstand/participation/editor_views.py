@@ -23,10 +23,10 @@ from leitstand.participation.models import (
     Proposal,
     Report,
 )
-from leitstand.participation.views import refusing
+from leitstand.participation.views.common import refusing
 from leitstand.register.actors import actor_for, scope_of
 from leitstand.register.models import Goal, Organisation
-from leitstand.register.rules import allowed
+from leitstand.register.permissions import allowed
 
 MODERATED = {"kommentar": Comment, "vorschlag": Proposal, "einwand": Dispute}
 

@@ -49,6 +49,10 @@ class Consultation(models.Model):
         verbose_name_plural = _("consultations")
         ordering = ["-id"]
 
+    def scope_owner(self):
+        """Permissions: a consultation belongs to its edition's strategy."""
+        return self.edition
+
     def __str__(self):
         return self.title
 
@@ -290,28 +294,3 @@ class SignInLink(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField()
     used_at = models.DateTimeField(null=True, blank=True)
-
-
-class RateEvent(models.Model):
-    """One counted action for the rate limits; `key` is a keyed hash, never an address."""
-
-    action = models.CharField(max_length=20)
-    key = models.CharField(max_length=64)
-    at = models.DateTimeField(db_index=True)
-
-    class Meta:
-        indexes = [models.Index(fields=["action", "key", "at"])]
-
-
-class OutgoingMail(models.Model):
-    """Mail waiting to be sent; deleted once sent, retried by `leitstand send-mail`."""
-
-    to = models.EmailField()
-    subject = models.CharField(max_length=200)
-    body = models.TextField()
-    created_at = models.DateTimeField(auto_now_add=True)
-    attempts = models.PositiveIntegerField(default=0)
-    last_error = models.CharField(max_length=300, blank=True)
-
-    class Meta:
-        ordering = ["created_at", "id"]

@@ -14,9 +14,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from leitstand.core import mail_queue
 from leitstand.monitoring.models import Assessment
 from leitstand.monitoring.vocabulary import label
-from leitstand.participation import mail
 from leitstand.participation.models import DisputeAnswer, Phase, Proposal, Subscription
 from leitstand.participation.subscriptions import subject_of, unsubscribe_token
 
@@ -61,7 +61,7 @@ def send_news(site_url: str, now: dt.datetime | None = None) -> int:
         if lines:
             link = site_url.rstrip("/") + (s.goal.get_absolute_url() if s.goal_id else
                                            f"/beteiligung/{s.consultation.slug}/")
-            mail.queue(s.email, _("News: %(subject)s") % {"subject": subject_of(s)},
+            mail_queue.queue(s.email, _("News: %(subject)s") % {"subject": subject_of(s)},
                        "\n".join(f"– {line}" for line in lines) + f"\n\n{link}\n\n"
                        + _("Unsubscribe: %(link)s") % {
                            "link": f"{base}abbestellen/{unsubscribe_token(s)}/"})

@@ -13,7 +13,7 @@ import io
 
 from django.db.models import Count
 
-from leitstand.api.exports import safe_cell
+from leitstand.core.cells import safe_cell
 from leitstand.participation.models import Comment, Content, Dispute, Proposal
 
 

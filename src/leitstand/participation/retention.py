@@ -6,8 +6,9 @@ import datetime as dt
 
 from django.utils import timezone
 
-from leitstand.participation.limits import KEEP
-from leitstand.participation.models import RateEvent, SignInLink, Subscription
+from leitstand.core.models import RateEvent
+from leitstand.core.rate_limits import KEEP
+from leitstand.participation.models import SignInLink, Subscription
 from leitstand.participation.subscriptions import CONFIRM_DAYS
 
 

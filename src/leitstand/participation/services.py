@@ -28,7 +28,7 @@ from leitstand.participation.models import (
 )
 from leitstand.register.actors import actor_for, scope_of
 from leitstand.register.models import Edition, Paragraph
-from leitstand.register.rules import Scope, allowed
+from leitstand.register.permissions import Scope, allowed
 
 MAX_LINKS_BEFORE_HOLD = 2
 LINK = re.compile(r"https?://|www\.", re.IGNORECASE)
@@ -210,7 +210,7 @@ def moderate(user, item, action: str, reason: str = "") -> ModerationAction:
 
 
 def published_status_of(goal) -> str:
-    from leitstand.dashboard.queries import goal_rows
+    from leitstand.monitoring.rows import goal_rows
     from leitstand.register.models import Goal
 
     return goal_rows(goal.edition, Goal.objects.filter(pk=goal.pk), live=True)[0].status

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from leitstand.participation import mail
+from leitstand.core import mail_queue
 from leitstand.participation.models import Subscription
 
 CONFIRM_SALT = "leitstand.subscription.confirm"
@@ -37,7 +37,7 @@ def subscribe(email: str, link_base: str, goal=None, consultation=None) -> None:
     if subscription.confirmed_at:
         return
     token = signing.dumps(subscription.pk, salt=CONFIRM_SALT)
-    mail.queue(email, _("Please confirm your subscription"), _(
+    mail_queue.queue(email, _("Please confirm your subscription"), _(
         "Someone – hopefully you – asked to be told by e-mail about changes to:\n"
         "%(subject)s\n\nTo confirm, open this link and press the button:\n%(link)s\n\n"
         "If it was not you, ignore this mail; nothing will be sent.")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from leitstand.register import models as m
-from leitstand.register.rules import ANONYMOUS, Actor, Scope
+from leitstand.register.permissions import ANONYMOUS, Actor, Scope
 
 
 def actor_for(user) -> Actor:
@@ -29,9 +29,11 @@ def _units(manager) -> frozenset:
 
 
 def scope_of(obj) -> Scope:
-    """The strategy and units an object of the register or the monitoring belongs to."""
-    from leitstand.monitoring.models import Assessment, Observation
+    """The strategy and units an object belongs to.
 
+    Objects of the apps above the register (assessments, observations, consultations) name the
+    register object whose scope they share with a method `scope_owner()`; so the register
+    knows nothing of them."""
     if isinstance(obj, m.Strategy):
         return Scope(obj.id)
     if isinstance(obj, (m.Edition, m.Indicator)):
@@ -41,16 +43,12 @@ def scope_of(obj) -> Scope:
         return Scope(obj.edition.strategy_id)
     if isinstance(obj, (m.Goal, m.Measure)):
         return Scope(obj.edition.strategy_id, _units(obj.responsible_units))
-    if isinstance(obj, (m.Target, Assessment)):
+    if isinstance(obj, m.Target):
         return scope_of(obj.goal)
-    if isinstance(obj, Observation):
-        return scope_of(obj.indicator)
     if isinstance(obj, m.GoalLink):
         return scope_of(obj.goal or obj.previous)
     if isinstance(obj, m.Paragraph):
         return Scope(obj.section.edition.strategy_id)
-    from leitstand.participation.models import Consultation
-
-    if isinstance(obj, Consultation):
-        return Scope(obj.edition.strategy_id)
+    if hasattr(obj, "scope_owner"):
+        return scope_of(obj.scope_owner())
     return Scope(None)

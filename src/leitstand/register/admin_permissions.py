@@ -7,7 +7,7 @@ from django.db.models import Q
 
 from leitstand.register.actors import actor_for, scope_of
 from leitstand.register.admin_conflicts import ConflictCheckMixin
-from leitstand.register.rules import allowed
+from leitstand.register.permissions import allowed
 
 
 class RuleAdminMixin(ConflictCheckMixin):

@@ -31,9 +31,3 @@ def due_date(adopted_on: dt.date | None, horizon: str | None,
     if adopted_on and horizon in YEARS:
         return add_years(adopted_on, YEARS[horizon])
     return None
-
-
-def is_overdue(due: dt.date | None, status: str, today: dt.date) -> bool:
-    from leitstand.monitoring.vocabulary import CLOSED
-
-    return due is not None and due < today and status not in CLOSED

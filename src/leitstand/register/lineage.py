@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from leitstand.register.search import stems
+from leitstand.ingest.stemming import stems
 
 THRESHOLD = 0.35
 KEPT = 0.8

@@ -1,41 +1,35 @@
-"""German-aware search: words are folded and stemmed, then matched as substrings.
-
-Snowball's German stemmer folds umlauts and inflection ("Schulen" -> "schul");
-matching a query stem inside the stored stems finds compounds
-("Glasfaser" in "Glasfaserausbau"). Latin plurals in -ien/-ium, which Snowball
-leaves apart ("Stipendium"/"Stipendien"), are joined by one extra rule.
-"""
+"""Finds goals, measures and indicators for a query with one query to the search entries."""
 
 from __future__ import annotations
 
-import re
-import unicodedata
+from django.db.models import Q
 
-import snowballstemmer
-
-_stemmer = snowballstemmer.stemmer("german")
-_WORD = re.compile(r"\w+")
-_MIN_STEM = 3
+from leitstand.ingest.stemming import query_stems
+from leitstand.register.models import SearchEntry
 
 
-def stem(word: str) -> str:
-    word = unicodedata.normalize("NFC", word.lower()).replace("ß", "ss")
-    stemmed = _stemmer.stemWord(word)
-    stemmed = unicodedata.normalize("NFKD", stemmed)
-    stemmed = "".join(c for c in stemmed if not unicodedata.combining(c))
-    if stemmed.endswith("ium") and len(stemmed) > 6:
-        stemmed = stemmed[:-2]
-    return stemmed
+def matching_ids(query: str, strategy_id: int, edition_id: int | None) -> dict[str, set[int]]:
+    """Ids per kind whose stemmed text contains every stem of the query."""
+    found: dict[str, set[int]] = {"goal": set(), "measure": set(), "indicator": set()}
+    stems = query_stems(query)
+    if not stems:
+        return found
+    condition = Q(strategy_id=strategy_id) & (Q(edition_id=edition_id) | Q(edition__isnull=True))
+    for s in stems:
+        condition &= Q(stems__contains=s)
+    for kind, object_id in SearchEntry.objects.filter(condition).values_list("kind", "object_id"):
+        found[kind].add(object_id)
+    return found
 
 
-def stems(text: str) -> list[str]:
-    return [stem(w) for w in _WORD.findall(text or "")]
+def goals_everywhere(query: str) -> set[int]:
+    """Ids of the goals of every published edition, of every strategy, matching the query."""
+    from leitstand.register.models import Edition
 
-
-def index_text(*parts: str) -> str:
-    """The stored form: stems separated and framed by spaces."""
-    return " " + " ".join(stems(" ".join(p for p in parts if p))) + " "
-
-
-def query_stems(query: str) -> list[str]:
-    return [s for s in dict.fromkeys(stems(query)) if len(s) >= _MIN_STEM][:8]
+    stems = query_stems(query)
+    if not stems:
+        return set()
+    condition = Q(kind="goal", edition__status=Edition.PUBLISHED)
+    for s in stems:
+        condition &= Q(stems__contains=s)
+    return set(SearchEntry.objects.filter(condition).values_list("object_id", flat=True))

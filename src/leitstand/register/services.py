@@ -9,7 +9,7 @@ from django.utils import timezone
 from leitstand.register import lineage
 from leitstand.register import models as m
 from leitstand.register.actors import actor_for, scope_of
-from leitstand.register.rules import allowed
+from leitstand.register.permissions import allowed
 
 
 def _texts(edition) -> list[lineage.GoalText]:

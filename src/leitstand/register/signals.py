@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from leitstand.ingest.stemming import index_text
 from leitstand.register import models as m
-from leitstand.register.search import index_text
 
 
 def entry_for(obj) -> dict:

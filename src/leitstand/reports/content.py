@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
-from leitstand.dashboard.queries import goal_rows
-from leitstand.monitoring import rules, status, vocabulary
+from leitstand.monitoring import status, status_rules, vocabulary
+from leitstand.monitoring.rows import goal_rows
 from leitstand.register import horizons
 
 COLUMNS = ["achieved", "on_track", "in_progress", "at_risk", "missed", "not_started",
@@ -38,7 +38,7 @@ def _group(rows, keys_and_labels) -> list[Group]:
 
 
 def build(edition, as_of=None) -> dict:
-    from leitstand.api.summaries import field_of_action
+    from leitstand.monitoring.summaries import field_of_action
 
     rows = goal_rows(edition, today=as_of, live=True)
     horizon_labels = dict(horizons.CHOICES)
@@ -55,6 +55,7 @@ def build(edition, as_of=None) -> dict:
                                                str(horizon_labels.get(r.goal.horizon,
                                                                       "ohne Zeithorizont")))]),
         "not_measurable": [r for r in rows if not r.measurability.measurable],
-        "rules": rules.RULES, "ruleset": rules.RULESET, "assessment_rule": status.RULE,
+        "rules": status_rules.RULES, "ruleset": status_rules.RULESET,
+        "assessment_rule": status.RULE,
         "generated": timezone.now(),
     }

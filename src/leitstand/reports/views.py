@@ -2,8 +2,8 @@
 
 from django.http import HttpResponse
 
-from leitstand.dashboard.asof import stand_of
-from leitstand.dashboard.queries import edition_or_404
+from leitstand.monitoring.asof import stand_of
+from leitstand.register.editions import edition_or_404
 from leitstand.reports.render import render_report
 
 TYPES = {"html": "text/html; charset=utf-8", "md": "text/markdown; charset=utf-8",

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from leitstand.participation.mail import send_queued
+from leitstand.core.mail_queue import send_queued
 
 
 class Command(BaseCommand):

@@ -1,0 +1,226 @@
+"""The status read model: every goal with its published and computed status, targets,
+observations, measurability and review dates, in a fixed number of queries whatever the data
+size. Every surface (dashboard, api, reports) and the snapshots read goals through it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db.models import FloatField, Prefetch
+from django.db.models.functions import Cast
+from django.utils import timezone
+
+from leitstand.monitoring import measurability, review, status_rules
+from leitstand.monitoring.models import Assessment, Observation
+from leitstand.monitoring.status import current, published_status
+from leitstand.register import horizons
+from leitstand.register.models import Edition, Goal, Organisation, Target
+
+
+@dataclass
+class GoalRow:
+    goal: Goal
+    status: str
+    rule: str
+    decisive: Assessment | None
+    due: dt.date | None
+    overdue: bool
+    latest_by_assessor: dict = field(default_factory=dict)
+    assessments: list = field(default_factory=list)
+    computed: status_rules.Verdict | None = None
+    targets: list = field(default_factory=list)
+    observations: dict = field(default_factory=dict)  # indicator id -> observation rows
+    measurability: measurability.Measurability | None = None
+    last_assessed: dt.date | None = None
+    next_review: dt.date | None = None
+    stale: bool = False
+    last_observed: dt.date | None = None
+
+    @property
+    def unit_slugs(self) -> list[str]:
+        return [u.slug for u in self.goal.responsible_units.all()]
+
+
+def goal_rows(edition: Edition | None, goals=None, today: dt.date | None = None,  # noqa: C901
+              editions: dict | None = None, known_assessments=None,
+              with_observations: bool = False, live: bool = False) -> list[GoalRow]:
+    """Goals with their published status, in a fixed number of queries for any number of goals.
+
+    `editions` (id -> Edition) serves goals of several editions at once. Where every goal has
+    a status snapshot for the day, the computed part comes from it; `live` or
+    `with_observations` (the goal page's charts) always compute from the observations.
+    """
+    today = today or timezone.localdate()
+    editions = editions or {edition.id: edition}
+    goals = (goals if goals is not None else Goal.objects.filter(edition__in=list(editions)))
+    use_snapshots = not (live or with_observations or isinstance(goals, list))
+    if not isinstance(goals, list):
+        if use_snapshots:
+            goals = _with_snapshot(goals, today)
+        goals = list(goals.select_related("section__parent").prefetch_related(
+            Prefetch("responsible_units", queryset=Organisation.objects.order_by("short_name"))))
+    snapshots = _snapshots(goals) if use_snapshots else {}
+    if snapshots:
+        targets, series, observation_rows = {}, {}, {}
+    else:
+        targets, series, observation_rows = _targets_and_series([g.id for g in goals], today,
+                                                                with_observations)
+    assessments: dict[int, list] = {}
+    if known_assessments is None:  # a caller may have fetched them with others already
+        known_assessments = Assessment.objects.public(today).filter(
+            goal__in=[g.id for g in goals]).order_by("as_of", "created_at")
+    for a in known_assessments:
+        assessments.setdefault(a.goal_id, []).append(a)
+    rows = []
+    for goal in goals:
+        goal.edition = editions[goal.edition_id]
+        items = assessments.get(goal.id, [])
+        for a in items:
+            a.goal = goal  # fills the relation's cache: no query per assessment
+        goal_targets = targets.get(goal.id, [])
+        for t in goal_targets:
+            t.indicator_list = list(t.indicators.all())
+        due = horizons.due_date(goal.edition.adopted_on, goal.horizon, goal.deadline)
+        snap = snapshots.get(goal.id)
+        if snap is not None:
+            shown = status_rules.Verdict(snap.computed_status, snap.reason, snap.inputs)
+            computed = shown if snap.computed_status in status_rules.ORDER else None
+        else:
+            computed = status_rules.judge_goal(
+                [(_target_input(t, due), [series[i.id] for i in t.indicator_list])
+                 for t in goal_targets], today) if goal_targets else None
+            shown = computed or _explain(goal_targets, series, due, today)
+        published = published_status(items)
+        if computed is not None:
+            published = type(published)(computed.status, None, f"computed:{status_rules.RULESET}")
+        latest = {}
+        for kind in ("government", "independent", "third_party"):
+            for a in current(items, kind):
+                latest[a.assessor] = a  # ordered by as_of: the last one wins
+        rows.append(GoalRow(goal, published.code, published.rule, published.assessment, due,
+                            review.is_overdue(due, published.code, today), latest, items,
+                            shown, goal_targets,
+                            {i.id: observation_rows[i.id] for t in goal_targets
+                             for i in t.indicator_list},
+                            _snapshot_measurability(snap) if snap is not None
+                            else _measurability(goal, goal_targets, series, due)))
+        row = rows[-1]
+        row.last_observed = snap.last_observed if snap is not None else max(
+            (series[i.id].points[-1][0] for t in goal_targets for i in t.indicator_list
+             if series[i.id].points), default=None)
+        row.last_assessed = review.last_assessed((a.as_of for a in items), [row.last_observed])
+        row.next_review = review.next_due(row.last_assessed, goal.edition.adopted_on)
+        row.stale = review.is_stale(row.next_review, row.status, today)
+    return rows
+
+
+def _targets_and_series(goal_ids, today, with_rows=False):
+    """Targets of the goals and the series of their indicators: three queries."""
+    targets: dict[int, list] = {}
+    for target in Target.objects.filter(goal__in=goal_ids).prefetch_related("indicators"):
+        targets.setdefault(target.goal_id, []).append(target)
+    indicators = {i.id: i for ts in targets.values() for t in ts for i in t.indicators.all()}
+    points: dict[int, list] = {i: [] for i in indicators}
+    rows: dict[int, list] = {i: [] for i in indicators}
+    observations = Observation.objects.filter(indicator__in=list(indicators))
+    if today < timezone.localdate():
+        from leitstand.monitoring.models import end_of_day
+
+        observations = observations.filter(recorded_at__lt=end_of_day(today))
+    if with_rows:  # the goal page's data tables need sources and notes; counts do not
+        for indicator_id, day, value, source, note in observations.order_by("date").values_list(
+                "indicator_id", "date", "value", "source_url", "note"):
+            points[indicator_id].append((day, float(value)))
+            rows[indicator_id].append({"date": day, "value": value, "source_url": source,
+                                       "note": note})
+    else:
+        for indicator_id, day, value in _fast_points(observations):
+            points[indicator_id].append((day, value))
+    series = {i: status_rules.Series(ind.name, ind.unit, tuple(points[i]))
+              for i, ind in indicators.items()}
+    return targets, series, rows
+
+
+def _fast_points(observations):
+    """(indicator, date, value as float) rows, read with the database cursor.
+
+    The ORM converts every value to a Decimal and every date through its converters; for
+    the ten thousand observations behind one large overview that was most of the page time.
+    The SQL is still the ORM's own; only the rows are read raw."""
+    from django.core.exceptions import EmptyResultSet
+    from django.db import connection
+
+    query = observations.order_by("date").values_list(
+        "indicator_id", "date", Cast("value", FloatField()))
+    try:
+        sql, params = query.query.sql_with_params()
+    except EmptyResultSet:  # no indicator at all: nothing to read
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for indicator_id, day, value in cursor.fetchall():
+            if isinstance(day, str):  # SQLite returns dates as text
+                day = dt.date.fromisoformat(day[:10])
+            yield indicator_id, day, float(value)
+
+
+def _target_input(target, due) -> status_rules.TargetInput:
+    def as_float(d):
+        return (None if d is None else float(d))
+    return status_rules.TargetInput(as_float(target.value), target.unit, target.comparator or None,
+                             target.deadline or due, as_float(target.baseline_value),
+                             as_float(target.factor))
+
+
+def _explain(goal_targets, series, due, today):
+    """Why a goal has no computed status: the verdict of its first target, or none at all."""
+    if not goal_targets:
+        return status_rules.Verdict("not_measurable", "the goal states no target")
+    t = goal_targets[0]
+    return status_rules.judge_target(_target_input(t, due),
+                                     [series[i.id] for i in t.indicator_list], today)
+
+
+def _measurability(goal, goal_targets, series, due):
+    plain = [{"metric": t.metric, "value": _num(t.value), "unit": t.unit,
+              "deadline": t.deadline, "baseline_value": _num(t.baseline_value),
+              "baseline_year": t.baseline_year, "factor": _num(t.factor),
+              "comparator": t.comparator} for t in goal_targets]
+    indicators = [i for t in goal_targets for i in t.indicator_list]
+    points = list(series[indicators[0].id].points) if indicators else []
+    return measurability.assess(
+        plain, responsible=bool(goal.responsible_units.all()),
+        indicators_with_source=sum(1 for i in indicators if i.source_url), due=due,
+        adopted_on=goal.edition.adopted_on, observations=points)
+
+
+def _num(value):
+    return None if value is None else float(value)
+
+
+SNAPSHOT_FIELDS = ["computed_status", "reason", "inputs", "checks", "met_before_set",
+                   "last_observed", "ruleset"]
+
+
+def _with_snapshot(goals, day):
+    """The day's snapshot joined into the goal query itself: no extra query."""
+    from django.db.models import F, FilteredRelation, Q
+
+    goals = goals.annotate(snap=FilteredRelation("snapshots", condition=Q(snapshots__day=day)))
+    return goals.annotate(**{f"snap_{f}": F(f"snap__{f}") for f in SNAPSHOT_FIELDS})
+
+
+def _snapshots(goals) -> dict:
+    """The joined snapshots by goal, but only where every goal has one: else compute live."""
+    from types import SimpleNamespace
+
+    if not goals or any(getattr(g, "snap_ruleset", None) != status_rules.RULESET for g in goals):
+        return {}
+    return {g.id: SimpleNamespace(**{f: getattr(g, f"snap_{f}") for f in SNAPSHOT_FIELDS})
+            for g in goals}
+
+
+def _snapshot_measurability(snap):
+    checks = [measurability.Check(key, measurability.LABELS[key], ok) for key, ok in snap.checks]
+    return measurability.Measurability(checks, snap.met_before_set)

@@ -1,0 +1,52 @@
+"""`leitstand import`: the seed's document model becomes a draft edition, once, atomically."""
+
+import pytest
+
+from leitstand.operations.doc_import import ImportRefused, import_document
+from leitstand.register import models as m
+
+
+def test_import_creates_a_draft_edition_with_provenance(db, seed_doc):
+    result = import_document(seed_doc, "nrw", "2.0-entwurf")
+    edition = result.edition
+    assert edition.status == "draft" and edition.source_sha256 == seed_doc["source"]["sha256"]
+    assert edition.measures.count() == 22 and edition.goals.count() == 3
+    assert edition.guidelines.count() == 12
+    goal = edition.goals.get(source_line=2191)
+    target = goal.targets.get()
+    assert target.value == 500_000_000 and target.factor == 5 and target.baseline_year == 2017
+    assert m.Section.objects.get(edition=edition, number="3.1").kind == "review"
+    bank = m.Organisation.objects.get(name="NRW.BANK")
+    assert bank.slug == "nrwbank"
+
+
+def test_importing_the_same_document_twice_changes_nothing(db, seed_doc):
+    import_document(seed_doc, "nrw", "2.0-entwurf")
+    counts = (m.Edition.objects.count(), m.Goal.objects.count(), m.Measure.objects.count())
+    again = import_document(seed_doc, "nrw", "anderes-label")
+    assert not again.created
+    assert counts == (m.Edition.objects.count(), m.Goal.objects.count(),
+                      m.Measure.objects.count())
+
+
+def test_a_crash_half_way_leaves_nothing_behind(db, seed_doc, monkeypatch):
+    before = (m.Edition.objects.count(), m.Section.objects.count(), m.Goal.objects.count())
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(m.Measure.objects, "create", broken)
+    with pytest.raises(RuntimeError):
+        import_document(seed_doc, "nrw", "2.0-entwurf")
+    assert before == (m.Edition.objects.count(), m.Section.objects.count(),
+                      m.Goal.objects.count())
+
+
+def test_invalid_document_is_refused(db):
+    with pytest.raises(ImportRefused, match="not a valid document model"):
+        import_document({"schema": "x"}, "nrw")
+
+
+def test_draft_import_is_not_public(client, db, seed_doc):
+    import_document(seed_doc, "nrw", "2.0-entwurf")
+    assert client.get("/nrw/2-0-entwurf/").status_code == 404
