@@ -14,6 +14,8 @@ from leitstand.core import views as core
 
 urlpatterns = [
     path("healthz", core.healthz, name="healthz"),
+    # browsers ask for /favicon.ico whatever the page's <link rel="icon"> says
+    path("favicon.ico", core.favicon),
     path("sprache/<str:code>/", core.switch_language, name="set_language"),
     path("admin/", admin.site.urls),
     path("konto/", include("leitstand.accounts.urls")),

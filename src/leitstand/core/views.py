@@ -53,3 +53,11 @@ def switch_language(request, code):
     target = safe_next(request, "/")
     with translation.override(language_of(target)):
         return HttpResponseRedirect(translate_url(target, code))
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever a page's `<link rel="icon">` says."""
+    from django.shortcuts import redirect
+    from django.templatetags.static import static
+
+    return redirect(static("leitstand/favicon.svg"), permanent=True)
