@@ -17,7 +17,7 @@ def index_proposals(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('participation', '0001_initial'),
+        ('participation', '0002_display_names_unique'),
         ('register', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
