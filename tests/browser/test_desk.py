@@ -201,7 +201,7 @@ def test_the_moderation_desk(demo_live, browser, page):
     desk.get_by_label("Warum wird diese Person gesperrt?").fill("Wiederholt Daten Dritter")
     desk.get_by_role("button", name="Sperren").click()
     assert Block.objects.get().reason == "Wiederholt Daten Dritter"
-    assert "Wiederholt Daten Dritter" in desk.locator("#blocks-h + table").inner_text()
+    assert "Wiederholt Daten Dritter" in desk.locator("#blocks-h + .scroll table").inner_text()
     team.close()
 
     _sign_in(page, demo_live.url, author)
