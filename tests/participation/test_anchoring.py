@@ -59,3 +59,9 @@ def test_sentences_to_choose_from():
         "Der Glasfaserausbau hat seit 2024 an Tempo gewonnen.",
         "Die Fortschreibung richtet den Blick auf die Stadtteile, in denen bisher kein "
         "Unternehmen bauen wollte."]
+
+
+def test_an_edited_last_word_is_not_found_inside_the_longer_word():
+    text = "Wie wir arbeiten, wie wir gemeinsam lernen und reisen."
+    anchor = anchoring.make_anchor(text, "wie wir gemeinsam")
+    assert _found(text.replace("gemeinsam", "gemeinsame"), anchor) == "wie wir gemeinsame"

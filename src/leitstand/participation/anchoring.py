@@ -73,9 +73,19 @@ def _snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _whole_words(text: str, spans, anchor: Anchor) -> list[tuple[int, int]]:
+    """Where the quote began or ended at a word's edge, an occurrence must too: "gemeinsam"
+    is not found inside "gemeinsame" after an edit of that word."""
+    starts_clean = not anchor.before[-1:].isalnum() or not anchor.quote[:1].isalnum()
+    ends_clean = not anchor.after[:1].isalnum() or not anchor.quote[-1:].isalnum()
+    return [(start, end) for start, end in spans
+            if (not starts_clean or start == 0 or not text[start - 1].isalnum())
+            and (not ends_clean or end == len(text) or not text[end].isalnum())]
+
+
 def locate(text: str, anchor: Anchor) -> tuple[int, int] | None:
     """Where the anchored passage is in `text` now: (start, end), or None if it is gone."""
-    found = occurrences(text, anchor.quote)
+    found = _whole_words(text, occurrences(text, anchor.quote), anchor)
     if len(found) == 1:
         return found[0]
     if found:
