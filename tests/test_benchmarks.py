@@ -38,3 +38,15 @@ def test_corpus_benchmark_prints_throughput_with_one_and_two_workers():
     assert result.returncode == 0, result.stderr
     for line in ("1 worker :", "2 workers:", "speed-up 2/1:", "MB per worker"):
         assert line in result.stdout
+
+
+def test_passage_anchoring_benchmark_finds_edited_passages_and_not_gone_ones():
+    need_shared("seeds")  # the paragraphs come from the NRW seed in ../shared
+    result = subprocess.run([sys.executable, "bench/passage_anchoring.py"], cwd=ROOT,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    rows = {line.split()[0]: line.split() for line in result.stdout.splitlines()[1:]}
+    assert set(rows) == {"before", "inside", "other", "gone"}
+    for name, row in rows.items():
+        cases, right = int(row[1]), int(row[2])
+        assert cases > 100 and right >= 0.9 * cases, (name, row)
