@@ -70,6 +70,7 @@ def load(data: dict, sha256: str = "") -> LoadResult:
         result.count("organisations", created)
     strategy, created = m.Strategy.objects.update_or_create(slug=info["slug"], defaults=dict(
         name=info["name"], jurisdiction=info["jurisdiction"],
+        spatial_uri=info.get("spatial_uri", ""),
         owner=orgs.get(info.get("owner")), description=info.get("description", ""),
         language=info.get("language", "de")))
     result.count("strategies", created)
