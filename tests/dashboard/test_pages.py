@@ -77,6 +77,7 @@ def _grow(edition, n):
                                   state="approved")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name,args", [p for p in PAGES if p[1][:1] == ["nrw"]][:8])
 def test_query_count_does_not_grow_with_the_data(client, db, django_assert_max_num_queries,
                                                  name, args):
