@@ -224,6 +224,10 @@ def _read_goals(doc: dict, lines, skeleton, year) -> None:
     section_of = _section_finder(skeleton)
     boxes = goal_reader.target_boxes(lines, section_of, year)
     tables = goal_reader.table_goals(lines, section_of, year)
+    if doc["source"]["format"] == "pdf":
+        pdf_rows = goal_reader.pdf_table_goals(doc["source"]["path"], lines, section_of, year)
+        tables.goals += pdf_rows.goals
+        tables.taken_lines |= pdf_rows.taken_lines
     found, candidates = boxes.goals + tables.goals, []
     taken = boxes.taken_lines | tables.taken_lines
     for block in _runs_on(skeleton.blocks):
