@@ -152,6 +152,9 @@ def _candidate(line: Line, style: PageStyle, following: Line | None = None) -> b
             return False
     text = line.text
     goes_on = following is not None and _continues(line, following, style)
+    if text.endswith("-") and following is not None and following.text[:1].islower() \
+            and text[-2:-1].isalpha():
+        return False  # a word broken over two lines: running text, set bold for emphasis
     if text.endswith(("-", ",")) and goes_on:
         text = text + " " + following.text  # a heading over two lines: judge it whole
     elif text.endswith("-") and following is not None and following.page == line.page:
@@ -166,6 +169,8 @@ def _candidate(line: Line, style: PageStyle, following: Line | None = None) -> b
         return False
     if not (text[0].isupper() or text[0].isdigit() or text[0] in "„\"'("):
         return False
+    if text[0].isdigit() and split_number(text)[0] is None and not re.match(r"\d{4}\b", text):
+        return False  # a figure that opens a line, not a number of a heading
     confirmed = _toc_key(text) in style.toc_keys and line.layout.size >= 0.94 * style.body_size
     if END_PUNCT.search(text) and not confirmed:
         return False  # a sentence; a heading that the contents list may end with a period
