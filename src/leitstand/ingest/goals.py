@@ -34,7 +34,8 @@ _ABBREVIATIONS = {
     "jh", "jhd", "prof", "str", "allg", "insb", "bzgl", "hrsg", "zit", "anm", "ebd", "vs",
     "p", "m", "k", "mwh", "kwh", "bw", "nrw", "ev", "gmbh",
 }
-_BREAK = re.compile(r"(?<=[.!?;])[\"“”»)]?\s+(?=[\"„«(]?[A-ZÄÖÜ0-9])|(?<=;)\s+(?=[a-zäöü])")
+_BREAK = re.compile(r"(?<=[.!?;])[\"“”»)]?\s+(?=[\"„«(]?[A-ZÄÖÜ0-9]|\[\^?\d)"
+                    r"|(?<=;)\s+(?=[a-zäöü])")
 
 
 def sentences(text: str) -> list[tuple[str, int]]:

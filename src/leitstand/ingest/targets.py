@@ -183,7 +183,10 @@ def _in_relative_clause(sentence: str, q: Quantity) -> bool:
         return False
     rest = sentence[q.end:]
     close = rest.find(",")
-    return close != -1 and not re.search(r"[.;:]", rest[:close])
+    if close == -1 or re.search(r"[.;:]", rest[:close]):
+        return False
+    # ", die … um 20 % zu senken,": an infinitive with an article, no relative clause
+    return not re.search(r"\bzu\s+\w+\s*$|\w+zu\w+en\s*$", rest[:close])
 
 
 def _not_a_target(sentence: str, q: Quantity) -> bool:
