@@ -192,7 +192,8 @@ def _rule(sentence: str, targets: list[dict], doc_year: int | None) -> tuple[str
             not _DEVELOPMENT.search(sentence) and not _EXPECTED.search(sentence):
         return "modal-sentence", 0.7
     if _MUST.search(sentence) and (_future_deadline(targets, doc_year)
-                                   or target_grammar.comparator(sentence)):
+                                   or _STRONG.search(sentence) or re.search(
+                                       r"\bvon\s+über\b|\bauf\s+über\b", sentence)):
         return "modal-sentence", 0.65
     if _WEAK_MODAL.search(sentence):
         return "modal-sentence", 0.6

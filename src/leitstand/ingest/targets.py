@@ -31,8 +31,9 @@ FACTORS = {"verdoppeln": 2, "verdoppelt": 2, "verdreifachen": 3, "verdreifacht":
 _FACTOR = re.compile(r"\b(" + "|".join(FACTORS) + r")\b", re.I)
 _BASELINE = re.compile(r"\b(?:gegenüber|ggü\.|im\s+Vergleich\s+(?:zum|zur|zu|mit)|verglichen\s+mit|"
                        r"bezogen\s+auf|relativ\s+zu|Basisjahr|Basis)\s+"
-                       r"(?:(?:dem|das|den|zum|zu|Jahr(?:e|es)?|Basisjahr|Stand|von|Niveau|"
-                       r"Wert)\s+)*(?P<y>(?:19|20)\d{2})", re.I)
+                       r"(?:(?:dem|das|den|zum|zu|Jahr(?:e|es)?|Basisjahr|Referenzjahr|"
+                       r"Ausgangsjahr|Vergleichsjahr|Bezugsjahr|Stand|von|Niveau|Wert)\s+)*"
+                       r"(?P<y>(?:19|20)\d{2})", re.I)
 DECREASE = (r"senk\w*|Senkung|Absenkung|abzusenken|sink\w*|reduz\w*|Reduktion|Reduzierung|"
             r"verringer\w*|Verringerung|minder\w*|Minderung|vermind\w*|einspar\w*|"
             r"Einsparung\w*|einzusparen|zurück\w*|Rückgang|abbau\w*|Abbau|halbier\w*|"
@@ -441,8 +442,13 @@ def _deadline_for(sentence, q, chosen, deadlines) -> tuple[str | None, bool]:
     after = [d for d in deadlines if q.end <= d[1][0] < stop]
     if after:
         return after[0][0], after[0][2]
-    before = [d for d in deadlines if d[1][1] <= q.start and
-              not any(p.end <= d[1][0] for p in chosen[:index])]
+    consumed = set()
+    for k, p in enumerate(chosen[:index]):  # the deadline right after an earlier value is its
+        nxt = chosen[k + 1].start
+        own = [d for d in deadlines if p.end <= d[1][0] < nxt]
+        if own:
+            consumed.add(own[0][1])
+    before = [d for d in deadlines if d[1][1] <= q.start and d[1] not in consumed]
     if before:
         return before[-1][0], before[-1][2]
     # "40 % … und 20 % … bis 2020": a deadline after all the values is theirs together
