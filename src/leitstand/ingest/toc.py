@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from leitstand.ingest.headings import split_number
 from leitstand.ingest.textlines import Line
 
 HEADING = re.compile(r"^(?:Inhalt|Inhaltsverzeichnis|Inhaltsübersicht|Gliederung|Contents|"
@@ -94,13 +95,11 @@ def find(lines: list[Line]) -> list[dict]:
             first = pending[0]
             title = " ".join([p.text for p in pending] + [title])
         pending = []
-        number = NUMBER.match(title)
-        if number:
-            title = title[number.end():]
-        title = re.sub(r"\s+", " ", title).strip(" .")
+        number, title = split_number(re.sub(r"\s+", " ", title).strip())
+        title = title.strip(" .")
         if not title:
             continue
-        entries.append({"number": number.group("num") if number else None, "title": title,
+        entries.append({"number": number, "title": title,
                         "page_label": label, "line": first.number, "page": first.page})
     return entries
 
