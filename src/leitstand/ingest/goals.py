@@ -74,8 +74,7 @@ _COMMIT_WE = re.compile(
 _MODAL = re.compile(
     r"\b(?:soll|sollen|sollst|sollt|will|willst|wollt|wollen|möchte|möchten|möchtest|"
     r"plant|planen|plane|beabsichtigt|beabsichtigen|beabsichtige|strebt|streben|strebe|"
-    r"anstreben|angestrebt|anzustreben|erreicht\s+werden|zu\s+erreichen|"
-    r"verpflichtet|verpflichten)\b", re.I)
+    r"anstreben|angestrebt|anzustreben|zu\s+erreichen)\b", re.I)
 # necessity ("muss", "müssen") commits only with a date ahead
 _MUST = re.compile(r"\b(?:muss|müssen)\b", re.I)
 _WEAK_MODAL = re.compile(r"\b(?:sollte|sollten|sollen\s+möglichst)\b", re.I)
