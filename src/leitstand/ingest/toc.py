@@ -20,7 +20,8 @@ HEADING = re.compile(r"^(?:Inhalt|Inhaltsverzeichnis|Inhaltsübersicht|Gliederun
                      r"Table of contents)\d?:?$", re.I)
 LEADER = re.compile(r"(?:\s?\.){4,}\s*(?P<label>\d{1,4}|[ivxlc]{1,6})?\s*$|"
                     r"(?:\s?[…_·]){3,}\s*(?P<label2>\d{1,4})?\s*$")
-TRAILING_PAGE = re.compile(r"^(?P<title>(?:\d{1,2}\.\s)?[^\W\d].*?\S)\s+(?P<label>\d{1,4})$")
+TRAILING_PAGE = re.compile(r"^(?P<title>(?:\d{1,2}(?:\.\d{1,2})*\.?\s)?[^\W\d].*?\S)\s+"
+                           r"(?P<label>\d{1,4})$")
 NUMBER = re.compile(r"^(?P<num>(?:[A-Z]?\d{1,2}(?:\.\d{1,2}){0,3}|[A-Z]|[IVX]{1,5}))"
                     r"(?:\.|\s)\s*(?=\S)")
 
