@@ -203,3 +203,18 @@ def test_dotted_numbers_are_headings_where_the_font_does_not_tell(tmp_path):
     page += [(70, 616, "Helvetica", 10, "3.4 Prozent mehr als im Vorjahr ausgegeben.")]
     doc = ingest_path(write(tmp_path / "schlicht.pdf", [page, body(780), body(780)]))
     assert titles(doc) == [("2.1", "Wärme aus der Erde", 1), ("2.2", "Wärme aus dem Fluss", 1)]
+
+
+def test_a_plain_text_table_of_contents_with_tabs(tmp_path):
+    text = ("Klimaplan der Gemeinde Musterdorf\n\nInhalt\n1 Einleitung\t3\n2 Ziele\t4\n"
+            "2.1 Wärme\t4\n3 Umsetzung\t6\n\n1 Einleitung\n\nDie Gemeinde legt hiermit ihren "
+            "ersten Klimaplan vor. Er wurde im Gemeinderat beraten.\n\n2 Ziele\n\nDie Gemeinde "
+            "will ihre Emissionen senken und dafür alle Kräfte bündeln.\n\n2.1 Wärme\n\n"
+            "Die Wärme soll aus erneuerbaren Quellen stammen.\n\n3 Umsetzung\n\n"
+            "Der Plan wird jährlich überprüft.\n")
+    doc = ingest_text(text)
+    assert [(e["number"], e["title"], e["page_label"], e["line"]) for e in doc["toc"]] == [
+        ("1", "Einleitung", "3", 4), ("2", "Ziele", "4", 5), ("2.1", "Wärme", "4", 6),
+        ("3", "Umsetzung", "6", 7)]
+    assert [(s["number"], s["line"]) for s in doc["sections"]] == [("1", 9), ("2", 13),
+                                                                   ("2.1", 17), ("3", 21)]
