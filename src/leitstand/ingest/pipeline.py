@@ -129,7 +129,8 @@ def build(source: reader.Source) -> dict:
     for block in skeleton.blocks:
         text, line_of, page_of = _locator(block.lines)
         org_inputs.append((text, line_of))
-        quantities = [_quantity(q, line_of, page_of) for q in find_quantities(text)]
+        quantities = [_quantity(q, line_of, page_of)
+                      for q in find_quantities(text, words=False)]
         doc["quantities"].extend(quantities)
         if block.kind == "measure":
             doc["measures"].append(_measure(block, text, quantities, skeleton,

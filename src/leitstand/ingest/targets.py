@@ -163,7 +163,7 @@ def _inside(q, spans) -> bool:
 
 
 _REFERENCE_BEFORE = re.compile(r"(?:§§?|\bArt\.|\bArtikel\w*|\bAbs\.|\bAbsatz|\bNr\.|"
-                               r"\bNummer|\bKapitel|\bStufe|\bPhase|\b[A-Z]|\bStuttgart|"
+                               r"\bNummer|\bKapitel|\bStufe|\bPhase|\b[A-Z]|"
                                r"\bParagra(?:f|ph)\w*|\bTabelle|\bAbbildung|\bAnlage)\s*$")
 _SCALE_WORD = re.compile(r"\b(?:Tausend|Mio|Million\w*|Mrd|Milliard\w*)\b", re.I)
 _DURATION = re.compile(r"^(?:Jahre|Jahren|Monate|Monaten|Wochen|Jahrzehnte)\b")
