@@ -222,8 +222,9 @@ def _target_quantities(sentence: str, deadlines, doc_year) -> list[Quantity]:
     spans = _excluded_spans(sentence, deadlines, doc_year) + [d[1] for d in deadlines]
     found = [q for q in find_quantities(sentence) if not _inside(q, spans)
              and not _not_a_target(sentence, q)]
-    if not found:
-        found = _bare_numbers(sentence, spans)
+    found += [b for b in _bare_numbers(sentence, spans)
+              if not any(q.start <= b.start < q.end for q in found)]
+    found.sort(key=lambda q: q.start)
     # a value in brackets explains the sentence ("(knapp 45.000 t Ersparnis)"); it is a
     # target only where the brackets name a goal or a deadline of their own
     asides = [m.span() for m in _PAREN.finditer(sentence)
