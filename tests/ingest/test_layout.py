@@ -218,3 +218,15 @@ def test_a_plain_text_table_of_contents_with_tabs(tmp_path):
         ("3", "Umsetzung", "6", 7)]
     assert [(s["number"], s["line"]) for s in doc["sections"]] == [("1", 9), ("2", 13),
                                                                    ("2.1", 17), ("3", 21)]
+
+
+def test_a_pdf_in_one_font_is_read_by_its_words(tmp_path):
+    """Where pdfium reports one size and weight for everything, headings still come from
+    the words and the shape of the lines, as in a text."""
+    page = [(70, 780, "Helvetica", 10, "Vorwort")] + body(760)
+    page += [(70, 700, "Helvetica", 10, "Was wir erreicht haben")] + body(680)
+    page += [(70, 620, "Helvetica", 10, "3.1 Nächste Schritte")] + body(600)
+    doc = ingest_path(write(tmp_path / "einfach.pdf", [page, body(500), body(500)]))
+    assert [(s["number"], s["title"], s["kind"]) for s in doc["sections"]] == [
+        (None, "Vorwort", "preface"), (None, "Was wir erreicht haben", "review"),
+        ("3.1", "Nächste Schritte", "next_steps")]
