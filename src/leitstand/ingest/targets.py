@@ -34,11 +34,13 @@ _BASELINE = re.compile(r"\b(?:gegenüber|ggü\.|im\s+Vergleich\s+(?:zum|zur|zu|m
                        r"(?:(?:dem|das|den|zum|zu|Jahr(?:e|es)?|Basisjahr|Referenzjahr|"
                        r"Ausgangsjahr|Vergleichsjahr|Bezugsjahr|Stand|von|Niveau|Wert)\s+)*"
                        r"(?P<y>(?:19|20)\d{2})", re.I)
-DECREASE = (r"senk\w*|Senkung|Absenkung|abzusenken|sink\w*|reduz\w*|Reduktion|Reduzierung|"
+DECREASE = (r"senk\w*|gesenkt|abgesenkt|gemindert|Senkung|Absenkung|abzusenken|sink\w*|reduz\w*|"
+            r"Reduktion|Reduzierung|"
             r"verringer\w*|Verringerung|minder\w*|Minderung|vermind\w*|einspar\w*|"
             r"Einsparung\w*|einzusparen|zurück\w*|Rückgang|abbau\w*|Abbau|halbier\w*|"
             r"Halbierung|begrenz\w*|Begrenzung|verkürz\w*|Verkürzung")
-INCREASE = (r"steiger\w*|Steigerung|steig\w*|erhöh\w*|Erhöhung|ausbau\w*|Ausbau|"
+INCREASE = (r"steiger\w*|gesteigert|angehoben|Steigerung|steig\w*|erhöh\w*|Erhöhung|ausbau\w*|"
+            r"Ausbau|"
             r"auszubauen|ausgebaut|anheb\w*|Anhebung|anzuheben|wachs\w*|Wachstum|Zuwachs|"
             r"zunehm\w*|Zunahme|verdopp\w*|Verdopplung|verdreifach\w*|ausweit\w*|"
             r"Ausweitung|vergrößer\w*|Vergrößerung|zubau\w*|Zubau|aufstock\w*|"
@@ -168,7 +170,7 @@ _REFERENCE_BEFORE = re.compile(r"(?:§§?|\bArt\.|\bArtikel\w*|\bAbs\.|\bAbsatz|
 _SCALE_WORD = re.compile(r"\b(?:Tausend|Mio|Million\w*|Mrd|Milliard\w*)\b", re.I)
 _DURATION = re.compile(r"^(?:Jahre|Jahren|Monate|Monaten|Wochen|Jahrzehnte)\b")
 _DURATION_BEFORE = re.compile(r"\b(?:nächsten|kommenden|innerhalb|Laufe\s+der|seit|vor|für|"
-                              r"über|binnen|in|nach|letzten|vergangenen)\s+$", re.I)
+                              r"über|binnen|in|nach|letzten|vergangenen|von)\s+$", re.I)
 
 
 _RELATIVE_OPEN = re.compile(r",\s+(?:die|der|das|deren|dessen|welche[rsn]?)\s+"
@@ -325,8 +327,12 @@ def _comparator_and_change(sentence: str, q: Quantity) -> tuple[str | None, str 
         return comparator_word or "at_least", direction
     if to_level and direction:
         return comparator_word or ("at_most" if direction == "decrease" else "at_least"), None
-    if re.search(r"\b(?:weitere[nrs]?|zusätzliche[nrs]?|zusätzlich|mehr)\s*$", before, re.I) \
-            and not to_level:
+    more_less = re.match(r"\s*(weniger|mehr)\b", after)
+    if more_less and not to_level:  # "40 % weniger Energieverbrauch"
+        return comparator_word or "at_least", \
+            "decrease" if more_less.group(1) == "weniger" else "increase"
+    if (re.search(r"\b(?:weitere[nrs]?|zusätzliche[nrs]?|zusätzlich|mehr)\s*$", before, re.I)
+            or re.search(r"\s(?:weitere|zusätzliche)[nrs]?\s", q.text)) and not to_level:
         return comparator_word or "at_least", "increase"
     if comparator_word:
         return comparator_word, None
