@@ -230,3 +230,17 @@ def test_a_pdf_in_one_font_is_read_by_its_words(tmp_path):
     assert [(s["number"], s["title"], s["kind"]) for s in doc["sections"]] == [
         (None, "Vorwort", "preface"), (None, "Was wir erreicht haben", "review"),
         ("3.1", "Nächste Schritte", "next_steps")]
+
+
+def test_subheadings_that_every_chapter_repeats_stay_headings(tmp_path):
+    pages = []
+    for n in range(1, 5):
+        pages.append(heading(790, f"{n} Handlungsfeld {n}") + heading(750, "Ziele", 11)
+                     + body(730) + heading(660, "Maßnahmen", 11) + body(640))
+        pages.append(body(700))
+    doc = ingest_path(write(tmp_path / "felder.pdf", pages))
+    assert [s["title"] for s in doc["sections"]] == ["Handlungsfeld 1", "Ziele", "Maßnahmen",
+                                                     "Handlungsfeld 2", "Ziele", "Maßnahmen",
+                                                     "Handlungsfeld 3", "Ziele", "Maßnahmen",
+                                                     "Handlungsfeld 4", "Ziele", "Maßnahmen"]
+    assert [s["level"] for s in doc["sections"][:3]] == [1, 2, 2]

@@ -118,7 +118,13 @@ def document_style(lines: list[Line], toc_keys: set | None = None) -> PageStyle:
         if style.styled(ln) and split_number(ln.text)[0] is None:
             pages_of.setdefault(_label_key(ln.text), set()).add(ln.page)
         by_top.setdefault((ln.page, round(ln.layout.top / 3)), []).append(ln)
-    style.labels = {k for k, pages in pages_of.items() if len(pages) >= 4}
+    # Form-field labels recur word for word, many of them (a template has many fields), or
+    # one of them on most pages; the few subheadings that each chapter repeats ("Ziele",
+    # "Maßnahmen") stay headings.
+    page_count = len({ln.page for ln in texts})
+    recurring = {k for k, pages in pages_of.items() if len(pages) >= 4}
+    style.labels = recurring if len(recurring) >= 5 else \
+        {k for k in recurring if len(pages_of[k]) >= 0.6 * page_count}
     first = texts[0].page
     cover = [ln for ln in texts if ln.page == first]
     top = max(ln.layout.size for ln in texts)
