@@ -9,6 +9,7 @@ as shares or units of measurement. Money is money only where a currency word sta
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -183,13 +184,16 @@ def find_quantities(text: str, words: bool = True) -> list[Quantity]:
         return found  # most sentences have no number at all: skip the patterns
 
     def free(start, end):
-        return all(end <= s or start >= e for s, e in taken)
+        # taken spans never overlap: only the neighbours in start order can overlap a new one
+        i = bisect.bisect_left(taken, (start, end))
+        return (i == 0 or taken[i - 1][1] <= start) and (i == len(taken) or
+                                                        taken[i][0] >= end)
 
     def add(match, value, unit, noun=None, end=None, **extra):
         end = end if end is not None else match.end()
         if value is None or not free(match.start(), end):
             return
-        taken.append((match.start(), end))
+        bisect.insort(taken, (match.start(), end))
         found.append(Quantity(text[match.start():end].strip(), value, unit, noun,
                               match.start(), end, **extra))
 
