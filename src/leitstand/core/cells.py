@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from leitstand.core.text import printable
+
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -20,5 +22,5 @@ def safe_cell(value):
         return value.normalize() if isinstance(value, Decimal) else value
     if isinstance(value, dt.datetime):
         return value.isoformat()
-    text = str(value)
+    text = printable(str(value))  # no control character breaks a spreadsheet file
     return "'" + text if text.startswith(FORMULA_START) else text
