@@ -15,8 +15,10 @@ import json
 from decimal import Decimal
 from pathlib import Path
 
+from leitstand import config
+from leitstand.api import catalogue
 from leitstand.api import tables as t
-from leitstand.core.cells import safe_cell
+from leitstand.core.cells import csv_cell, safe_cell
 from leitstand.monitoring.models import known_day
 
 FORMATS = ("csv", "datapackage", "json", "xlsx")
@@ -29,7 +31,7 @@ def write_goal_csv(handle, edition, rows) -> None:
     writer = csv.writer(handle)
     writer.writerow([c.name for c in t.GOAL_COLUMNS])
     for row in rows:
-        writer.writerow([safe_cell(v) for v in t.goal_line(edition, row)])
+        writer.writerow([csv_cell(v) for v in t.goal_line(edition, row)])
 
 
 def table_csv(table: t.Table) -> str:
@@ -37,7 +39,7 @@ def table_csv(table: t.Table) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([c.name for c in table.columns])
     for row in table.rows:
-        writer.writerow([safe_cell(v) for v in row])
+        writer.writerow([csv_cell(v) for v in row])
     return out.getvalue()
 
 
@@ -85,46 +87,38 @@ def datapackage(tables: list[t.Table], base: str = "", as_of=None) -> dict:
         "version": (as_of or dt.date.today()).isoformat(),
         "licenses": [LICENSE],
         "resources": [{
-            "name": table.name, "title": table.title, "path": f"{base}{table.name}.csv",
+            "name": table.name, "title": table.title, "description": table.description,
+            "path": f"{base}{table.name}.csv",
             "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
-            "schema": {"fields": [{"name": c.name, "type": c.type} for c in table.columns]},
+            "schema": table_schema(table),
         } for table in tables],
     }
 
 
-def dcat(tables: list[t.Table], base_url: str, publisher: str, as_of=None) -> dict:
-    """DCAT-AP.de metadata (JSON-LD) of the downloads, for harvesting by open-data portals
-    such as GovData. `base_url` is where the files can be fetched."""
-    day = (as_of or dt.date.today()).isoformat()
-    base_url = base_url.rstrip("/") + "/"
-    return {
-        "@context": {"dcat": "http://www.w3.org/ns/dcat#", "dct": "http://purl.org/dc/terms/",
-                     "foaf": "http://xmlns.com/foaf/0.1/",
-                     "dcatde": "http://dcat-ap.de/def/dcatde/"},
-        "@id": base_url + "dcat.jsonld",
-        "@type": "dcat:Catalog",
-        "dct:title": "Leitstand – offene Daten",
-        "dct:publisher": {"@type": "foaf:Organization", "foaf:name": publisher},
-        "dcat:dataset": [{
-            "@id": f"{base_url}#{table.name}",
-            "@type": "dcat:Dataset",
-            "dct:title": table.title,
-            "dct:description": table.title + ": " + ", ".join(c.name for c in table.columns),
-            "dct:modified": day,
-            "dct:publisher": {"@type": "foaf:Organization", "foaf:name": publisher},
-            "dcat:theme": {"@id": "http://publications.europa.eu/resource/authority/data-theme/GOVE"},
-            "dcatde:contributorID": {"@id": "http://dcat-ap.de/def/contributors/leitstand"},
-            "dcat:distribution": [{
-                "@type": "dcat:Distribution",
-                "dcat:accessURL": {"@id": url}, "dcat:downloadURL": {"@id": url},
-                "dct:format": {"@id": "http://publications.europa.eu/resource/authority/"
-                                      f"file-type/{fmt.upper()}"},
-                "dct:license": {"@id": "http://dcat-ap.de/def/licenses/dl-by-de/2.0"},
-            } for fmt, url in (("csv", f"{base_url}{table.name}.csv"),
-                               ("json", f"{base_url}leitstand.json"),
-                               ("xlsx", f"{base_url}leitstand.xlsx"))],
-        } for table in tables],
-    }
+def table_schema(table: t.Table) -> dict:
+    """A Table Schema with each column's meaning, the coded columns' values, the primary key
+    and the references to other tables, so that frictionless checks them."""
+    fields = []
+    for c in table.columns:
+        spec = {"name": c.name, "type": c.type,
+                "description": t.column_meaning(table.name, c.name)}
+        values = t.column_values(table.name, c.name)
+        if values:
+            spec["constraints"] = {"enum": values}
+        fields.append(spec)
+    schema = {"fields": fields, "missingValues": [""]}
+    if table.primary_key:
+        schema["primaryKey"] = list(table.primary_key)
+    if table.foreign_keys:
+        schema["foreignKeys"] = [{"fields": list(own),
+                                  "reference": {"resource": other, "fields": list(theirs)}}
+                                 for own, other, theirs in table.foreign_keys]
+    return schema
+
+
+def default_base_url() -> str:
+    """Where the site serves the downloads: the addresses an exported catalogue names."""
+    return config.get("LEITSTAND_SITE_URL").rstrip("/") + "/daten/"
 
 
 def export(folder: Path, fmt: str, as_of=None, base_url: str = "") -> dict[str, int]:
@@ -133,6 +127,9 @@ def export(folder: Path, fmt: str, as_of=None, base_url: str = "") -> dict[str, 
     as_of = known_day(as_of)
     tables = t.register_tables(as_of)
     written: dict[str, int] = {}
+    if fmt == "datapackage":  # the catalogue lists every download: write them all
+        for other in ("json", "xlsx"):
+            written.update(export(folder, other, as_of, base_url))
     if fmt in ("csv", "datapackage"):
         for table in tables:
             (folder / f"{table.name}.csv").write_text(table_csv(table), encoding="utf-8")
@@ -141,7 +138,7 @@ def export(folder: Path, fmt: str, as_of=None, base_url: str = "") -> dict[str, 
         (folder / "datapackage.json").write_text(json.dumps(
             datapackage(tables, as_of=as_of), ensure_ascii=False, indent=2), encoding="utf-8")
         (folder / "dcat.jsonld").write_text(json.dumps(
-            dcat(tables, base_url or folder.resolve().as_uri(), "Leitstand", as_of),
+            catalogue.for_tables(tables, base_url or default_base_url(), as_of),
             ensure_ascii=False, indent=2), encoding="utf-8")
         written["datapackage.json"] = written["dcat.jsonld"] = len(tables)
     if fmt == "json":
