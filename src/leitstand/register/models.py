@@ -203,6 +203,14 @@ class Paragraph(models.Model):
         return self.text[:80]
 
 
+def _section_of_the_edition(obj) -> None:
+    """A goal's or measure's section is one of its edition's (or none)."""
+    if obj.section_id and obj.edition_id and obj.section.edition_id != obj.edition_id:
+        from django.core.exceptions import ValidationError
+
+        raise ValidationError({"section": _("The section must belong to the same edition.")})
+
+
 class Goal(models.Model):
     edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="goals",
                                 verbose_name=_("edition"))
@@ -235,6 +243,9 @@ class Goal(models.Model):
 
     def __str__(self):
         return f"{self.code} {self.title}"
+
+    def clean(self):
+        _section_of_the_edition(self)
 
     @property
     def due_date(self):
@@ -349,6 +360,9 @@ class Measure(models.Model):
 
     def __str__(self):
         return f"{self.group} {self.label}. {self.text[:60]}".strip()
+
+    def clean(self):
+        _section_of_the_edition(self)
 
 
 class Guideline(models.Model):
