@@ -56,7 +56,7 @@ GLOSSARY: dict[str, tuple[str, object]] = {
     "overdue": ("Whether the due day has passed without the goal being achieved.", False),
     "status": ("Status code (see /methodik/ and the schema's list of values).", "on_track"),
     "status_rule": ("The rule that gave the published status, with its version.",
-                    "leitstand-status/1"),
+                    "leitstand-status/2"),
     "computed_status": ("The status the targets and observations alone give, or null where "
                         "no target can be computed.", "at_risk"),
     "computed_reason": ("Why the computed status is what it is, in words.",

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from leitstand.dashboard import charts
+from leitstand.dashboard import charts, summary, wording
 from leitstand.monitoring import aggregates, status_rules, vocabulary
 from leitstand.monitoring import status as status_rule
 from leitstand.monitoring.asof import stand_of
@@ -17,7 +17,11 @@ from leitstand.monitoring.filters import GoalFilter
 from leitstand.monitoring.models import Assessment
 from leitstand.monitoring.rows import goal_rows
 from leitstand.monitoring.summaries import field_of_action
-from leitstand.participation.queries import goal_disputes, with_dispute_count
+from leitstand.participation.queries import (
+    goal_disputes,
+    open_consultations,
+    with_dispute_count,
+)
 from leitstand.register import horizons
 from leitstand.register.editions import current_edition, edition_or_404
 from leitstand.register.models import (
@@ -48,14 +52,16 @@ def home(request):
     if editions:
         for row in goal_rows(None, editions=editions, today=stand):
             rows_by_edition.setdefault(row.goal.edition_id, []).append(row)
+    latest = []
     for card in cards:
         rows = rows_by_edition.get(card["edition"].id, [])
         card["total"] = len(rows)
-        card["counts"] = [c for c in aggregates.count_by(
-            rows, lambda r: r.status, vocabulary.label,
-            order=[s.code for s in vocabulary.STATUSES]) if c.n]
-    return render(request, "dashboard/home.html", {"cards": cards, "stand": stand,
-                                                   "as_of": stand or timezone.localdate()})
+        card["bar"] = summary.assessor_bars(card["edition"], rows, stand)[0]
+        latest += [(a, card) for r in rows for a in r.latest_by_assessor.values()]
+    latest.sort(key=lambda pair: (pair[0].as_of, pair[0].created_at), reverse=True)
+    return render(request, "dashboard/home.html", {
+        "cards": cards, "stand": stand, "as_of": stand or timezone.localdate(),
+        "consultations": open_consultations(), "latest": latest[:6]})
 
 
 def strategy(request, strategy):
@@ -85,7 +91,7 @@ def overview(request, strategy, edition):
                                          order=status_order),
         "by_horizon": aggregates.count_by(
             rows, lambda r: r.goal.horizon or "none",
-            lambda k: HORIZON_LABELS.get(k, "ohne Zeithorizont") if k != "none" else None,
+            lambda k: HORIZON_LABELS.get(k, _("no horizon stated")) if k != "none" else None,
             order=[h for h, _ in horizons.CHOICES]),
         "by_section": aggregates.count_by(
             rows, lambda r: field_of_action(r.goal.section),
@@ -98,6 +104,7 @@ def overview(request, strategy, edition):
                          key=lambda a: (a.as_of, a.created_at), reverse=True)[:6],
         "guidelines": edition.guidelines.prefetch_related("goals"),
         "statuses": vocabulary.STATUSES,
+        **summary.overview_summary(edition, rows, stand),
     }
     return render(request, "dashboard/overview.html", context)
 
@@ -212,7 +219,8 @@ def _history_entries(records) -> list[dict]:
                          for u in previous.historicalgoal_responsible_units_set.all()}:
                 changed.append("responsible_units")
         entries.append({"date": record.history_date, "type": record.history_type,
-                        "role": record.actor_role or "Datenimport", "fields": changed})
+                        "role": record.actor_role or "Datenimport",
+                        "fields": [wording.field_name(Goal, f) for f in changed]})
         previous = record
     return list(reversed(entries))
 
