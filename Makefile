@@ -1,12 +1,21 @@
-# Maintainers' shortcuts. `make messages` after changing a user-facing string: collects the
-# strings into the German catalogue (src/leitstand/locale/de/LC_MESSAGES/django.po, edited by
-# people, e.g. in Poedit or Weblate), then compiles it. Needs GNU gettext.
+# Everyday commands; each says what it runs. Use the project's virtual environment
+# (python3 -m venv .venv && .venv/bin/pip install -e '.[test]'; . .venv/bin/activate).
 
-.PHONY: messages compilemessages
+PYTEST ?= pytest
+FAST = not browser and not benchmark and not slow
 
-messages:
-	cd src/leitstand && leitstand makemessages -l de --no-obsolete
-	$(MAKE) compilemessages
+.PHONY: test test-fast lint messages
 
-compilemessages:
+test:  ## the whole suite, browser tests included (Debian's chromium)
+	$(PYTEST)
+
+test-fast:  ## no browser, no benchmarks, no slow tests: the quick check before a commit
+	$(PYTEST) -q -m "$(FAST)"
+
+lint:  ## ruff: pycodestyle, pyflakes, import sorting, bugbear, pyupgrade, complexity
+	ruff check .
+
+messages:  ## German translations: collect new strings into django.po, then compile django.mo
+	cd src/leitstand && leitstand makemessages -l de --no-obsolete \
+		--ignore 'ingest/*' --ignore '*/migrations/*'
 	cd src/leitstand && leitstand compilemessages -l de
