@@ -107,6 +107,11 @@ def overview(request, strategy, edition):
         "statuses": vocabulary.STATUSES,
         **summary.overview_summary(edition, rows, stand),
     }
+    # the assessors' table shows only the statuses someone gave (zero columns folded away)
+    context["assessor_columns"] = [c for c in status_order if c != "not_assessed" and any(
+        a["counts"][c] for a in context["assessors"])]
+    for a in context["assessors"]:
+        a["cells"] = [a["counts"][c] for c in context["assessor_columns"]]
     return render(request, "dashboard/overview.html", context)
 
 
