@@ -23,7 +23,7 @@ def test_markdown_has_the_per_ministry_table_and_every_goal(edition):
     assert "| MWIDE |" in text and "von 27 |" in text
     for code in ("19-01", "19-12", "19-27"):
         assert f"**{code} " in text
-    assert "## Nicht messbare Ziele" in text and "leitstand-status/1" in text
+    assert "## Nicht messbare Ziele" in text and "leitstand-status/2" in text
 
 
 def test_html_report_counts_match_the_overview(client, edition):
