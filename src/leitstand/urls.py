@@ -16,6 +16,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("konto/", include("leitstand.accounts.urls")),
     path("redaktion/beteiligung/", include("leitstand.participation.editor_urls")),
+    path("redaktion/dokumente/", include("leitstand.onboarding.urls")),
     path("redaktion/", include("leitstand.monitoring.urls")),
     path("beteiligung/", include("leitstand.participation.urls")),
     path("", include("leitstand.api.urls")),

@@ -1,0 +1,26 @@
+"""Starts and stops the background reader beside a web server (`serve`, `demo`)."""
+
+from __future__ import annotations
+
+import atexit
+import os
+import subprocess
+import sys
+
+
+def start() -> subprocess.Popen:
+    worker = subprocess.Popen([sys.executable, "-m", "leitstand", "onboarding_worker"])
+    starter = os.getpid()
+
+    def stop():
+        # Server processes forked later inherit this hook; only the starter stops the reader.
+        if os.getpid() == starter and worker.poll() is None:
+            worker.terminate()
+            try:
+                worker.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                worker.kill()
+
+    atexit.register(stop)
+    worker.stop = stop
+    return worker
