@@ -70,6 +70,8 @@ def _uploads(request):
     may_upload = strategies.exists() or actor_for(request.user).superuser
     form = forms.UploadForm(strategies=strategies)
     refused = None
+    if request.method == "POST" and not may_upload:
+        raise PermissionDenied
     if request.method == "POST":
         if getattr(request, "upload_refused", None):
             refused = files.too_large_message()
@@ -87,14 +89,11 @@ def _uploads(request):
                     refused = " ".join(exc.messages)
                 else:
                     return redirect("onboarding:progress", upload.pk)
-        status = 400
-    else:
-        status = 200
     listed = _visible_uploads(request.user).select_related("strategy", "edition").annotate(
         open_count=Count("findings", filter=Q(findings__decision=Finding.PENDING)))[:50]
     return render(request, "onboarding/uploads.html", {
         "form": form, "refused": refused, "uploads": listed, "may_upload": may_upload,
-        "max_mb": files.max_bytes() // 2**20}, status=status if refused or form.errors else 200)
+        "max_mb": files.max_bytes() // 2**20})
 
 
 uploads.permission = "upload_document"
@@ -105,7 +104,9 @@ def progress(request, pk):
     upload = _upload_or_403(request, pk)
     if upload.state == Upload.DONE:
         return redirect("onboarding:review", upload.pk)
-    return render(request, "onboarding/progress.html", {"upload": upload})
+    # The ingest's one-line reasons are English (it knows no Django); the catalogue has them.
+    reason = _(upload.error) if upload.error else ""  # noqa: INT001
+    return render(request, "onboarding/progress.html", {"upload": upload, "reason": reason})
 
 
 def _finding_rows(upload, user):
@@ -155,12 +156,12 @@ def _back(upload, anchor=""):
 
 
 def _run(request, action, success):
+    """Runs a service; its refusal is a message on the review page (a permission refusal
+    stays a 403)."""
     try:
         result = action()
-    except (ValidationError, PermissionDenied) as exc:
-        text = " ".join(exc.messages) if isinstance(exc, ValidationError) else \
-            (str(exc) or _("You may not do this."))
-        messages.error(request, text)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
         return None
     messages.success(request, success(result) if callable(success) else success)
     return result
@@ -223,9 +224,6 @@ def edit(request, pk, finding):
                     _("The goal is saved."))
         if done is not None:
             return _back(upload, f"#befund-{finding.pk}")
-    elif request.method == "POST":
-        return render(request, "onboarding/edit.html", {
-            "upload": upload, "finding": finding, "form": form, "targets": targets}, status=400)
     return render(request, "onboarding/edit.html", {
         "upload": upload, "finding": finding, "form": form, "targets": targets})
 
