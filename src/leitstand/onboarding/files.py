@@ -17,6 +17,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.files.uploadhandler import StopUpload, TemporaryFileUploadHandler
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from leitstand.ingest.reader import decode, sniff
 
@@ -24,20 +25,20 @@ SUFFIXES = {".pdf": "pdf", ".txt": "text", ".text": "text", ".md": "markdown",
             ".markdown": "markdown"}
 # What a file really is, by its first bytes, for the files people mistake for documents.
 MAGIC = [
-    (b"PK\x03\x04", "a ZIP archive (or an Office document)"),
-    (b"PK\x05\x06", "a ZIP archive"),
-    (b"\x1f\x8b", "a gzip archive"),
-    (b"BZh", "a bzip2 archive"),
-    (b"\xfd7zXZ\x00", "an xz archive"),
-    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
-    (b"Rar!", "a RAR archive"),
-    (b"\x89PNG", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
-    (b"\xd0\xcf\x11\xe0", "an old Office document"),
-    (b"{\\rtf", "an RTF document"),
-    (b"\x7fELF", "a program"),
-    (b"MZ", "a program"),
+    (b"PK\x03\x04", gettext_lazy("a ZIP archive (or an Office document)")),
+    (b"PK\x05\x06", gettext_lazy("a ZIP archive")),
+    (b"\x1f\x8b", gettext_lazy("a gzip archive")),
+    (b"BZh", gettext_lazy("a bzip2 archive")),
+    (b"\xfd7zXZ\x00", gettext_lazy("an xz archive")),
+    (b"7z\xbc\xaf\x27\x1c", gettext_lazy("a 7-Zip archive")),
+    (b"Rar!", gettext_lazy("a RAR archive")),
+    (b"\x89PNG", gettext_lazy("a PNG image")),
+    (b"\xff\xd8\xff", gettext_lazy("a JPEG image")),
+    (b"GIF8", gettext_lazy("a GIF image")),
+    (b"\xd0\xcf\x11\xe0", gettext_lazy("an old Office document")),
+    (b"{\\rtf", gettext_lazy("an RTF document")),
+    (b"\x7fELF", gettext_lazy("a program")),
+    (b"MZ", gettext_lazy("a program")),
 ]
 
 

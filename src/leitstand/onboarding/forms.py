@@ -17,7 +17,7 @@ class UploadForm(forms.Form):
                                    label=_("Name of the new strategy"))
     edition_label = forms.CharField(max_length=40, label=_("Edition"),
                                     help_text=_("e.g. 2026 or 2.0"))
-    file = forms.FileField(label=_("Document (PDF, text or Markdown)"))
+    file = forms.FileField(label=_("Document (PDF, text or Markdown)"), allow_empty_file=True)
 
     def __init__(self, *args, strategies=None, **kwargs):
         super().__init__(*args, **kwargs)
