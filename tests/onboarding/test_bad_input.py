@@ -97,7 +97,7 @@ def test_markup_in_the_file_name_is_shown_as_text_and_never_used_on_disk(admin_c
 
 @pytest.mark.parametrize("name,content,reason", [
     ("strategie.pdf", b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, "PNG-Bild"),
-    ("strategie.pdf", "Nur Text, kein PDF.".encode(), "heißt .pdf, ist aber kein PDF"),
+    ("strategie.pdf", b"Nur Text, kein PDF.", "heißt .pdf, ist aber kein PDF"),
     ("strategie.txt", b"%PDF-1.7\n%%EOF", "heißt .txt, ist aber ein PDF"),
     ("strategie.docx", b"Text", "Nur PDF-, Text- (.txt) und Markdown-Dateien"),
     ("strategie.txt", bytes(range(256)) * 20, "Binärdaten"),
@@ -139,4 +139,5 @@ def test_a_pdf_that_needs_too_much_memory_ends_the_child_not_the_worker(upload_f
     upload_file("ok.pdf", (tmp_path / "ok.pdf").read_bytes())
     assert jobs.work(once=True) == 1
     upload = Upload.objects.get()
-    assert upload.state == Upload.FAILED and upload.error == "the file needs more memory than allowed when unpacked"
+    assert upload.state == Upload.FAILED
+    assert upload.error == "the file needs more memory than allowed when unpacked"
