@@ -114,33 +114,44 @@ def test_accept_all_above_a_confidence(admin_client, read_seed):
     assert accepted == {sure.pk}
 
 
-def test_candidates_of_version_2_are_listed_and_become_goals_when_accepted(admin_client, roles,
-                                                                           seed_doc, seed_path):
-    """A version-2 document (confidence, found_by, candidates with reason) as the ingest will
-    write it; here the seed's model with one candidate added by hand."""
+def test_candidates_are_listed_by_confidence_and_become_goals_when_accepted(admin_client,
+                                                                           read_seed, seed_doc):
+    upload = read_seed()
+    assert seed_doc["candidates"], "the seed's model (version 2) has candidates"
+    candidates = upload.findings.filter(kind=Finding.CANDIDATE)
+    assert candidates.count() == len(seed_doc["candidates"])
+    page = admin_client.get(reverse("onboarding:review", args=[upload.pk])).content.decode()
+    first_candidate = seed_doc["candidates"][0]
+    assert first_candidate["reason"] in page
+    # goals (0.9, goal-marker) before the candidates (0.3-0.4)
+    assert page.index("goal-marker") < page.index(first_candidate["found_by"])
+    found = candidates.order_by("line").first()
+    assert found.goal is None and found.confidence == first_candidate["confidence"]
+    admin_client.post(reverse("onboarding:decide", args=[upload.pk]),
+                      {"finding": [found.pk], "decision": "accepted"})
+    found.refresh_from_db()
+    assert found.goal.text == found.text and found.goal.edition == upload.edition
+    assert found.goal.source_line == first_candidate["line"]
+
+
+def test_a_version_1_document_without_confidence_reads_with_defaults(admin_client, seed_doc,
+                                                                    seed_path):
     from leitstand.onboarding import services
 
     doc = json.loads(json.dumps(seed_doc))
-    doc["goals"][0].update(confidence=0.97, found_by="goal-marker")
-    candidate = {"id": "c1", "section": doc["goals"][0]["section"], "group": None,
-                 "explicit": False, "text": "Wir werden die Verwaltung modernisieren.",
-                 "line": 12, "page": None, "horizon": None, "targets": [],
-                 "confidence": 0.4, "found_by": "modal-sentence",
-                 "reason": "no quantified target"}
-    doc["candidates"] = [candidate]
+    doc["schema"] = "leitstand.document/1"
+    doc.pop("candidates", None)
+    for g in doc["goals"]:
+        g.pop("confidence", None)
+        g.pop("found_by", None)
+    for key in ("toc", "warnings"):
+        doc.pop(key, None)
     upload = Upload.objects.create(strategy=m.Strategy.objects.get(slug="nrw"),
                                    edition_label="2.1", original_name="x.txt", kind="text",
                                    state=Upload.RUNNING)
     services.import_upload(upload, doc, seed_path.read_text())
-    page = admin_client.get(reverse("onboarding:review", args=[upload.pk])).content.decode()
-    assert "no quantified target" in page and "modal-sentence" in page
-    assert page.index("goal-marker") < page.index("modal-sentence")  # by confidence
-    found = upload.findings.get(kind=Finding.CANDIDATE)
-    assert found.goal is None
-    admin_client.post(reverse("onboarding:decide", args=[upload.pk]),
-                      {"finding": [found.pk], "decision": "accepted"})
-    found.refresh_from_db()
-    assert found.goal.text == candidate["text"] and found.goal.edition == upload.edition
+    assert [f.confidence for f in upload.findings.all()] == [1.0] * len(doc["goals"])
+    assert admin_client.get(reverse("onboarding:review", args=[upload.pk])).status_code == 200
 
 
 def test_a_marked_passage_becomes_a_goal(admin_client, read_seed):

@@ -23,15 +23,10 @@ class Command(BaseCommand):
             "Do not start the background reader of uploaded documents (run "
             "`leitstand onboarding-worker` elsewhere)."))
 
-<<<<<<< HEAD
     def handle(self, *args, host, port, workers, check_only, no_reader, **options):
-        problems = config.production_problems()
-=======
-    def handle(self, *args, host, port, workers, check_only, **options):
         from leitstand.api.catalogue import settings_problems
 
         problems = config.production_problems() + settings_problems()
->>>>>>> main
         if problems:
             raise CommandError("Cannot start in production: " + " ".join(problems))
         pending = _pending_migrations()
