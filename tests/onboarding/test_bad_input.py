@@ -141,3 +141,20 @@ def test_a_pdf_that_needs_too_much_memory_ends_the_child_not_the_worker(upload_f
     upload = Upload.objects.get()
     assert upload.state == Upload.FAILED
     assert upload.error == "the file needs more memory than allowed when unpacked"
+
+
+def test_the_upload_still_checks_the_csrf_token(roles, seed_path):
+    """The upload handler is set before the body is read, so the view is CSRF-exempt outside
+    and checks the token inside."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.test import Client
+
+    from tests.conftest import staff_login
+
+    client = Client(enforce_csrf_checks=True)
+    staff_login(client, roles["strategy_admin"])
+    response = client.post(reverse("onboarding:uploads"), {
+        "strategy": m.Strategy.objects.get(slug="nrw").pk, "edition_label": "2.1",
+        "file": SimpleUploadedFile("s.txt", seed_path.read_bytes())})
+    assert response.status_code == 403
+    assert not Upload.objects.exists()

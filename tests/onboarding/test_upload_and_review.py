@@ -213,3 +213,30 @@ def test_stored_files_are_removed_after_the_set_time(admin_client, upload_file, 
 
     jobs.purge_files(timezone.now() + dt.timedelta(hours=hours))
     assert (upload_dir / upload.stored_name).exists() is not removed
+
+
+def test_a_revised_document_of_the_draft_replaces_it_and_keeps_the_decisions(
+        admin_client, read_seed, upload_file, seed_path):
+    upload = read_seed()
+    goals = list(upload.findings.filter(kind=Finding.GOAL).order_by("line"))
+    candidate = upload.findings.filter(kind=Finding.CANDIDATE).order_by("line").first()
+    url = reverse("onboarding:decide", args=[upload.pk])
+    admin_client.post(url, {"finding": [goals[0].pk, candidate.pk], "decision": "accepted"})
+    admin_client.post(url, {"finding": [goals[1].pk], "decision": "rejected"})
+    old_edition = upload.edition.pk
+
+    revised = seed_path.read_text().replace("Vorwort", "Vorwort zur überarbeiteten Fassung", 1)
+    response = upload_file("NRW Strategie (überarbeitet).txt", revised.encode())
+    assert response.status_code == 302
+    assert jobs.work(once=True) == 1
+    upload.refresh_from_db()
+    new = Upload.objects.latest("created_at")
+    assert upload.state == Upload.DISCARDED and new.state == Upload.DONE
+    assert not m.Edition.objects.filter(pk=old_edition).exists()  # no duplicate draft
+    decisions = {f.text: f.decision for f in new.findings.exclude(decision="pending")}
+    assert decisions == {goals[0].text: "accepted", candidate.text: "accepted",
+                         goals[1].text: "rejected"}
+    kept = new.findings.get(text=candidate.text)
+    assert kept.goal is not None and kept.goal.edition == new.edition
+    assert Finding.history.filter(id=kept.pk).first().history_change_reason.startswith(
+        "kept from the review")

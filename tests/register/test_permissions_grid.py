@@ -85,7 +85,7 @@ def _upload():
                                    edition_label="2.1", original_name="s.txt", kind="text",
                                    state=Upload.RUNNING)
     services.import_upload(upload, copy.deepcopy(_seed_model()), "Text")
-    upload.findings.order_by("line").first().goal.responsible_units.set(
+    upload.findings.filter(kind="goal").order_by("line").first().goal.responsible_units.set(
         [m.Organisation.objects.get(slug="mwide")])
     return upload
 

@@ -69,9 +69,14 @@ def create_upload(user, uploaded, strategy: m.Strategy | None, label: str,
     edition_slug = slugify(label.replace(".", "-"))
     if not edition_slug:
         raise ValidationError(_("Give the edition a label, e.g. 2026."))
-    if m.Edition.objects.filter(strategy=strategy, slug=edition_slug).exists() or \
-            Upload.objects.filter(strategy=strategy, edition_label=label,
-                                  state__in=[Upload.QUEUED, Upload.RUNNING, Upload.DONE]).exists():
+    # A revised document of the draft in review replaces it (import_upload); anything else
+    # with this label is refused.
+    in_review = list(Upload.objects.filter(strategy=strategy, edition_label=label,
+                                           state=Upload.DONE).values_list("edition_id", flat=True))
+    if m.Edition.objects.filter(strategy=strategy, slug=edition_slug).exclude(
+            id__in=in_review).exists() or Upload.objects.filter(
+            strategy=strategy, edition_label=label,
+            state__in=[Upload.QUEUED, Upload.RUNNING]).exists():
         raise ValidationError(_("This strategy already has an edition %(label)s.")
                               % {"label": label})
     stored, kind, size, pages = files.store(uploaded)
@@ -84,6 +89,12 @@ def create_upload(user, uploaded, strategy: m.Strategy | None, label: str,
 def import_upload(upload: Upload, doc: dict, text: str) -> Upload:
     """The ingest's result becomes a draft edition with one finding per goal and candidate."""
     doc["source"]["path"] = upload.original_name
+    revised = Upload.objects.filter(strategy=upload.strategy, edition_label=upload.edition_label,
+                                    state=Upload.DONE).exclude(pk=upload.pk).first()
+    decided = {}
+    if revised is not None:  # a revised document of the draft in review replaces it
+        decided = {_norm(f.text): f for f in revised.findings.exclude(decision=Finding.PENDING)}
+        _retire(revised)
     units = strategy_units(upload.strategy)
     known = [matching.Unit(u.id, u.name, u.short_name) for u in units]
     by_id = {u.id: u for u in units}
@@ -109,10 +120,38 @@ def import_upload(upload: Upload, doc: dict, text: str) -> Upload:
     for c in doc.get("candidates") or []:
         _finding(upload, Finding.CANDIDATE, c, None)
     upload.document, upload.text, upload.edition = doc, text, edition
+    for finding in upload.findings.all():
+        _carry_over(finding, decided.get(_norm(finding.text)))
     upload.state, upload.stage, upload.finished_at = Upload.DONE, "", timezone.now()
     upload.save()
     _suggest_lineage(edition)
     return upload
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _retire(upload: Upload) -> None:
+    if upload.edition is not None and upload.edition.status == m.Edition.DRAFT:
+        upload.edition.delete()
+    upload.edition = None
+    upload.state, upload.file_removed_at = Upload.DISCARDED, timezone.now()
+    upload.save(update_fields=["state", "file_removed_at", "edition"])
+    files.remove(upload.stored_name)
+
+
+def _carry_over(finding: Finding, earlier: Finding | None) -> None:
+    """A goal of the revised document with the same text keeps the decision made on it."""
+    if earlier is None:
+        return
+    if earlier.decision == Finding.ACCEPTED and finding.goal is None:
+        finding.goal = _goal_from(finding)
+    finding.decision, finding.decided_at = earlier.decision, earlier.decided_at
+    finding.decided_by = earlier.decided_by
+    finding._history_user = earlier.decided_by
+    finding._change_reason = f"kept from the review of upload {earlier.upload_id}"
+    finding.save()
 
 
 def _units_named(text: str, doc: dict, matches: dict) -> list[m.Organisation]:
