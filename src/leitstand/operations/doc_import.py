@@ -112,7 +112,7 @@ def create_goal(edition: m.Edition, g: dict, code: str, order: int,
     for k, t in enumerate(targets):
         m.Target.objects.create(
             goal=goal, order=k, metric=(t.get("metric") or "")[:300], value=_dec(t.get("value")),
-            unit=t.get("unit") or "", comparator=t.get("comparator") or "",
+            unit=(t.get("unit") or "")[:40], comparator=t.get("comparator") or "",
             deadline=_date(t.get("deadline")), per=t.get("per") or "",
             baseline_year=t.get("baseline_year"), factor=_dec(t.get("factor")),
             rank=t.get("rank"))
