@@ -50,7 +50,7 @@ def test_upload_review_publish_then_a_citizen_sees_exactly_the_accepted_goals(
     base = demo_live.url
     log_in(page, base, "buero", "Strategie-Buero-2026", then="/redaktion/dokumente/")
 
-    page.get_by_label("Strategie").select_option(label="Strategie für das digitale "
+    page.get_by_label("Strategie", exact=True).select_option(label="Strategie für das digitale "
                                                        "Nordrhein-Westfalen")
     page.get_by_label("Fassung").fill("2.1")
     page.get_by_label("Dokument (PDF, Text oder Markdown)").set_input_files(str(SEED))
