@@ -124,11 +124,14 @@ def recover_interrupted() -> int:
     return len(stuck)
 
 
-def work(once: bool = False, idle_seconds: float = 1.0) -> int:
-    """Runs jobs until stopped (or, with `once`, until none is waiting). Returns jobs run."""
+def work(once: bool = False, idle_seconds: float = 1.0, parent: int | None = None) -> int:
+    """Runs jobs until stopped (or, with `once`, until none is waiting; or, given the server's
+    process id, until that server is gone). Returns the number of jobs run."""
+    import os
+
     done = 0
     recover_interrupted()
-    while True:
+    while parent is None or os.getppid() == parent:
         upload = claim_next()
         if upload is None:
             purge_files()
@@ -142,3 +145,4 @@ def work(once: bool = False, idle_seconds: float = 1.0) -> int:
             log.exception("onboarding job %s failed", upload.pk)
             _fail(upload, f"the file could not be read ({type(exc).__name__})")
         done += 1
+    return done

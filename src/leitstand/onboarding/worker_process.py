@@ -9,8 +9,11 @@ import sys
 
 
 def start() -> subprocess.Popen:
-    worker = subprocess.Popen([sys.executable, "-m", "leitstand", "onboarding_worker"])
     starter = os.getpid()
+    # --parent: the reader stops by itself when the server ends without a goodbye
+    # (runserver leaves through os._exit when its port is taken).
+    worker = subprocess.Popen([sys.executable, "-m", "leitstand", "onboarding_worker",
+                               "--parent", str(starter)])
 
     def stop():
         # Server processes forked later inherit this hook; only the starter stops the reader.

@@ -15,8 +15,10 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--once", action="store_true",
                             help="Read the waiting documents, then stop.")
+        parser.add_argument("--parent", type=int, default=None,
+                            help="Stop when the process with this id (the server) is gone.")
 
-    def handle(self, *args, once, **options):
-        done = jobs.work(once=once)
+    def handle(self, *args, once, parent, **options):
+        done = jobs.work(once=once, parent=parent)
         if once:
             self.stdout.write(f"{done} document(s) read.")
