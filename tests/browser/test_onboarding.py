@@ -70,8 +70,9 @@ def test_upload_review_publish_then_a_citizen_sees_exactly_the_accepted_goals(
     first.get_by_role("link", name="Bearbeiten").click()
     page.locator("#id_targets-0-value").fill("750000000")
     page.get_by_role("button", name="Speichern").click()
-    assert "750000000" in page.locator(f"article.finding:has(label:text('{code}'))") \
-        .inner_text().replace(".", "")
+    edited = page.locator(f"article.finding:has(label:text('{code}'))").inner_text()
+    assert "750000000" in edited.replace(".", "")
+    assert "bis 31.12.2022" in edited  # the deadline survives the edit form
 
     candidate = page.locator("article.finding.decision-pending").first
     rejected_text = candidate.locator("p").nth(1).inner_text()

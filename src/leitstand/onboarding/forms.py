@@ -50,4 +50,4 @@ class GoalForm(forms.ModelForm):
 
 TargetFormSet = modelformset_factory(
     m.Target, fields=["metric", "value", "unit", "comparator", "deadline", "baseline_year"],
-    extra=1, widgets={"deadline": forms.DateInput(attrs={"type": "date"})})
+    extra=1, widgets={"deadline": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})})

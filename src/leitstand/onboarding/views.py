@@ -118,8 +118,19 @@ def _finding_rows(upload, user):
         scope = services.scope_of(f.goal if f.goal_id else upload.strategy)
         rows.append({"f": f, "may": allowed(actor, action, scope),
                      "targets": list(f.goal.targets.all()) if f.goal_id else
-                     f.data.get("targets") or []})
+                     [_dated(t) for t in f.data.get("targets") or []]})
     return rows
+
+
+def _dated(target: dict) -> dict:
+    """A target of the document model with its deadline as a date, as a Target has it."""
+    import datetime as dt
+
+    deadline = target.get("deadline")
+    try:
+        return {**target, "deadline": dt.date.fromisoformat(deadline) if deadline else None}
+    except ValueError:
+        return target
 
 
 @staff_member_required
