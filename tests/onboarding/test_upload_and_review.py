@@ -38,6 +38,7 @@ def test_upload_is_queued_read_by_the_worker_and_reviewed(admin_client, upload_f
     # the marked line is on the page the link opens, highlighted
     jump = admin_client.get(reverse("onboarding:review", args=[upload.pk]),
                             {"zeile": first["line"]}).content.decode()
+    assert "Basisjahr 2017)" in jump  # a year is no quantity: no digit grouping
     assert f'<li id="z{first["line"]}" value="{first["line"]}" class="marked">' in jump
 
 
