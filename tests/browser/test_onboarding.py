@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from tests.browser.conftest import log_in
+from tests.browser.conftest import axe_violations, log_in
 from tests.conftest import SEED
 
 
@@ -56,6 +56,7 @@ def test_upload_review_publish_then_a_citizen_sees_exactly_the_accepted_goals(
     page.get_by_label("Dokument (PDF, Text oder Markdown)").set_input_files(str(SEED))
     page.get_by_role("button", name="Hochladen und lesen").click()
     page.wait_for_url("**/pruefen/", timeout=90_000)  # the progress page comes back by itself
+    assert axe_violations(page) == []
 
     goals = page.locator("article.finding", has=page.locator("strong", has_text=re.compile(
         "^Ziel$")))
@@ -68,6 +69,7 @@ def test_upload_review_publish_then_a_citizen_sees_exactly_the_accepted_goals(
     first = goals.first
     code = first.locator("label").inner_text().split()[-1]
     first.get_by_role("link", name="Bearbeiten").click()
+    assert axe_violations(page) == []
     page.locator("#id_targets-0-value").fill("750000000")
     page.get_by_role("button", name="Speichern").click()
     edited = page.locator(f"article.finding:has(label:text('{code}'))").inner_text()
