@@ -126,5 +126,5 @@ def test_serve_hands_the_workers_no_open_database_connection(django_db_blocker, 
 
     monkeypatch.setattr(BaseApplication, "run", run)
     with django_db_blocker.unblock():
-        call_command("serve", "--port", "0")
+        call_command("serve", "--port", "0", "--no-reader")
     assert seen == {"open": []}
