@@ -39,6 +39,8 @@ SETTINGS = (
     Setting("LEITSTAND_SECOND_DATABASE_URL", "", "A second database (alias 'second') for the "
             "tests of backup and restore between SQLite and PostgreSQL; CI sets it."),
     Setting("LEITSTAND_MAIL_FROM", "leitstand@localhost", "Sender address of the mails."),
+    Setting("LEITSTAND_TERMS_URL", "", "Address of the operator's terms of use for the online "
+            "dialog; when set, signing up asks to accept them beside the privacy notice."),
     Setting("LEITSTAND_SITE_URL", "http://127.0.0.1:8000", "The site's public address, for the "
             "links in mails sent by `leitstand notify` (outside a request)."),
 )

@@ -17,7 +17,11 @@ from leitstand.monitoring.filters import GoalFilter
 from leitstand.monitoring.models import Assessment
 from leitstand.monitoring.rows import goal_rows
 from leitstand.monitoring.summaries import field_of_action
-from leitstand.participation.queries import goal_disputes, with_dispute_count
+from leitstand.participation.queries import (
+    goal_disputes,
+    running_consultations,
+    with_dispute_count,
+)
 from leitstand.register import horizons
 from leitstand.register.editions import current_edition, edition_or_404
 from leitstand.register.models import (
@@ -54,8 +58,9 @@ def home(request):
         card["counts"] = [c for c in aggregates.count_by(
             rows, lambda r: r.status, vocabulary.label,
             order=[s.code for s in vocabulary.STATUSES]) if c.n]
-    return render(request, "dashboard/home.html", {"cards": cards, "stand": stand,
-                                                   "as_of": stand or timezone.localdate()})
+    return render(request, "dashboard/home.html", {
+        "cards": cards, "stand": stand, "as_of": stand or timezone.localdate(),
+        "consultations": running_consultations(), "now": timezone.now()})
 
 
 def strategy(request, strategy):

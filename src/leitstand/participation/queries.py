@@ -1,10 +1,12 @@
-"""Reads of the dialog that other apps show (the goal page's disputes)."""
+"""Reads of the dialog that other apps show (the goal page's disputes, the start page's
+consultations)."""
 
 from __future__ import annotations
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery
+from django.db.models import Count, IntegerField, Max, Min, OuterRef, Prefetch, Subquery
+from django.utils import timezone
 
-from leitstand.participation.models import Dispute, DisputeAnswer
+from leitstand.participation.models import Consultation, Dispute, DisputeAnswer
 
 
 def count_per(rows, field: str) -> Subquery:
@@ -31,3 +33,14 @@ def goal_disputes(goal, stand=None) -> list[Dispute]:
         answers = answers.filter(answered_at__lt=end_of_day(stand))
     return list(disputes.select_related("participant")
                 .prefetch_related(Prefetch("answers", queryset=answers)))
+
+
+def running_consultations(now=None) -> list[Consultation]:
+    """Consultations that have not ended, with `begins` and `ends` (their first phase's
+    start and last phase's end), the running ones first. The start page names them with
+    their dates, so a cached copy stays true until one ends."""
+    now = now or timezone.now()
+    return list(Consultation.objects.annotate(begins=Min("phases__starts_at"),
+                                              ends=Max("phases__ends_at"))
+                .filter(ends__gt=now).select_related("edition__strategy")
+                .order_by("begins", "pk"))
