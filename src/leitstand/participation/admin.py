@@ -7,6 +7,8 @@ from django import forms
 from django.contrib import admin
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
@@ -103,8 +105,11 @@ class ConsultationAdmin(RuleAdminMixin, admin.ModelAdmin):
 
     @admin.display(description=_("phases"))
     def phase_dates(self, obj):
-        return format_html_join(", ", "{} ({:%d.%m.%Y}–{:%d.%m.%Y})", (
-            (p.name, p.starts_at, p.ends_at) for p in obj.phases.all()))
+        def day(moment):
+            return date_format(timezone.localtime(moment), "SHORT_DATE_FORMAT")
+
+        return format_html_join(", ", "{} ({}–{})", (
+            (p.name, day(p.starts_at), day(p.ends_at)) for p in obj.phases.all()))
 
     @admin.display(description=_("results"))
     def results(self, obj):
