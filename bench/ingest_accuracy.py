@@ -1,12 +1,27 @@
 """Accuracy of `leitstand ingest` against hand annotations: precision, recall, F1 per field.
 
-Documents: the NRW seed excerpt (read from ../shared/seeds at run time), our county fixture in
-UTF-8 and cp1252, and a generated 6-page PDF whose annotations follow from its generator.
-Run: python bench/ingest_accuracy.py        (prints a table; exits 0)
+Part 1 (version-1 scoring): the NRW seed excerpt (read from ../shared/seeds at run time), our
+county fixture in UTF-8 and cp1252, and a generated 6-page PDF whose annotations follow from
+its generator.
+Part 2 (corpus scoring, `bench/gold/corpus/*.yaml`, rules in `bench/gold/README.md` and
+`bench/corpus_scoring.py`): the real documents of ../shared/corpus and the fixtures written
+for them -- goals recall and precision, target fields, sections F1 on the sampled range and
+the count of invented values/deadlines, today's figures beside the first-read figures of the
+original pipeline (`bench/gold/first_read.json`).
+
+Run: python bench/ingest_accuracy.py               (prints both tables; exits 0)
+     python bench/ingest_accuracy.py --details X   (missed, false and invented goals of X)
+First read: git worktree add /tmp/orig 1482b9e &&
+     PYTHONPATH=/tmp/orig/src python bench/ingest_accuracy.py --record-first-read
+     (measures the original pipeline on every gold file as it stands now; rerun it when an
+     annotation grows -- the original pipeline never changes, so its figures stay first-read)
 """
 
 from __future__ import annotations
 
+import argparse
+import datetime as dt
+import json
 import re
 import sys
 from collections import defaultdict
@@ -17,6 +32,8 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+import leitstand.ingest  # noqa: E402
+from bench import corpus_scoring  # noqa: E402
 from leitstand.ingest import pipeline, textlines  # noqa: E402
 from leitstand.ingest.dehyphenate import join_lines  # noqa: E402
 from leitstand.ingest.reader import read  # noqa: E402
@@ -157,7 +174,7 @@ def pdf_gold(pages: int) -> dict:
             "lists": [], "dehyphenation": {"keep": [], "suspend": [], "skip": []}}
 
 
-def main() -> int:
+def version1_table() -> None:
     import tempfile
 
     from tests.ingest.make_pdf import write_pdf
@@ -205,6 +222,136 @@ def main() -> int:
         value = r if "recall" in field else (r if "accuracy" in field else f)
         verdict = "" if aim is None else (" ok" if value >= aim else f" below aim {aim}")
         print(f"{field:28} " + " ".join(cells) + f"  P{p:.2f} R{r:.2f} F{f:.2f}{verdict}")
+
+
+CORPUS_GOLD = ROOT / "bench/gold/corpus"
+FIRST_READ = ROOT / "bench/gold/first_read.json"
+CORPUS_AIMS = {"goals_recall": 0.9, "goals_precision": 0.9, "target_fields": 0.95,
+               "sections_f1": 0.9}
+COLUMNS = [("goals_recall", "recall"), ("goals_precision", "precision"),
+           ("target_fields", "fields"), ("sections_f1", "sections F1"), ("invented", "invented")]
+
+
+def corpus_golds() -> list[tuple[str, dict, Path]]:
+    """(name, gold, document path) of every corpus annotation whose document is at hand."""
+    found = []
+    for gold_file in sorted(CORPUS_GOLD.glob("*.yaml")):
+        gold = yaml.safe_load(gold_file.read_text(encoding="utf-8")) or {}
+        if not gold.get("document"):
+            continue
+        path = (ROOT / gold["document"]).resolve()
+        if not path.exists():
+            print(f"  {gold_file.name}: skipped, {gold['document']} is not at hand")
+            continue
+        found.append((gold_file.stem, gold, path))
+    return found
+
+
+def row_reader(path: Path):
+    """The input line of a goal (text documents) or its page (PDF): the cells of a goal-table
+    row, which the invented-values check reads besides the goal's text (its goal cell)."""
+    if path.suffix.lower() == ".pdf":
+        import pypdfium2
+
+        pdf = pypdfium2.PdfDocument(str(path))
+        pages = [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
+        return lambda goal: pages[goal["page"] - 1] if goal.get("page") else ""
+    lines = path.read_text(encoding="utf-8", errors="replace").split("\n")
+    return lambda goal: lines[goal["line"] - 1] if 0 < goal["line"] <= len(lines) else ""
+
+
+def score_corpus() -> dict[str, corpus_scoring.Tally]:
+    tallies = {}
+    for name, gold, path in corpus_golds():
+        doc = pipeline.ingest_path(path)
+        tallies[name] = corpus_scoring.score(doc, gold, row_reader(path))
+    return tallies
+
+
+def _cell(value) -> str:
+    if value is None:
+        return "–"
+    return str(value) if isinstance(value, int) else f"{value:.2f}"
+
+
+def corpus_table(tallies: dict[str, corpus_scoring.Tally]) -> None:
+    first = json.loads(FIRST_READ.read_text(encoding="utf-8")) if FIRST_READ.exists() else {}
+    first_docs = first.get("documents", {})
+    print()
+    print("Corpus scoring (bench/gold/corpus): today's figures, first read in brackets")
+    print(f"{'document':44}" + "".join(f"{label:>20}" for _, label in COLUMNS) + "   goals")
+    total = corpus_scoring.Tally()
+    for name, tally in tallies.items():
+        total.add(tally)
+        today, before = tally.figures(), first_docs.get(name, {})
+        cells = "".join(f"{_cell(today[key]) + ' [' + _cell(before.get(key)) + ']':>20}"
+                        if before else f"{_cell(today[key]):>20}" for key, _ in COLUMNS)
+        print(f"{name[:43]:44}{cells}   {tally.found}/{tally.gold} found, "
+              f"{tally.output} out")
+    if not tallies:
+        print("  (no corpus annotations yet)")
+        return
+    figures = total.figures()
+    verdicts = [f"{label} {'ok' if figures[key] is not None and figures[key] >= aim else 'below'}"
+                f" {aim}" for key, aim in CORPUS_AIMS.items()
+                for k, label in COLUMNS if k == key and figures[key] is not None]
+    verdicts.append(f"invented {'ok' if figures['invented'] == 0 else 'must be'} 0")
+    print(f"{'all':44}" + "".join(f"{_cell(figures[key]):>20}" for key, _ in COLUMNS))
+    print("aims: " + "; ".join(verdicts))
+    if first.get("measured"):
+        print(f"first read: {first['measured']}")
+
+
+def details(tallies: dict[str, corpus_scoring.Tally], name: str) -> None:
+    for doc_name, tally in tallies.items():
+        if name not in doc_name:
+            continue
+        print(f"\n== {doc_name}")
+        for gold_goal in tally.missed:
+            where = gold_goal.get("page") or gold_goal.get("line")
+            print(f"  missed  {where}: {gold_goal['targets'][0]}")
+        for goal in tally.false_goals:
+            where = goal.get("page") or goal.get("line")
+            print(f"  false   {where} [{goal.get('found_by')}]: {goal['text'][:110]}")
+            print(f"          {[(t['value'], t['unit'], t['deadline']) for t in goal['targets']]}")
+        for where, what, got, want in tally.wrong:
+            print(f"  field   {where}: {what} {got!r} (gold {want!r})")
+        for where, what in tally.invented_items:
+            print(f"  invented {where}: {what}")
+
+
+def record_first_read(tallies: dict[str, corpus_scoring.Tally]) -> None:
+    """Stores the figures of the original pipeline (on PYTHONPATH) for every gold file."""
+    module = Path(leitstand.ingest.__file__).resolve()
+    if module.is_relative_to(ROOT / "src"):
+        sys.exit("--record-first-read measures the original pipeline: run it with "
+                 "PYTHONPATH=/tmp/orig/src (git worktree add /tmp/orig 1482b9e)")
+    first = json.loads(FIRST_READ.read_text(encoding="utf-8")) if FIRST_READ.exists() else {}
+    first["measured"] = ("the original pipeline (commit 1482b9e, before issue 12) on the gold "
+                         f"files as of {dt.date.today().isoformat()}")
+    docs = first.setdefault("documents", {})
+    for name, tally in tallies.items():
+        docs[name] = tally.figures()
+        print(f"first read of {name}: {docs[name]}")
+    FIRST_READ.write_text(json.dumps(first, indent=2, ensure_ascii=False) + "\n",
+                          encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    args.add_argument("--details", metavar="NAME", help="list misses of corpus gold NAME")
+    args.add_argument("--record-first-read", action="store_true")
+    args.add_argument("--corpus-only", action="store_true")
+    options = args.parse_args(argv)
+    if options.record_first_read:
+        record_first_read(score_corpus())
+        return 0
+    if not options.corpus_only:
+        version1_table()
+    tallies = score_corpus()
+    corpus_table(tallies)
+    if options.details:
+        details(tallies, options.details)
     return 0
 
 

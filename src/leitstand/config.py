@@ -43,6 +43,19 @@ SETTINGS = (
             "dialog; when set, signing up asks to accept them beside the privacy notice."),
     Setting("LEITSTAND_SITE_URL", "http://127.0.0.1:8000", "The site's public address, for the "
             "links in mails sent by `leitstand notify` (outside a request)."),
+    Setting("LEITSTAND_DCAT_PUBLISHER_NAME", "", "Publisher of the open data in the DCAT-AP.de "
+            "catalogue (dcat.jsonld), e.g. the ministry that runs the site; default: the host "
+            "name of LEITSTAND_SITE_URL."),
+    Setting("LEITSTAND_DCAT_PUBLISHER_URL", "", "The publisher's web address in the catalogue; "
+            "default: LEITSTAND_SITE_URL."),
+    Setting("LEITSTAND_DCAT_CONTRIBUTOR_ID", "", "GovData contributor IRI of the portal that "
+            "harvests the catalogue, from GovData's registered list, e.g. "
+            "http://dcat-ap.de/def/contributors/openNRW; unset leaves it out (GovData's "
+            "conventions require it)."),
+    Setting("LEITSTAND_DCAT_LICENSE", "http://dcat-ap.de/def/licenses/dl-by-de/2.0",
+            "Licence of the open data, an IRI from GovData's licence list."),
+    Setting("LEITSTAND_DCAT_CONTACT_EMAIL", "", "Contact address in the catalogue; default: "
+            "LEITSTAND_MAIL_FROM."),
 )
 
 TRUE_WORDS = {"1", "true", "yes", "on"}

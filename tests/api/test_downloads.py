@@ -4,6 +4,7 @@ DCAT-AP.de metadata – the same tables, safe in spreadsheets, numbers kept as n
 import csv
 import io
 import json
+import re
 
 import pytest
 from django.core.management import call_command
@@ -73,8 +74,9 @@ def test_dcat_metadata_describes_every_table_with_its_downloads(client, db):
     assert response["Content-Type"] == "application/ld+json"
     catalog = response.json()
     assert catalog["@type"] == "dcat:Catalog"
-    datasets = {d["dct:title"]: d for d in catalog["dcat:dataset"]}
-    assert len(datasets) == 9
+    titles = {t["@value"] for d in catalog["dcat:dataset"] for t in d["dct:title"]
+              if t["@language"] == "de"}
+    assert len(titles) == 9
     goals = next(d for d in catalog["dcat:dataset"] if d["@id"].endswith("#goals"))
     urls = [x["dcat:downloadURL"]["@id"] for x in goals["dcat:distribution"]]
     assert "http://testserver/daten/goals.csv" in urls
@@ -88,3 +90,23 @@ def test_downloads_as_known_on_a_day(client, db):
     today = client.get("/daten/assessments.csv").content.decode().count("\n")
     then = client.get("/daten/assessments.csv?stand=2020-01-01").content.decode().count("\n")
     assert then < today
+
+
+SCIENTIFIC = re.compile(r"^-?\d+(?:\.\d+)?[eE][+-]?\d+$")
+
+
+def test_numbers_in_every_csv_are_written_as_a_person_writes_them(client, db):
+    names = [line.split(".csv")[0].rsplit('"', 1)[-1].rsplit("/", 1)[-1]
+             for line in client.get("/daten/").content.decode().split("href=")
+             if ".csv" in line.split(">")[0]]
+    assert len(names) == 9
+    seen = []
+    for name in names:
+        rows = list(csv.reader(io.StringIO(client.get(f"/daten/{name}.csv").content.decode())))
+        seen += [cell for row in rows[1:] for cell in row]
+    assert [cell for cell in seen if SCIENTIFIC.match(cell)] == []
+    # the Musterstadt paper files: 41,000 in 2023, not 4.1E+4
+    observations = list(csv.DictReader(io.StringIO(
+        client.get("/daten/observations.csv").content.decode())))
+    files = [r["value"] for r in observations if r["indicator"] == "papierakten"]
+    assert "41000" in files

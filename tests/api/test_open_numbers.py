@@ -96,8 +96,12 @@ def test_goals_csv_has_the_documented_columns(db, tmp_path):
 def test_each_count_links_to_a_csv_of_exactly_its_goals(client, db):
     url = reverse("dashboard:goals", args=["nrw", "2019"])
     html = client.get(url, {"status": "missed"})
-    response = client.get(url, {"status": "missed", "format": "csv"})
+    response = client.get(reverse("api:goals_csv", args=["nrw", "2019"]), {"status": "missed"})
     assert response["Content-Type"].startswith("text/csv")
+    older_link = client.get(url, {"status": "missed", "format": "csv"}, follow=True)
+    assert older_link.content == response.content
+    overview = client.get(reverse("dashboard:overview", args=["nrw", "2019"])).content.decode()
+    assert reverse("api:goals_csv", args=["nrw", "2019"]) + "?status=missed" in overview
     codes = [r["code"] for r in csv.DictReader(response.content.decode().splitlines())]
     assert codes == [row.goal.code for row in html.context["rows"]]
     assert all(r == "missed" for r in [row.status for row in html.context["rows"]])

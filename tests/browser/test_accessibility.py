@@ -16,7 +16,7 @@ PUBLIC = [
     "/nrw/2-0/vergleich/", "/nrw/2019/bilanz/", "/nrw/2019/?stand=2020-06-30",
     "/beteiligung/", "/beteiligung/musterstadt-2027/", "/beteiligung/musterstadt-2027/vorschlaege/",
     "/beteiligung/anmelden/", "/barrierefreiheit/", "/leichte-sprache/",
-    "/vergleich/?q=Glasfaser", "/konto/passwort-vergessen/",
+    "/vergleich/?q=Glasfaser", "/konto/passwort-vergessen/", "/api/v1/docs",
 ]
 EDITOR = ["/redaktion/messbarkeit/", "/redaktion/veraltet/", "/redaktion/hochladen/",
           "/redaktion/beteiligung/musterstadt-2027/", "/redaktion/beteiligung/einwaende/"]
@@ -54,7 +54,8 @@ def test_every_public_page_type_passes_axe(demo_live, page):
 def test_the_english_pages_pass_axe_too(demo_live, page):
     page.goto(demo_live.url + "/")
     page.get_by_role("link", name="English").click()
-    assert _check(page, demo_live.url, PUBLIC[:12]) == {}
+    page.wait_for_url("**/en/")
+    assert _check(page, demo_live.url, ["/en" + url for url in PUBLIC[:12]]) == {}
 
 
 def test_the_login_steps_pass_axe(demo_live, browser):
@@ -82,6 +83,5 @@ def test_pages_work_under_their_content_security_policy(demo_live, page):
         response = page.goto(demo_live.url + url)
         assert "script-src 'self'" in response.headers["content-security-policy"]
     assert not blocked, blocked
-    page.goto(demo_live.url + "/api/v1/docs")  # the API docs' script runs under the policy
-    page.locator(".opblock").first.wait_for(timeout=15000)
-    assert page.locator(".opblock").count() >= 10
+    page.goto(demo_live.url + "/api/v1/docs")  # the API reference is the site's own HTML
+    assert page.locator("main h2 code").count() >= 10

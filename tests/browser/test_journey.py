@@ -24,6 +24,6 @@ def test_overview_to_goal_to_evidence_with_the_keyboard(demo_live, page):
 def test_language_switch_keeps_the_page(demo_live, page):
     page.goto(demo_live.url + "/nrw/2019/ziele/19-07/")
     page.get_by_role("link", name="English").click()
-    assert page.url.endswith("/nrw/2019/ziele/19-07/")
+    assert page.url.endswith("/en/nrw/2019/ziele/19-07/")
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.get_by_role("heading", name="Assessments and evidence").is_visible()

@@ -47,7 +47,7 @@ def test_reader_finds_a_goal_and_its_evidence_by_keyboard(demo_live, page):
     assert "Bewertungen und Belege" in page.locator("#assessments-section").inner_text()
     tab_to(page, "English")
     page.keyboard.press("Enter")
-    page.wait_for_url("**/ziele/20-12/")
+    page.wait_for_url("**/en/nrw/2-0/ziele/20-12/")
     assert page.locator("html").get_attribute("lang") == "en"
 
 

@@ -108,7 +108,7 @@ def test_serve_hands_the_workers_no_open_database_connection(django_db_blocker, 
     from gunicorn.app.base import BaseApplication
 
     from leitstand import config
-    from leitstand.core.management.commands import serve
+    from leitstand.operations.management.commands import serve
 
     monkeypatch.setattr(config, "production_problems", lambda: [])
     monkeypatch.setattr(serve, "_pending_migrations", lambda: 0)

@@ -100,7 +100,7 @@ def test_a_full_goal_sentence():
     assert target == {"metric": "Investitionen der Fonds in junge Firmen", "value": 5e8,
                       "unit": "EUR", "comparator": "at_least", "deadline": "2022-12-31",
                       "per": None, "baseline_year": 2017, "factor": 5.0, "rank": None,
-                      "implied": ["unit"]}
+                      "implied": ["unit"], "change": None}
 
 
 def test_a_sentence_without_promise_has_no_target():

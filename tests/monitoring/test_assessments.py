@@ -2,6 +2,7 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 
 from leitstand.monitoring import services
 from leitstand.monitoring.models import AppendOnlyError, Assessment
@@ -63,13 +64,17 @@ def test_correction_needs_a_reason_and_replaces_the_old_status(roles, goal):
     assert Assessment.objects.filter(goal=goal, state="approved").count() >= 2  # both kept
 
 
-def test_publication_date_holds_an_approved_assessment_back(roles, goal):
+def test_publication_date_holds_an_approved_assessment_back(roles, goal, monkeypatch):
     later = dt.date.today() + dt.timedelta(days=30)
     draft = _draft(roles["editor_a"], goal, publish_on=later)
     services.approve_assessment(roles["head_a"], draft.pk)
     assert _status(goal) == "not_assessed"
+    # asking for the later day does not reveal it (tests/security/test_embargo.py) …
     assert goal_rows(goal.edition, Goal.objects.filter(pk=goal.pk),
-                     today=later)[0].status == "on_track"
+                     today=later)[0].status == "not_assessed"
+    # … the day itself does: the clock moved by hand to the publication day
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: later)
+    assert goal_rows(goal.edition, Goal.objects.filter(pk=goal.pk))[0].status == "on_track"
 
 
 def test_every_change_is_kept_with_the_acting_role(roles, goal):

@@ -181,7 +181,7 @@ def answer_dispute_now(goal):
         answered_by=get_user_model().objects.create_user("unit-editor"))
 
 
-def test_subscribers_hear_of_new_public_assessments_and_answers_once(db, mails):
+def test_subscribers_hear_of_new_public_assessments_and_answers_once(db, mails, monkeypatch):
     import datetime as dt
 
     from django.utils import timezone
@@ -212,6 +212,7 @@ def test_subscribers_hear_of_new_public_assessments_and_answers_once(db, mails):
     assert mails(lambda: send_news("https://leitstand.example")) == 0  # nothing twice
     # three days later the held assessment is public and is told then
     later = timezone.now() + dt.timedelta(days=3, hours=1)
+    monkeypatch.setattr(timezone, "now", lambda: later)  # the clock moved by hand
     assert mails(lambda: send_news("https://leitstand.example", now=later)) == 1
     assert label("achieved") in mails.outbox[-1].body
     confirmed.refresh_from_db()

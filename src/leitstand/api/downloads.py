@@ -9,7 +9,7 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 
-from leitstand.api import exports
+from leitstand.api import catalogue, exports
 from leitstand.api import tables as t
 from leitstand.monitoring.asof import stand_of
 from leitstand.monitoring.filters import GoalFilter
@@ -67,5 +67,6 @@ def datapackage(request):
 
 def dcat(request):
     base = request.build_absolute_uri(reverse("api:index"))
-    return HttpResponse(json.dumps(exports.dcat(_tables(request), base, request.get_host()),
+    return HttpResponse(json.dumps(catalogue.for_tables(_tables(request), base,
+                                                        stand_of(request)),
                                    ensure_ascii=False), content_type="application/ld+json")

@@ -15,8 +15,11 @@ import json
 from decimal import Decimal
 from pathlib import Path
 
+from leitstand import config
+from leitstand.api import catalogue
 from leitstand.api import tables as t
-from leitstand.core.cells import safe_cell
+from leitstand.core.cells import csv_cell, safe_cell
+from leitstand.monitoring.models import known_day
 
 FORMATS = ("csv", "datapackage", "json", "xlsx")
 LICENSE = {"name": "dl-de/by-2-0", "title": "Datenlizenz Deutschland – Namensnennung – 2.0",
@@ -28,7 +31,7 @@ def write_goal_csv(handle, edition, rows) -> None:
     writer = csv.writer(handle)
     writer.writerow([c.name for c in t.GOAL_COLUMNS])
     for row in rows:
-        writer.writerow([safe_cell(v) for v in t.goal_line(edition, row)])
+        writer.writerow([csv_cell(v) for v in t.goal_line(edition, row)])
 
 
 def table_csv(table: t.Table) -> str:
@@ -36,7 +39,7 @@ def table_csv(table: t.Table) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([c.name for c in table.columns])
     for row in table.rows:
-        writer.writerow([safe_cell(v) for v in row])
+        writer.writerow([csv_cell(v) for v in row])
     return out.getvalue()
 
 
@@ -91,46 +94,20 @@ def datapackage(tables: list[t.Table], base: str = "", as_of=None) -> dict:
     }
 
 
-def dcat(tables: list[t.Table], base_url: str, publisher: str, as_of=None) -> dict:
-    """DCAT-AP.de metadata (JSON-LD) of the downloads, for harvesting by open-data portals
-    such as GovData. `base_url` is where the files can be fetched."""
-    day = (as_of or dt.date.today()).isoformat()
-    base_url = base_url.rstrip("/") + "/"
-    return {
-        "@context": {"dcat": "http://www.w3.org/ns/dcat#", "dct": "http://purl.org/dc/terms/",
-                     "foaf": "http://xmlns.com/foaf/0.1/",
-                     "dcatde": "http://dcat-ap.de/def/dcatde/"},
-        "@id": base_url + "dcat.jsonld",
-        "@type": "dcat:Catalog",
-        "dct:title": "Leitstand – offene Daten",
-        "dct:publisher": {"@type": "foaf:Organization", "foaf:name": publisher},
-        "dcat:dataset": [{
-            "@id": f"{base_url}#{table.name}",
-            "@type": "dcat:Dataset",
-            "dct:title": table.title,
-            "dct:description": table.title + ": " + ", ".join(c.name for c in table.columns),
-            "dct:modified": day,
-            "dct:publisher": {"@type": "foaf:Organization", "foaf:name": publisher},
-            "dcat:theme": {"@id": "http://publications.europa.eu/resource/authority/data-theme/GOVE"},
-            "dcatde:contributorID": {"@id": "http://dcat-ap.de/def/contributors/leitstand"},
-            "dcat:distribution": [{
-                "@type": "dcat:Distribution",
-                "dcat:accessURL": {"@id": url}, "dcat:downloadURL": {"@id": url},
-                "dct:format": {"@id": "http://publications.europa.eu/resource/authority/"
-                                      f"file-type/{fmt.upper()}"},
-                "dct:license": {"@id": "http://dcat-ap.de/def/licenses/dl-by-de/2.0"},
-            } for fmt, url in (("csv", f"{base_url}{table.name}.csv"),
-                               ("json", f"{base_url}leitstand.json"),
-                               ("xlsx", f"{base_url}leitstand.xlsx"))],
-        } for table in tables],
-    }
+def default_base_url() -> str:
+    """Where the site serves the downloads: the addresses an exported catalogue names."""
+    return config.get("LEITSTAND_SITE_URL").rstrip("/") + "/daten/"
 
 
 def export(folder: Path, fmt: str, as_of=None, base_url: str = "") -> dict[str, int]:
     """Write the downloads of one format into `folder`; returns file name -> rows."""
     folder.mkdir(parents=True, exist_ok=True)
+    as_of = known_day(as_of)
     tables = t.register_tables(as_of)
     written: dict[str, int] = {}
+    if fmt == "datapackage":  # the catalogue lists every download: write them all
+        for other in ("json", "xlsx"):
+            written.update(export(folder, other, as_of, base_url))
     if fmt in ("csv", "datapackage"):
         for table in tables:
             (folder / f"{table.name}.csv").write_text(table_csv(table), encoding="utf-8")
@@ -139,7 +116,7 @@ def export(folder: Path, fmt: str, as_of=None, base_url: str = "") -> dict[str, 
         (folder / "datapackage.json").write_text(json.dumps(
             datapackage(tables, as_of=as_of), ensure_ascii=False, indent=2), encoding="utf-8")
         (folder / "dcat.jsonld").write_text(json.dumps(
-            dcat(tables, base_url or folder.resolve().as_uri(), "Leitstand", as_of),
+            catalogue.for_tables(tables, base_url or default_base_url(), as_of),
             ensure_ascii=False, indent=2), encoding="utf-8")
         written["datapackage.json"] = written["dcat.jsonld"] = len(tables)
     if fmt == "json":

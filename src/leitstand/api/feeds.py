@@ -12,7 +12,7 @@ import datetime as dt
 from django.contrib.syndication.views import Feed
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
@@ -32,8 +32,9 @@ def public_since(a: Assessment) -> dt.datetime:
     return a.approved_at
 
 
-def items_for(assessments) -> list[dict]:
-    """Feed items, newest first; each says whether it changed its goal's published status."""
+def items_for(assessments, absolute=lambda path: path) -> list[dict]:
+    """Feed items, newest first; each says whether it changed its goal's published status.
+    `absolute` makes a path into the site's address: ids are IRIs (RFC 4287, 4.2.6)."""
     by_goal: dict[int, list] = {}
     for a in sorted(assessments, key=lambda a: (public_since(a), a.id)):
         by_goal.setdefault(a.goal_id, []).append(a)
@@ -49,8 +50,9 @@ def items_for(assessments) -> list[dict]:
                       _("The assessed status (rule %(rule)s) stays “%(status)s”.") % {
                           "rule": RULE, "status": label(after)})
             items.append({
-                "id": f"assessment-{a.id}",
+                "id": absolute(f"{goal.get_absolute_url()}#assessment-{a.id}"),
                 "url": goal.get_absolute_url() + "#assessments-section",
+                "author": a.assessor,
                 "title": f"{goal.code} {goal.title}: {label(a.status)} ({a.assessor})",
                 "text": f"{change}\n{a.evidence}",
                 "published": public_since(a),
@@ -78,11 +80,25 @@ def _subject(kwargs):
     return strategy, goal
 
 
+def feed_author(strategy: Strategy) -> str:
+    """Who answers for a feed: the strategy's owner, else the site's publisher."""
+    if strategy.owner_id:
+        return strategy.owner.name
+    from leitstand.api.catalogue import catalogue_settings
+
+    return catalogue_settings().publisher_name
+
+
 class AtomFeed(Feed):
+    """RFC 4287: every entry has an IRI id, an author and `updated`; the feed has an author."""
     feed_type = Atom1Feed
 
     def get_object(self, request, **kwargs):
+        self._absolute = request.build_absolute_uri
         return _subject(kwargs)
+
+    def author_name(self, obj):
+        return feed_author(obj[0])
 
     def title(self, obj):
         strategy, goal = obj
@@ -96,7 +112,7 @@ class AtomFeed(Feed):
         return goal.get_absolute_url() if goal else f"/{strategy.slug}/"
 
     def items(self, obj):
-        return items_for(_assessments(*obj))
+        return items_for(_assessments(*obj), self._absolute)
 
     def item_title(self, item):
         return item["title"]
@@ -113,18 +129,30 @@ class AtomFeed(Feed):
     def item_pubdate(self, item):
         return item["published"]
 
+    def item_updateddate(self, item):
+        return item["published"]  # an approved assessment never changes (corrections are new)
+
+    def item_author_name(self, item):
+        return item["author"]
+
 
 def json_feed(request, **kwargs):
     strategy, goal = _subject(kwargs)
     home = request.build_absolute_uri(goal.get_absolute_url() if goal else f"/{strategy.slug}/")
+    items = items_for(_assessments(strategy, goal), request.build_absolute_uri)
     return JsonResponse({
         "version": "https://jsonfeed.org/version/1.1",
         "title": f"{goal.code} {goal.title}" if goal else strategy.name,
+        "description": _("New assessments and changes of the published status"),
         "home_page_url": home,
         "feed_url": request.build_absolute_uri(),
+        "language": translation.get_language() or strategy.language,
+        "authors": [{"name": feed_author(strategy)}],
         "items": [{"id": i["id"], "url": request.build_absolute_uri(i["url"]),
                    "title": i["title"], "content_text": i["text"],
                    "date_published": i["published"].isoformat(),
+                   "date_modified": i["published"].isoformat(),
+                   "authors": [{"name": i["author"]}],
                    "tags": ["status-change"] if i["changed"] else []}
-                  for i in items_for(_assessments(strategy, goal))],
+                  for i in items],
     }, json_dumps_params={"ensure_ascii": False}, content_type="application/feed+json")

@@ -34,7 +34,7 @@ from leitstand.api.schemas import (
     num,
 )
 from leitstand.monitoring.filters import GoalFilter
-from leitstand.monitoring.models import Assessment, Observation, end_of_day
+from leitstand.monitoring.models import Assessment, Observation, end_of_day, known_day
 from leitstand.monitoring.rows import goal_rows
 from leitstand.monitoring.summaries import edition_summary
 from leitstand.register.models import Edition, Goal, Indicator, Measure, Section, Strategy, Target
@@ -71,6 +71,7 @@ def _published(pk: Id) -> Edition:
 
 @router.get("/strategies", response={200: list[StrategyOut], 400: Error}, tags=["register"])
 def list_strategies(request):
+    """Every strategy with the keys of its published editions."""
     only(request)
     result = []
     for s in Strategy.objects.prefetch_related("editions").order_by("slug"):
@@ -84,6 +85,7 @@ def list_strategies(request):
 @router.get("/editions", response={200: EditionList, 400: Error}, url_name="editions",
          tags=["register"])
 def list_editions(request, strategy: Slug | None = None):
+    """The published editions, of one strategy if `strategy` is given."""
     only(request, "strategy")
     editions = Edition.objects.filter(status=Edition.PUBLISHED).select_related("strategy")
     if strategy:
@@ -105,6 +107,7 @@ def summary(request, pk: Id, stand: Day | None = None):
 @router.get("/editions/{pk}/sections", response={200: list[SectionOut], **ERRORS},
          tags=["register"])
 def list_sections(request, pk: Id):
+    """The chapters and fields of action of a published edition, in reading order."""
     only(request)
     edition = _published(pk)
     return [{"id": s.id, "slug": s.slug, "number": s.number, "title": s.title, "kind": s.kind,
@@ -175,6 +178,7 @@ class GoalPage:
 
 @router.get("/goals/{pk}", response={200: GoalOut, **ERRORS}, tags=["monitoring"])
 def get_goal(request, pk: Id, stand: Day | None = None):
+    """One goal of a published edition with its published and computed status."""
     only(request, "stand")
     goal = get_object_or_404(Goal.objects.select_related("edition__strategy"), pk=pk,
                              edition__status=Edition.PUBLISHED)
@@ -185,6 +189,7 @@ def get_goal(request, pk: Id, stand: Day | None = None):
 @router.get("/targets", response={200: list[TargetOut], 400: Error}, tags=["register"])
 @paginate(LimitOffsetPagination)
 def list_targets(request, goal: Id | None = None, edition: Id | None = None):
+    """The measurable targets of published goals, of one goal or edition if given."""
     only(request, "goal", "edition", *PAGE)
     items = Target.objects.filter(goal__edition__status=Edition.PUBLISHED).prefetch_related(
         "indicators").order_by("goal_id", "order", "id")
@@ -203,6 +208,7 @@ def list_targets(request, goal: Id | None = None, edition: Id | None = None):
 @paginate(LimitOffsetPagination)
 def list_measures(request, edition: Id | None = None, unit: Slug | None = None,
                   status: MeasureStatus | None = None):  # type: ignore[valid-type]
+    """The measures of published editions; filters combine with AND."""
     only(request, "edition", "unit", "status", *PAGE)
     items = Measure.objects.filter(edition__status=Edition.PUBLISHED).select_related(
         "section").prefetch_related("responsible_units").order_by("edition_id", "order")
@@ -218,6 +224,7 @@ def list_measures(request, edition: Id | None = None, unit: Slug | None = None,
 @router.get("/indicators", response={200: list[IndicatorOut], 400: Error}, tags=["register"])
 @paginate(LimitOffsetPagination)
 def list_indicators(request, strategy: Slug | None = None):
+    """The indicators with their definitions, of one strategy if given."""
     only(request, "strategy", *PAGE)
     items = Indicator.objects.select_related("strategy").order_by("strategy__slug", "slug")
     if strategy:
@@ -232,11 +239,12 @@ def list_indicators(request, strategy: Slug | None = None):
          tags=["monitoring"])
 @paginate(LimitOffsetPagination)
 def list_observations(request, indicator: Id | None = None, stand: Day | None = None):
+    """Observed values, oldest first; with `stand`, only those recorded by that day."""
     only(request, "indicator", "stand", *PAGE)
     items = Observation.objects.order_by("indicator_id", "date")
     if indicator is not None:
         items = items.filter(indicator=indicator)
-    if stand is not None:
+    if known_day(stand) is not None:
         items = items.filter(recorded_at__lt=end_of_day(stand))
     return [{"id": o.id, "indicator": o.indicator_id, "date": o.date, "value": float(o.value),
              "source_url": o.source_url, "note": o.note, "recorded_at": o.recorded_at}

@@ -1,5 +1,5 @@
 """The REST API under /api/v1/ (django-ninja), with its OpenAPI document at
-/api/v1/openapi.json and browsable docs at /api/v1/docs.
+/api/v1/openapi.json and its reference page at /api/v1/docs (drawn on the server).
 
 Reading is public and accepts `stand=YYYY-MM-DD` (the data as known on that day) wherever
 statuses, assessments or observations are involved. Writing needs an editor's API token
@@ -12,7 +12,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from ninja import NinjaAPI
 
-from leitstand.api import reads, writes  # noqa: F401  (they add their endpoints)
+from leitstand.api import openapi_doc, reads, writes  # noqa: F401  (they add their endpoints)
+from leitstand.api.reference import ReferencePage
 from leitstand.api.routes import router
 
 
@@ -21,8 +22,23 @@ class LeitstandAPI(NinjaAPI):
         """Operation ids are the endpoints' names, wherever their module lives."""
         return operation.view_func.__name__
 
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        """ninja's document, completed with meanings, examples, errors and servers."""
+        from leitstand import config
+        from leitstand.api.catalogue import catalogue_settings
+        from leitstand.api.exports import LICENSE
 
-api = LeitstandAPI(title="Leitstand API", version="1", urls_namespace="api", description=(
+        document = super().get_openapi_schema(path_prefix=path_prefix,
+                                              path_params=path_params)
+        publisher = catalogue_settings()
+        return openapi_doc.complete(
+            document, server=config.get("LEITSTAND_SITE_URL"),
+            contact={"name": publisher.publisher_name, "url": publisher.publisher_url},
+            license_={"name": LICENSE["title"], "url": LICENSE["path"]})
+
+
+api = LeitstandAPI(title="Leitstand API", version="1", urls_namespace="api",
+                   docs=ReferencePage(), description=(
     "The register and monitoring of public strategies. Read access is public; "
     "`stand=YYYY-MM-DD` gives the data as known on that day. Writing needs an editor's "
     "API token (Bearer)."))

@@ -9,7 +9,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from leitstand.monitoring.models import Assessment, Observation, end_of_day
+from django.utils.translation import gettext_noop
+
+from leitstand.monitoring.models import Assessment, Observation, end_of_day, known_day
 from leitstand.monitoring.rows import goal_rows
 from leitstand.monitoring.summaries import field_of_action
 from leitstand.register.models import Edition, Indicator, Measure, Organisation, Section
@@ -28,6 +30,7 @@ class Table:
     title: str
     columns: list[Column]
     rows: list[list] = field(default_factory=list)
+    description: str = ""
 
     def records(self) -> list[dict]:
         return [dict(zip((c.name for c in self.columns), row, strict=False)) for row in self.rows]
@@ -65,10 +68,11 @@ def published_editions(strategy=None) -> list[Edition]:
 
 def register_tables(as_of: dt.date | None = None, strategy=None) -> list[Table]:
     """Everything published (of one strategy, if given); with `as_of`, as known that day."""
+    as_of = known_day(as_of)
     editions = published_editions(strategy)
     strategy_ids = {e.strategy_id for e in editions}
-    goals = Table("goals", "Goals with their published status", GOAL_COLUMNS)
-    targets = Table("targets", "Measurable targets of the goals", _cols(
+    goals = Table("goals", gettext_noop("Goals with their published status"), GOAL_COLUMNS)
+    targets = Table("targets", gettext_noop("Measurable targets of the goals"), _cols(
         "strategy edition goal metric value:number unit comparator deadline:date per "
         "baseline_year:integer baseline_value:number factor:number rank:integer indicators"))
     for edition in editions:
@@ -82,14 +86,14 @@ def register_tables(as_of: dt.date | None = None, strategy=None) -> list[Table]:
     observations = Observation.objects.filter(indicator__strategy__in=strategy_ids)
     if as_of is not None:
         observations = observations.filter(recorded_at__lt=end_of_day(as_of))
-    return [
-        Table("editions", "Strategies and their published editions", _cols(
+    tables = [
+        Table("editions", gettext_noop("Strategies and their published editions"), _cols(
             "strategy strategy_name jurisdiction edition year:integer adopted_on:date "
             "source_title source_url declared_goal_count:integer"),
             [[e.strategy.slug, e.strategy.name, e.strategy.jurisdiction, e.label, e.year,
               e.adopted_on, e.source_title, e.source_url, e.declared_goal_count]
              for e in editions]),
-        Table("sections", "Chapters and fields of action", _cols(
+        Table("sections", gettext_noop("Chapters and fields of action"), _cols(
             "strategy edition section number title kind field_of_action:boolean parent "
             "source_page:integer source_line:integer"),
             [[s.edition.strategy.slug, s.edition.label, s.slug, s.number, s.title, s.kind,
@@ -99,7 +103,7 @@ def register_tables(as_of: dt.date | None = None, strategy=None) -> list[Table]:
                  "edition__strategy", "parent").order_by("edition__strategy__slug",
                                                          "edition__year", "order")]),
         goals, targets,
-        Table("measures", "Measures", _cols(
+        Table("measures", gettext_noop("Measures"), _cols(
             "strategy edition section group label text status responsible_units "
             "source_page:integer source_line:integer"),
             [[m.edition.strategy.slug, m.edition.label, m.section.slug if m.section else "",
@@ -109,23 +113,23 @@ def register_tables(as_of: dt.date | None = None, strategy=None) -> list[Table]:
              for m in Measure.objects.filter(edition__in=editions).select_related(
                  "edition__strategy", "section").prefetch_related("responsible_units")
              .order_by("edition__strategy__slug", "edition__year", "order")]),
-        Table("units", "Responsible units", _cols("unit name short_name kind url"),
+        Table("units", gettext_noop("Responsible units"), _cols("unit name short_name kind url"),
               [[o.slug, o.name, o.short_name, o.kind, o.url]
                for o in Organisation.objects.filter(goals__edition__in=editions).distinct()
                .order_by("slug")]),
-        Table("indicators", "Indicators and their definitions", _cols(
+        Table("indicators", gettext_noop("Indicators and their definitions"), _cols(
             "strategy indicator name unit definition publisher source_url update_frequency"),
             [[i.strategy.slug, i.slug, i.name, i.unit, i.definition, i.publisher,
               i.source_url, i.update_frequency]
              for i in Indicator.objects.filter(strategy__in=strategy_ids)
              .select_related("strategy").order_by("strategy__slug", "slug")]),
-        Table("observations", "Observed values of the indicators", _cols(
+        Table("observations", gettext_noop("Observed values of the indicators"), _cols(
             "strategy indicator date:date value:number source_url note recorded_at:datetime"),
             [[o.indicator.strategy.slug, o.indicator.slug, o.date, o.value, o.source_url,
               o.note, o.recorded_at]
              for o in observations.select_related("indicator__strategy")
              .order_by("indicator__strategy__slug", "indicator__slug", "date")]),
-        Table("assessments", "Approved status assessments with their evidence", _cols(
+        Table("assessments", gettext_noop("Approved status assessments with their evidence"), _cols(
             "id:integer strategy edition goal status as_of:date assessor assessor_kind "
             "evidence links replaces:integer correction_reason approved_at:datetime"),
             [[a.id, a.goal.edition.strategy.slug, a.goal.edition.label, a.goal.code, a.status,
@@ -135,6 +139,33 @@ def register_tables(as_of: dt.date | None = None, strategy=None) -> list[Table]:
              .select_related("goal__edition__strategy")
              .order_by("goal__edition__strategy__slug", "goal__code", "as_of", "id")]),
     ]
+    for table in tables:
+        table.description = DESCRIPTIONS[table.name]
+    return tables
+
+
+# What each table holds, said once for the data package and the DCAT catalogue (msgids;
+# German in the translation catalogue).
+DESCRIPTIONS = {
+    "editions": gettext_noop("One row per published edition of a strategy: its year, adoption "
+                             "day, source document and the number of goals it declares."),
+    "sections": gettext_noop("The chapters and fields of action of each edition, with their "
+                             "place in the source document."),
+    "goals": gettext_noop("Every goal of the published editions with its published status, "
+                          "the rule that gave it and the status the targets alone give."),
+    "targets": gettext_noop("The measurable targets of the goals: value, unit, comparator, "
+                            "deadline, baseline and the indicators that measure them."),
+    "measures": gettext_noop("The measures of the editions with their state and responsible "
+                             "units."),
+    "units": gettext_noop("The ministries, offices and other bodies responsible for goals."),
+    "indicators": gettext_noop("The indicators with their definition, unit, publisher and "
+                               "update frequency."),
+    "observations": gettext_noop("Every observed value of an indicator, with its source and "
+                                 "the moment it was recorded."),
+    "assessments": gettext_noop("Approved status assessments of the goals by the government, "
+                                "independent reviewers and third parties, with their "
+                                "evidence and corrections."),
+}
 
 
 def plain(value):

@@ -75,6 +75,7 @@ def record_assessment(request, data: AssessmentIn):
 @router.patch("/measures/{pk}", auth=TokenAuth(), response={200: MeasureOut, **WRITE_ERRORS},
            tags=["write"])
 def set_measure_status(request, pk: Id, data: MeasureStatusIn):
+    """Sets the state of a measure of the token owner's units."""
     measure = get_object_or_404(Measure, pk=pk)
     if not allowed(actor_for(request.user), "change_measure", scope_of(measure)):
         raise PermissionDenied("Your units are not responsible for this measure.")

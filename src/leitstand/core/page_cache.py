@@ -25,6 +25,7 @@ from django.dispatch import receiver
 from django.http import HttpResponse
 from django.utils import timezone
 
+from leitstand.core.middleware import without_language
 from leitstand.core.models import DataVersion
 
 WATCHED_APPS = {"register", "monitoring", "participation"}
@@ -103,4 +104,4 @@ class PageCacheMiddleware:
     def cacheable(request) -> bool:
         return (request.method in ("GET", "HEAD")
                 and settings.SESSION_COOKIE_NAME not in request.COOKIES
-                and not request.path.startswith(NEVER))
+                and not without_language(request.path).startswith(NEVER))

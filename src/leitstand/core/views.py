@@ -38,17 +38,26 @@ def easy_read(request):
 
 @require_GET
 def switch_language(request, code):
-    """The language switch: a plain link, so that public pages carry no form and no CSRF
-    token and can be served from the page cache. It sets only the visitor's preference."""
+    """Earlier addresses of the language switch: the same page in the language asked for.
+    The switch itself is now a plain link to that page's address (/en/… or without prefix)."""
     from django.conf import settings
     from django.http import Http404, HttpResponseRedirect
+    from django.urls import translate_url
+    from django.utils import translation
 
+    from leitstand.core.middleware import language_of
     from leitstand.core.redirects import safe_next
 
     if code not in dict(settings.LANGUAGES):
         raise Http404("No such language.")
-    response = HttpResponseRedirect(safe_next(request, "/"))
-    response.set_cookie(settings.LANGUAGE_COOKIE_NAME, code, max_age=365 * 24 * 3600,
-                        samesite=settings.LANGUAGE_COOKIE_SAMESITE, httponly=True,
-                        secure=settings.SESSION_COOKIE_SECURE)
-    return response
+    target = safe_next(request, "/")
+    with translation.override(language_of(target)):
+        return HttpResponseRedirect(translate_url(target, code))
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever a page's `<link rel="icon">` says."""
+    from django.shortcuts import redirect
+    from django.templatetags.static import static
+
+    return redirect(static("leitstand/favicon.svg"), permanent=True)

@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 WIDTH, HEIGHT = 640, 260
-PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 64, 16, 16, 32
+PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 64, 16, 28, 32
 
 
 @dataclass

@@ -20,8 +20,9 @@ SUFFIX = {"json": ".json", "markdown": ".md", "summary": ".txt"}
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="leitstand ingest", description=(
-        "Read strategy documents (PDF or text) into the document model leitstand.document/1."))
-    p.add_argument("files", nargs="+", help="PDF or text files")
+        "Read strategy documents (PDF, text or Markdown) into the document model "
+        "leitstand.document/2."))
+    p.add_argument("files", nargs="+", help="PDF, text or Markdown files")
     p.add_argument("--format", choices=list(SUFFIX), default="json")
     p.add_argument("--out", help="folder for one output file per input (created if needed)")
     p.add_argument("--max-pages", type=int, default=None, help="read at most N pages per file")
@@ -63,7 +64,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         for name in args.files:
             try:
-                text = render_document(ingest_path(name, max_pages=args.max_pages), args.format)
+                doc = ingest_path(name, max_pages=args.max_pages)
+                for warning in doc.get("warnings", []):
+                    print(f"leitstand ingest: {name}: {warning}", file=sys.stderr)
+                text = render_document(doc, args.format)
                 if to_files:
                     target = out_dir / (Path(name).name + SUFFIX[args.format])
                     target.write_text(text, encoding="utf-8")

@@ -1,7 +1,10 @@
-"""German numbers and amounts: "1.000", "2,5", "eine halbe Milliarde", "150 Mio. Euro".
+"""German numbers and amounts: "1.000", "7 500", "2,5", "eine halbe Milliarde",
+"150 Mio. Euro", "20 bis 25 Prozent", "ein Viertel", "12 von 20 Punkten", "35 GWh/a".
 
 Written by hand because the libraries at hand stop short: text2num cannot read
-"eine halbe Milliarde", and none reads "€ 40 Mio." or German grouping.
+"eine halbe Milliarde", and none reads "€ 40 Mio.", German grouping with spaces, fractions
+as shares or units of measurement. Money is money only where a currency word stands:
+"2 Millionen Wärmepumpen" is a count of heat pumps.
 """
 
 from __future__ import annotations
@@ -22,7 +25,10 @@ SCALES = {
     "mrd": 1e9, "milliarde": 1e9, "milliarden": 1e9, "bio": 1e12, "billion": 1e12,
     "billionen": 1e12,
 }
-DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+# thousands grouped by dots, or by (narrow no-break) spaces: "7 500", "12\u202f000"
+DIGITS = (r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d])"
+          r"|(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?![\d,])"
+          r"|\d+(?:,\d+)?")
 WORD_NUM = r"\b(?:eine?[nmr]?\s+halbe[n]?|" + "|".join(
     sorted((w for w in WORDS if w not in ("halbe", "halben")), key=len, reverse=True)) + r")"
 SCALE = (r"(?:Tsd\.|Tausend|Mio\.|Millionen|Million|Mrd\.|Milliarden|Milliarde|Bio\.|Billionen"
@@ -36,7 +42,7 @@ def parse_digits(text: str) -> float | None:
     text = text.strip()
     if not re.fullmatch(DIGITS, text):
         return None
-    return float(text.replace(".", "").replace(",", "."))
+    return float(re.sub(r"[.\s\u00a0\u202f]", "", text).replace(",", "."))
 
 
 def parse_words(text: str) -> float | None:
@@ -81,18 +87,59 @@ class Quantity:
     noun: str | None
     start: int
     end: int
+    high: float | None = None  # the upper end of a range ("20 bis 25 Prozent")
+    per: str | None = None  # "year" for a unit per year ("GWh/a")
+    share: bool = False  # a fraction word read as a percentage ("ein Viertel")
 
 
 NUM = rf"(?:{DIGITS}|{WORD_NUM})(?:\s+{SCALE})?"
 _MONEY = re.compile(
     rf"(?:(?P<cur1>{CURRENCY})\s*(?P<n1>{NUM})|(?P<n2>{NUM})\s*(?P<cur2>{CURRENCY}))(?!\w)",
     re.I)
-_PERCENT = re.compile(rf"(?P<n>{DIGITS})\s*(?P<p>{PERCENT})(?!\w)")
-_SCALED = re.compile(rf"(?P<n>{DIGITS}|{WORD_NUM})\s+(?P<s>{SCALE})(?!\w)", re.I)
+_PERCENT = re.compile(rf"(?P<n>{DIGITS}|(?i:{WORD_NUM}))\s*(?:(?P<p>{PERCENT})(?!\w)"
+                      r"|%(?:ige[nmrs]?)?\b|-?prozentige[nmrs]?\b)")
+# units of measurement, written out or as symbols -> the usual symbol
+UNITS = {"tonnen": "t", "tonne": "t", "t": "t", "kt": "kt", "mt": "Mt", "gigawatt": "GW",
+         "megawatt": "MW", "kilowatt": "kW", "gw": "GW", "mw": "MW", "kw": "kW", "kwp": "kWp",
+         "mwp": "MWp", "gigawattstunden": "GWh", "megawattstunden": "MWh",
+         "kilowattstunden": "kWh", "terawattstunden": "TWh", "gwh": "GWh", "mwh": "MWh",
+         "kwh": "kWh", "twh": "TWh", "quadratmeter": "m²", "m²": "m²", "m2": "m²", "qm": "m²",
+         "kilometer": "km", "km": "km", "hektar": "ha", "ha": "ha", "kubikmeter": "m³",
+         "m³": "m³", "meter": "m"}
+_UNIT_WORD = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
+_PER_YEAR_SUFFIX = r"(?:\s*/\s*(?:a|Jahr)\b|\s+(?:pro|je|im)\s+Jahr\b|\s+p\.\s?a\.)"
+_MEASURE = re.compile(rf"(?P<n>{DIGITS}|{WORD_NUM})(?:\s+(?P<s>{SCALE}))?\s*"
+                      rf"(?P<u>{_UNIT_WORD})(?![\w²³])"
+                      r"(?P<area>/\s*(?:m²|m2|qm|Einwohner\w*|EW|Kopf)(?![\w²]))?"
+                      rf"(?:\s*CO2(?:-?(?:eq|Äq\w*))?\b)?"
+                      rf"(?P<per>{_PER_YEAR_SUFFIX})?", re.I)
+_SCALED = re.compile(rf"(?P<n>{DIGITS}|{WORD_NUM})\s+(?P<s>{SCALE})(?!\w)"
+                     r"(?:\s+(?P<noun>(?-i:[A-ZÄÖÜ][\w-]*[a-zäöüß])))?", re.I)
+# "12 von 20 Punkten": the first number is the value, the noun its unit
+_OF = re.compile(rf"(?P<n>{DIGITS})\s+von\s+(?:insgesamt\s+|allen\s+)?(?P<m>{DIGITS})\s+"
+                 r"(?P<noun>[A-ZÄÖÜ][\w-]*)")
+FRACTIONS = {"hälfte": 50.0, "drittel": 100 / 3, "viertel": 25.0, "fünftel": 20.0,
+             "sechstel": 100 / 6, "achtel": 12.5, "zehntel": 10.0}
+ORDINAL_SHARES = {"zweite": 50.0, "dritte": 100 / 3, "vierte": 25.0, "fünfte": 20.0,
+                  "zehnte": 10.0}
+_FRACTION = re.compile(r"\b(?:(?P<n>ein(?:e[nm]?)?|zwei|drei|vier|die|der|zur)\s+)"
+                       r"(?:(?:knapp|gut|rund|gesamt)\w*\s+)?"
+                       r"(?P<f>Hälfte|Drittel|Viertel|Fünftel|Sechstel|Achtel|Zehntel)\b"
+                       r"|\bjede[rsn]?\s+(?P<o>zweite|dritte|vierte|fünfte|zehnte)[nrs]?\b",
+                       re.I)
+_RANGE_BEFORE = re.compile(rf"(?:zwischen\s+)?(?P<a>{DIGITS})\s*(?:%|Prozent)?\s*"
+                           r"(?:-|–|bis|und)\s*$")
 _COUNTED = re.compile(
     rf"(?<![\w.,])(?P<n>{DIGITS})\s+(?P<adj>(?:[a-zäöüß][\w-]*\s+){{0,3}})"
     r"(?P<noun>[A-ZÄÖÜ][\w-]*(?:[ -][A-ZÄÖÜ][\w-]*)?)")
-_NUMBER_WORDS = frozenset(WORDS)
+_COUNT_WORDS = ("zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|fünfzehn|zwanzig|"
+                "dreißig|vierzig|fünfzig|hundert|einhundert|tausend")
+_COUNTED_WORD = re.compile(
+    rf"(?:\b(?P<n>{_COUNT_WORDS})|(?<=mindestens\s)(?P<one>eine[sn]?|ein))\s+"
+    r"(?P<adj>(?:[a-zäöüß][\w-]*\s+){0,2})(?P<noun>[A-ZÄÖÜ][\w-]*[a-zäöüß])\b")
+# "15-Minuten-Takt": a number joined to its unit of time
+_JOINED = re.compile(r"(?<![\w,.])(?P<n>\d{1,3})-(?P<u>Minuten|Stunden)(?=-|\b)")
+_NUMBER_WORDS = frozenset(WORDS) | {"eines"}
 _MONTHS = {"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
            "September", "Oktober", "November", "Dezember", "Quartal", "Halbjahr"}
 
@@ -101,36 +148,123 @@ def _is_year(text: str, value: float) -> bool:
     return re.fullmatch(r"\d{4}", text.strip()) is not None and 1900 <= value <= 2100
 
 
+def _fraction_value(match) -> float:
+    if match.group("o"):
+        return round(ORDINAL_SHARES[match.group("o").lower()], 2)
+    base = FRACTIONS[match.group("f").lower()]
+    count = (match.group("n") or "").lower()
+    return round(base * {"zwei": 2, "drei": 3, "vier": 4}.get(count, 1), 2)
+
+
+_FRACTION_HINT = re.compile(r"hälfte|drittel|viertel|fünftel|sechstel|achtel|zehntel|jede",
+                            re.I)
+
+
 def find_quantities(text: str) -> list[Quantity]:
-    """Every amount of money, percentage, scaled number or counted noun, in order."""
+    """Every amount of money, percentage, measure, scaled number, counted noun or share, in
+    order; the lower end of a range is folded into the quantity of its upper end."""
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
     if not any(c.isdigit() for c in text) and \
-            not _NUMBER_WORDS.intersection(text.lower().split()):
+            not _NUMBER_WORDS.intersection(text.lower().split()) and \
+            not _FRACTION_HINT.search(text):
         return found  # most sentences have no number at all: skip the patterns
 
     def free(start, end):
         return all(end <= s or start >= e for s, e in taken)
 
-    def add(match, value, unit, noun=None, end=None):
+    def add(match, value, unit, noun=None, end=None, **extra):
         end = end if end is not None else match.end()
         if value is None or not free(match.start(), end):
             return
         taken.append((match.start(), end))
         found.append(Quantity(text[match.start():end].strip(), value, unit, noun,
-                              match.start(), end))
+                              match.start(), end, **extra))
 
+    for reader in _READERS:
+        reader(text, add)
+    found.sort(key=lambda q: q.start)
+    return _fold_ranges(text, found)
+
+
+def _money(text, add):
     for m in _MONEY.finditer(text):
         add(m, parse_number(m.group("n1") or m.group("n2")), "EUR")
     for m in _PERCENT.finditer(text):
-        add(m, parse_digits(m.group("n")), "percent")
+        add(m, parse_number(m.group("n")), "percent")
+
+
+def _measures(text, add):
+    for m in _MEASURE.finditer(text):
+        base = parse_number(m.group("n"))
+        if base is None or (_is_year(m.group("n"), base) and not m.group("s")):
+            continue
+        scale = SCALES[m.group("s").lower().rstrip(".")] if m.group("s") else 1
+        unit = UNITS[m.group("u").lower()]
+        if m.group("area"):  # "kWh/m²", "t/Einwohner"
+            area = m.group("area").replace(" ", "")[1:]
+            unit += "/" + UNITS.get(area.lower(), area)
+        add(m, base * scale, unit, None, per="year" if m.group("per") else None)
+
+
+def _counts(text, add):
+    for m in _OF.finditer(text):
+        value, noun = parse_digits(m.group("n")), m.group("noun")
+        if noun.endswith("en") and noun[:-1].endswith("e"):
+            noun = noun[:-1]  # dative plural after "von": "Punkten" -> "Punkte"
+        add(m, value, noun, noun)
     for m in _SCALED.finditer(text):
-        add(m, parse_number(m.group(0)), "count")
+        noun = m.group("noun")
+        end = m.end() if noun else m.end("s")
+        add(m, parse_number(text[m.start():m.end("s")]), "count", noun, end=end)
     for m in _COUNTED.finditer(text):
         value = parse_digits(m.group("n"))
         noun = m.group("noun")
         if value is None or _is_year(m.group("n"), value) or noun.split()[0] in _MONTHS:
             continue
         add(m, value, "count", noun)
-    found.sort(key=lambda q: q.start)
+
+
+def _word_counts(text, add):
+    for m in _COUNTED_WORD.finditer(text):
+        noun = m.group("noun")
+        if noun.split()[0] in _MONTHS or noun in ("Prozent", "Euro"):
+            continue
+        value = 1.0 if m.group("one") else float(WORDS[m.group("n").lower()])
+        add(m, value, "count", noun)
+    for m in _JOINED.finditer(text):
+        add(m, float(m.group("n")), m.group("u"), m.group("u"))
+
+
+def _shares(text, add):
+    for m in _FRACTION.finditer(text):
+        add(m, _fraction_value(m), "percent", share=True)
+
+
+_READERS = (_money, _measures, _counts, _shares, _word_counts)
+
+
+def _fold_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
+    """ "20 bis 25 Prozent", "40 - 50 Anlagen", "zwischen 3 und 4 %": one quantity with
+    value 20 and high 25. Years never make a range ("2020 bis 2025")."""
+    for q in found:
+        before = text[max(0, q.start - 40):q.start]
+        match = _RANGE_BEFORE.search(before)
+        if not match or q.share:
+            continue
+        low = parse_digits(match.group("a"))
+        head = re.match(rf"\s*({DIGITS})", q.text)
+        if low is None or head is None or _is_year(match.group("a"), low):
+            continue
+        high = parse_digits(head.group(1))
+        if high is None or low >= high or _is_year(head.group(1), high):
+            continue
+        if "zwischen" not in match.group(0) and re.search(r"\bund\s*$", match.group(0)):
+            continue
+        scale = q.value / high if high else 1
+        start = q.start - len(before) + match.start()
+        if any(p is not q and p.start <= start < p.end for p in found):
+            continue
+        q.high, q.value = q.value, low * scale
+        q.text, q.start = text[start:q.end], start
     return found

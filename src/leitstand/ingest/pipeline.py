@@ -1,4 +1,4 @@
-"""From a file to the document model `leitstand.document/1`: read, clean, structure, parse."""
+"""From a file to the document model `leitstand.document/2`: read, clean, structure, parse."""
 
 from __future__ import annotations
 
@@ -6,12 +6,13 @@ import bisect
 import re
 from pathlib import Path
 
-from leitstand.ingest import orgs, reader, targets, textlines
+from leitstand.ingest import goal_reader, language, orgs, reader, textlines, toc
 from leitstand.ingest.dehyphenate import join_with_offsets
+from leitstand.ingest.headings import split_number
 from leitstand.ingest.numbers import find_quantities
 from leitstand.ingest.structure import Block, read_structure
 
-SCHEMA = "leitstand.document/1"
+SCHEMA = "leitstand.document/2"
 _YEAR_HINTS = [
     re.compile(r"\b(?P<y>20\d{2})er\s+(?:Update|Fassung|Fortschreibung|Ausgabe|Strategie)"),
     re.compile(r"(?:Kabinettbeschluss(?:es)?|Beschluss(?:\s+de[rs]\s+\w+)?|Stand|Fassung)"
@@ -20,9 +21,6 @@ _YEAR_HINTS = [
                r"(?P<y>20\d{2})"),
     re.compile(r"(?:©|Copyright)\s*(?P<y>20\d{2})"),
 ]
-_MODAL = re.compile(r"\b(?:soll|sollen|wollen|will|werden\s+wir|wird\s+das\s+Land|muss|müssen)\b")
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ„])")
-_PAST = re.compile(r"\b(?:wurde|wurden|hat|haben|hatte|konnte|war|waren)\b")
 
 
 def ingest_path(path: str | Path, max_pages: int | None = None) -> dict:
@@ -36,7 +34,8 @@ def ingest_text(text: str, name: str = "<text>") -> dict:
     raw = text.encode("utf-8")
     chunks = text.split("\f")
     pages = [reader.Page(i + 1, c) for i, c in enumerate(chunks)]
-    source = reader.Source(name, hashlib.sha256(raw).hexdigest(), "text", pages,
+    fmt = "markdown" if reader.is_markdown(text) else "text"
+    source = reader.Source(name, hashlib.sha256(raw).hexdigest(), fmt, pages,
                            len(pages) if len(pages) > 1 else None)
     return build(source)
 
@@ -79,16 +78,47 @@ def document_title(lines) -> str | None:
     return None
 
 
+def cover_title(lines) -> str | None:
+    """A PDF's title: the largest text of its first page with text (the cover), its lines
+    joined; never a page number or a line of digits."""
+    first = next((ln.page for ln in lines if ln.text and ln.layout), None)
+    cover = [ln for ln in lines if ln.page == first and ln.layout and ln.text
+             and ln.noise not in ("page_number", "header")
+             and re.search(r"[^\W\d_]{2}", ln.text)]
+    if not cover:
+        return None
+    size = max(ln.layout.size for ln in cover)
+    if size < 1.3 * sorted(ln.layout.size for ln in cover)[len(cover) // 2] and len(cover) > 3:
+        return None  # no text on the first page stands out: no cover
+    parts = [ln.text for ln in cover if abs(ln.layout.size - size) < 0.5]
+    if split_number(parts[0])[0] is not None:
+        return None  # the first page opens with a numbered chapter: there is no cover
+    return " ".join(parts)[:200].strip() or None
+
+
+def layout_info(source: reader.Source, lines) -> dict:
+    """Table of contents, language and warnings: what reading the layout found out."""
+    entries = toc.find(lines)
+    text = "\n".join(ln.text for ln in lines if ln.text and not ln.noise)
+    lang = language.detect(text)
+    warnings = [w for w in [language.warning(lang)] if w]
+    return {"toc": entries, "language": lang or "und", "warnings": warnings}
+
+
 def build(source: reader.Source) -> dict:
     lines = textlines.split_lines(source)
-    skeleton = read_structure(lines)
+    info = layout_info(source, lines)
+    skeleton = read_structure(lines, markdown=source.format == "markdown",
+                              toc_keys={toc.key(e["title"]) for e in info["toc"]})
     year = document_year(lines)
     doc = {
         "schema": SCHEMA,
         "source": {"path": source.path, "sha256": source.sha256, "format": source.format,
                    "pages": source.page_count},
-        "title": document_title(lines),
-        "language": "de",
+        "title": cover_title(lines) or document_title(lines),
+        "language": info["language"],
+        "warnings": info["warnings"],
+        "toc": info["toc"],
         "year": year,
         "sections": [vars(s) | {} for s in skeleton.sections],
         "measures": [], "goals": [], "lists": [], "quantities": [], "organisations": [],
@@ -102,14 +132,7 @@ def build(source: reader.Source) -> dict:
         if block.kind == "measure":
             doc["measures"].append(_measure(block, text, quantities, skeleton,
                                             len(doc["measures"]) + 1))
-        elif block.kind in ("goal", "table_goal"):
-            doc["goals"].append(_goal(block, text, year, explicit=True, n=len(doc["goals"])))
-        elif block.kind == "prose" and not _in_review(block, skeleton):
-            for sentence, offset in _sentences(text):
-                if _is_goal_sentence(sentence):
-                    goal = _goal(block, sentence, year, explicit=False, n=len(doc["goals"]))
-                    goal["line"], goal["page"] = line_of(offset), page_of(offset)
-                    doc["goals"].append(goal)
+    _read_goals(doc, lines, skeleton, year)
     measure_orgs = {}
     for org in orgs.collect(org_inputs):
         entry = {"name": org.name, "lines": sorted(org.lines)}
@@ -161,39 +184,44 @@ def _measure(block: Block, text: str, quantities, skeleton, number) -> dict:
             "organisations": [], "_lines": [ln.number for ln in block.lines]}
 
 
-def _goal(block: Block, text: str, year, explicit: bool, n: int) -> dict:
-    if block.kind == "table_goal":
-        cells = block.cells
-        goal_text = cells.get("ziel", text)
-        target = targets.parse_target(
-            f"{cells.get('zielwert', '')} bis {cells.get('frist', '')}", year, goal_text)
-        if target is not None:
-            target["metric"] = cells.get("indikator") or target["metric"]
-        found = [target] if target else []
-    else:
-        goal_text = re.sub(r"^\s*(?:Unser\s+Ziel|Ziele?|Zielmarke|Zielsetzung)\s*:\s*", "",
-                           text, flags=re.I) if explicit else text
-        target = targets.parse_target(goal_text, year)
-        found = [target] if target else []
-    return {"id": f"g{n + 1}", "section": block.section, "group": block.group,
-            "explicit": explicit, "text": goal_text.strip(), "line": block.line,
-            "page": block.page, "horizon": targets.horizon(text), "targets": found}
+def _section_finder(skeleton):
+    """The section of a line: that of its block, else the last section opened before it."""
+    of_line = {ln.number: b.section for b in skeleton.blocks for ln in b.lines}
+    starts = sorted((s.line, s.id) for s in skeleton.sections)
+    keys = [line for line, _ in starts]
+
+    def section_of(line) -> str | None:
+        if line.number in of_line:
+            return of_line[line.number]
+        index = bisect.bisect_right(keys, line.number) - 1
+        return starts[index][1] if index >= 0 else None
+    return section_of
 
 
-def _sentences(text: str):
-    offset = 0
-    for part in _SENTENCE.split(text):
-        start = text.find(part, offset)
-        yield part, start
-        offset = start + len(part)
-
-
-def _is_goal_sentence(sentence: str) -> bool:
-    if not _MODAL.search(sentence) or _PAST.search(sentence.split(",")[0]):
-        return False
-    target = targets.parse_target(sentence, None)
-    if target is None:
-        return False
-    return target["deadline"] is not None and (target["value"] is not None
-                                               or target["factor"] is not None
-                                               or target["rank"] is not None)
+def _read_goals(doc: dict, lines, skeleton, year) -> None:
+    """Goals and candidates (see goal_reader), numbered in reading order."""
+    section_of = _section_finder(skeleton)
+    boxes = goal_reader.target_boxes(lines, section_of, year)
+    tables = goal_reader.table_goals(lines, section_of, year)
+    found, candidates = boxes.goals + tables.goals, []
+    taken = boxes.taken_lines | tables.taken_lines
+    for block in skeleton.blocks:
+        kept = [ln for ln in block.lines if ln.number not in taken]
+        if not kept:
+            continue
+        text, line_of, page_of = _locator(kept)
+        if block.kind == "table_goal":
+            found.append(goal_reader.seed_table_goal(block, year))
+        elif block.kind == "goal" or goal_reader.MARKER.match(text):
+            found.append(goal_reader.marker_goal(block, text, year))
+        elif block.kind in ("prose", "list_item", "measure") and \
+                not _in_review(block, skeleton):  # a look back holds no goals in its text
+            more = goal_reader.sentence_goals(block, text, line_of, page_of, year, taken)
+            found += more.goals
+            candidates += more.candidates
+    found.sort(key=lambda g: g["line"])
+    for n, goal in enumerate(found, start=1):
+        goal["id"] = f"g{n}"
+    for n, candidate in enumerate(candidates, start=1):
+        candidate["id"] = f"c{n}"
+    doc["goals"], doc["candidates"] = found, candidates

@@ -7,8 +7,8 @@ Text files are UTF-8 or a legacy encoding that charset-normalizer detects.
 
 from __future__ import annotations
 
-import ctypes
 import hashlib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +22,10 @@ MAX_TEXT_BYTES = 50 * 1024 * 1024
 class Page:
     number: int
     text: str
-    heading_sizes: dict = field(default_factory=dict)  # line text -> (size, weight), PDF only
+    # PDF only: one `Layout` (or None for a blank line) per line of `text`, and the page size.
+    layout: list = field(default_factory=list)
+    width: float = 0.0
+    height: float = 0.0
 
 
 @dataclass
@@ -76,7 +79,32 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
+_LETTERS = set("äöüÄÖÜßéèêàâçëïôûîñÉÈÀÇ")
+
+
+def _plausibility(text: str) -> int:
+    """How well a decoding reads as Western European text: its accented letters count for
+    it; other letters ("õ" for "ä"), and signs standing inside a word ("M÷glich", "M„nner"),
+    count against it."""
+    score = 0
+    for i, char in enumerate(text):
+        if ord(char) < 128:
+            continue
+        if char in _LETTERS:
+            score += 1
+        elif char.isalpha():
+            score -= 1
+        elif 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha():
+            score -= 2
+        elif not char.isprintable():
+            score -= 2
+    return score
+
+
 def decode(raw: bytes, name: str = "input") -> str:
+    """UTF-8 where the bytes are UTF-8; otherwise a legacy encoding. Short texts give a
+    detector little to go on (it took short Latin-1 German for a DOS code page), so the
+    usual Western encoding, cp1252, is taken unless another decoding reads clearly better."""
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -85,10 +113,20 @@ def decode(raw: bytes, name: str = "input") -> str:
         pass
     from charset_normalizer import from_bytes
 
+    candidates = []
+    for encoding in ("cp1252", "latin-1"):
+        try:
+            candidates.append(raw.decode(encoding))
+            break
+        except UnicodeDecodeError:
+            continue
     best = from_bytes(raw).best()
-    if best is None:
+    if best is not None:
+        candidates.append(str(best))
+    if not candidates:
         raise IngestError(f"{name}: the text encoding cannot be recognised")
-    return str(best)
+    # max() keeps the first of equals: cp1252 wins unless the detector's reading is better.
+    return max(candidates, key=_plausibility)
 
 
 def _read_text(path: Path, max_pages: int | None) -> Source:
@@ -96,13 +134,26 @@ def _read_text(path: Path, max_pages: int | None) -> Source:
     text = decode(raw, str(path)).replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise IngestError(f"{path}: contains no text")
+    fmt = "markdown" if is_markdown(text, path.suffix) else "text"
     chunks = text.split("\f")
     has_pages = len(chunks) > 1
     if max_pages:
         chunks = chunks[:max_pages]
     pages = [Page(i + 1, chunk) for i, chunk in enumerate(chunks)]
-    return Source(str(path), hashlib.sha256(raw).hexdigest(), "text", pages,
+    return Source(str(path), hashlib.sha256(raw).hexdigest(), fmt, pages,
                   len(pages) if has_pages else None)
+
+
+_MD_HEADING = re.compile(r"^#{1,6}\s+\S", re.M)
+_MD_SETEXT = re.compile(r"^\S.*\n(?:=+|-{3,})[ \t]*$", re.M)
+
+
+def is_markdown(text: str, suffix: str = "") -> bool:
+    """A Markdown file by its name, or a text with several `#` or underlined headings."""
+    if suffix.lower() in (".md", ".markdown"):
+        return True
+    return len(_MD_HEADING.findall(text, 0, 200000)) + \
+        len(_MD_SETEXT.findall(text, 0, 200000)) >= 3
 
 
 def _read_pdf(path: Path, max_pages: int | None) -> Source:
@@ -127,46 +178,15 @@ def _read_pdf(path: Path, max_pages: int | None) -> Source:
 
 
 def iter_pdf_pages(pdf, limit: int) -> Iterator[Page]:
-    import pypdfium2.raw as pdfium_c
+    from leitstand.ingest.layout import page_lines
 
     for index in range(limit):
         page = pdf[index]
         textpage = page.get_textpage()
         try:
-            # pdfium marks a hyphen at a line end with U+FFFE and drops the line break there.
-            text = textpage.get_text_range().replace("\r\n", "\n").replace("\r", "\n") \
-                .replace("\ufffe", "-\n")
-            sizes = _line_font_sizes(textpage, text, pdfium_c)
+            width, height = page.get_size()
+            text, layout = page_lines(textpage, height)
         finally:
             textpage.close()
             page.close()
-        yield Page(index + 1, text, sizes)
-
-
-def _weight(textpage, index: int, pdfium_c) -> int:
-    """The font weight; pdfium reports 0 for fonts that are not embedded, whose name then
-    tells ("Helvetica-Bold")."""
-    weight = pdfium_c.FPDFText_GetFontWeight(textpage.raw, index)
-    if weight > 0:
-        return weight
-    buffer = ctypes.create_string_buffer(128)
-    flags = ctypes.c_int(0)
-    length = pdfium_c.FPDFText_GetFontInfo(textpage.raw, index, buffer, 128, ctypes.byref(flags))
-    name = buffer.raw[:max(length - 1, 0)].decode("latin-1", "replace").lower()
-    return 700 if "bold" in name or "black" in name or "heavy" in name else 400
-
-
-def _line_font_sizes(textpage, text: str, pdfium_c) -> dict:
-    """Font size and weight of the first character of each short line: headings stand out
-    by size or boldness."""
-    sizes, offset = {}, 0
-    count = pdfium_c.FPDFText_CountChars(textpage.raw)
-    for line in text.split("\n"):
-        stripped = line.strip()
-        if stripped and len(stripped) < 120:
-            index = offset + (len(line) - len(line.lstrip()))
-            if index < count:
-                sizes[stripped] = (round(pdfium_c.FPDFText_GetFontSize(textpage.raw, index), 1),
-                                   _weight(textpage, index, pdfium_c))
-        offset += len(line) + 2  # pdfium ends a line with "\r\n"
-    return sizes
+        yield Page(index + 1, text, layout, width, height)

@@ -49,12 +49,28 @@ def markdown(doc: dict) -> str:
     return "\n".join(out) + "\n"
 
 
+def _place(item: dict) -> str:
+    return f"p. {item['page']}" if item.get("page") else f"line {item['line']}"
+
+
 def summary(doc: dict) -> str:
+    """A short outline: what the document is, its chapters as a tree, its goals."""
     lines = [f"{doc['source']['path']}: {len(doc['sections'])} sections, "
              f"{len(doc['measures'])} measures, {len(doc['goals'])} goals "
              f"({sum(g['explicit'] for g in doc['goals'])} explicit), {len(doc['lists'])} lists, "
              f"{len(doc['quantities'])} quantities, {len(doc['organisations'])} organisations"]
+    lines.append(f"  title: {doc.get('title') or '–'}; language: {doc.get('language', '–')}; "
+                 f"format: {doc['source']['format']}; pages: {doc['source']['pages'] or '–'}; "
+                 f"table of contents: {len(doc.get('toc') or [])} entries")
+    lines += [f"  warning: {w}" for w in doc.get("warnings") or []]
+    if doc["sections"]:
+        lines.append("  outline:")
+    for section in doc["sections"]:
+        number = f"{section['number']} " if section["number"] else ""
+        kind = f" [{section['kind']}]" if section["kind"] not in ("chapter", "other") else ""
+        lines.append(f"  {'  ' * section['level']}{number}{section['title'][:80]}{kind} "
+                     f"({_place(section)})")
     for goal in doc["goals"]:
-        lines.append(f"  goal line {goal['line']}: {goal['text'][:90]}")
+        lines.append(f"  goal {_place(goal)}, line {goal['line']}: {goal['text'][:90]}")
         lines += [f"    {_target_text(t)}" for t in goal["targets"]]
     return "\n".join(lines) + "\n"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from leitstand.ingest import headings
 from leitstand.ingest.dehyphenate import join_lines
 from leitstand.ingest.textlines import _BULLET, Line
 
@@ -24,9 +25,14 @@ FUNCTION_STARTS = {"die", "der", "das", "von", "mit", "im", "in", "auch", "für"
                    "sie", "um", "bei", "zu", "als", "dies", "diese", "dabei", "durch", "nach",
                    "ein", "eine", "so", "da", "damit", "dass", "daher", "deshalb", "hier",
                    "zudem", "sowohl", "insbesondere", "aus", "am", "an", "auf", "ob", "wenn"}
-REVIEW = re.compile(r"\b(?:Bilanz|Rückblick|Was\s+wir\s+erreicht\s+haben|Erreichtes)\b", re.I)
+# A look back only where the heading says so: "Bilanz" as a word of its own ("Bilanz der
+# Maßnahmen", "Eine Bilanz"), never an emissions balance ("CO2-Bilanz", "Energiebilanz").
+REVIEW = re.compile(r"(?<![\w-])Bilanz\b(?!ierung)|rückblick|Was\s+wir\s+erreicht\s+haben|"
+                    r"\bErreichtes\b|Umgesetzte\s+Maßnahmen", re.I)
 NEXT_STEPS = re.compile(r"\b(?:Nächste\s+Schritte|Ausblick|Maßnahmen(?:plan)?|Vorhaben)\b", re.I)
 PREFACE = re.compile(r"^(?:Vorwort|Geleitwort|Grußwort|Einleitung|Präambel)\b", re.I)
+MD_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<title>.+?)\s*#*\s*$")
+SETEXT = re.compile(r"^(?:=+|-{3,})$")
 TABLE_HEADER = re.compile(r"^\|?\s*Ziel\s*\|", re.I)
 
 
@@ -117,6 +123,11 @@ class _Reader:
         self.chapter_no = 0
         self.table_header: list[str] | None = None
         self.by_id: dict[str, Section] = {}
+        self.style: headings.PageStyle | None = None  # PDF: what body text looks like
+        self.markdown = False
+        self.line_paragraphs = False  # each line of the input is a paragraph
+        self.in_fence = False  # inside a fenced Markdown block
+        self.styles: list[tuple[float, bool]] = []
 
     # -- sections -------------------------------------------------------------------------
     def kind_for(self, title: str, number: str | None, level: int) -> str:
@@ -128,12 +139,10 @@ class _Reader:
             return "next_steps"
         return "chapter" if number and level == 1 else "other"
 
-    def add_section(self, number: str | None, title: str, line: Line) -> None:
-        level = number.count(".") + 1 if number else (self.section.level + 1
-                                                       if self.section and self.section.number
-                                                       else 1)
-        if number is None and self.section and self.section.number is None:
-            level = self.section.level
+    def add_section(self, number: str | None, title: str, line: Line,
+                    level: int | None = None) -> None:
+        if level is None:
+            level = self.text_level(number)
         parent = None
         for s in reversed(self.sk.sections):
             if s.level < level:
@@ -147,8 +156,37 @@ class _Reader:
         self.section = section
         self.group = None
         self.close()
-        if number and level == 1:
+        if number and number.isdigit() and level == 1:
             self.chapter_no = int(number)
+
+    def text_level(self, number: str | None) -> int:
+        if number:
+            return number.count(".") + 1
+        if self.section and self.section.number is None:
+            return self.section.level
+        return self.section.level + 1 if self.section else 1
+
+    def layout_level(self, number: str | None, size: float, bold: bool) -> int:
+        """In a PDF: a dotted number gives the depth ("4.2.1" -> 3); otherwise the font
+        does: below the latest heading set larger, beside one set alike."""
+        if number and re.fullmatch(r"\d{1,2}(?:\.\d{1,2})+", number):
+            level = headings.number_level(number)
+        elif number and re.fullmatch(r"[A-Z]\d.*", number):
+            parent = next((s for s in reversed(self.sk.sections) if s.number == number[0]), None)
+            level = headings.number_level(number) + (parent.level if parent else 0)
+        else:
+            level = None
+            for section, (s_size, s_bold) in zip(reversed(self.sk.sections),
+                                                 reversed(self.styles), strict=False):
+                if s_size > size + 0.3 or (abs(s_size - size) <= 0.3 and s_bold and not bold):
+                    level = section.level + 1
+                    break
+                if abs(s_size - size) <= 0.3 and s_bold == bold and level is None:
+                    level = section.level
+                    break
+            level = level or 1
+        self.styles.append((size, bold))
+        return level
 
     def in_measures_section(self) -> bool:
         s = self.section
@@ -170,6 +208,8 @@ class _Reader:
             self.sk.blocks.append(self.block)
             if self.block.kind == "list_item" and self.current_list is not None:
                 item = _BULLET.sub("", self.block.text, count=1)
+                if self.block.label:
+                    item = re.sub(r"^\(?\w{1,3}[.)]\s*", "", item, count=1)
                 self.current_list["items"].append({"text": item, "line": self.block.line})
         self.block = None
 
@@ -204,9 +244,48 @@ class _Reader:
         self.end_list()
         return self.sk
 
+    def heading(self, i: int, line: Line, text: str) -> int | None:
+        """A PDF heading by its font and place, or a Markdown heading; the index after it."""
+        if self.style is not None:
+            found = headings.layout_heading(self.lines, i, self.style)
+            if found:
+                j, number, title, size = found
+                if number and any(s.number == number and s.title.lower() == title.lower()
+                                  for s in self.sk.sections):
+                    return j  # a numbered heading repeated (a divider page, a hidden copy)
+                self.end_list()
+                level = self.layout_level(number, size, line.bold)
+                self.add_section(number, title, line, level)
+                return j
+            return None
+        if text.startswith(("```", "~~~")):
+            self.in_fence = not self.in_fence
+        if self.in_fence or text.startswith(("```", "~~~")):
+            return None  # a fenced block is code or a directive, never a heading
+        match = MD_HEADING.match(text)
+        underline = self.next_text(i) if not match else ""
+        if not match and SETEXT.match(underline) and len(text) <= 160 \
+                and not _BULLET.match(line.raw) and i + 1 < len(self.lines) \
+                and self.lines[i + 1].text == underline:
+            match, level = None, 1 if underline.startswith("=") else 2
+            number, title = headings.split_number(text)
+            self.end_list()
+            self.add_section(number, title, line, level)
+            return i + 2
+        if match:
+            number, title = headings.split_number(match.group("title").strip())
+            self.end_list()
+            self.add_section(number, title.strip().rstrip(":"), line, len(match.group("hashes")))
+            return i + 1
+        return None
+
     def step(self, i: int, line: Line, text: str) -> int:  # noqa: C901
         lines = self.lines
-        numbered = NUMBERED.match(text)
+        if self.style is not None or self.markdown:
+            after = self.heading(i, line, text)
+            if after is not None:
+                return after
+        numbered = None if self.style is not None or self.markdown else NUMBERED.match(text)
         if numbered and _heading_like(text) and self.plausible_number(numbered.group("num")):
             title = numbered.group("title")
             self.end_list()
@@ -245,20 +324,28 @@ class _Reader:
             self.end_list()
             self.open("measure", line, item.group("label"))
             return i + 1
+        numbered_item = NUMBER_ITEM.match(text)
+        if numbered_item:
+            # Numbered paragraphs outside a chapter's headings (a council motion's "1. Der
+            # Rat beschließt …") are the items of a list, not chapters.
+            self.start_list(line)
+            self.open("list_item", line, numbered_item.group("label"))
+            return i + 1
         if group or _BULLET.match(line.raw) or self.is_lost_bullet(line):
             self.start_list(line)
             label = group.group("num") if group else None
             kind = "measure" if self.in_measures_section() and not group else "list_item"
             self.open(kind, line, label)
             return i + 1
-        heading = self.unnumbered_heading(i)
+        heading = None if self.style is not None or self.markdown else self.unnumbered_heading(i)
         if heading:
             j, title = heading
             self.end_list()
             self.add_section(None, title, line)
             return j
-        if self.block is None or (self.block.kind in ("goal", "list_item")
-                                  and self.ends_block(self.block)):
+        gap = self.paragraph_gap(line)
+        if self.block is None or self.line_paragraphs or gap \
+                or (self.block.kind in ("goal", "list_item") and self.ends_block(self.block)):
             if self.block is not None and self.block.kind == "list_item":
                 self.close()
                 self.end_list()
@@ -268,6 +355,17 @@ class _Reader:
         if text.endswith(":"):
             self.list_title = join_lines([ln.raw for ln in self.block.lines]).split(". ")[-1]
         return i + 1
+
+    def paragraph_gap(self, line: Line) -> bool:
+        """In a PDF a paragraph ends where the next line stands clearly lower than the
+        line spacing (a blank line's height)."""
+        if self.style is None or self.block is None or \
+                self.block.kind not in ("prose", "list_item"):
+            return False
+        prev = self.block.lines[-1]
+        if prev.page != line.page or not prev.layout or not line.layout:
+            return False
+        return line.layout.top - prev.layout.top > 1.75 * max(line.layout.size, 1.0)
 
     def next_text(self, i: int) -> str:
         for line in self.lines[i + 1:]:
@@ -309,10 +407,6 @@ class _Reader:
         lines = self.lines
         line = lines[i]
         text = line.text
-        if line.font_size and self.body_size and not END_PUNCT.search(text) and len(text) <= 120 \
-                and (line.font_size >= self.body_size * 1.15
-                     or (line.font_weight or 0) >= 600 > (self.body_weight or 400)):
-            return i + 1, text
         if self.block is not None and not END_PUNCT.search(self.block.lines[-1].text):
             return None
         if not (text[0].isupper() and text.split()[0].lower() not in FUNCTION_STARTS):
@@ -343,24 +437,32 @@ class _Reader:
             (len(nxt) >= 30 or END_PUNCT.search(nxt) is not None) and \
             not NUMBERED.match(nxt)
 
-    body_size: float | None = None
-    body_weight: int | None = None
     short_line: float = 42
 
 
-def read_structure(lines: list[Line]) -> Skeleton:
+def read_structure(lines: list[Line], markdown: bool = False,
+                   toc_keys: set | None = None) -> Skeleton:
     content = [ln for ln in lines if not ln.noise]
     texts = [ln for ln in content if ln.text]
     blank = len(content) - len(texts)
-    # Text extracted with a blank line after every line: blanks then say nothing.
-    blank_is_break = blank < 0.35 * max(len(texts), 1)
-    ordered = logical_order([ln for ln in content if ln.text or blank_is_break])
-    reader = _Reader(ordered, blank_is_break)
-    sizes = sorted(ln.font_size for ln in texts if ln.font_size)
-    reader.body_size = sizes[len(sizes) // 2] if sizes else None
-    weights = sorted(ln.font_weight for ln in texts if ln.font_weight and ln.font_weight > 0)
-    reader.body_weight = weights[len(weights) // 2] if weights else None
     lengths = sorted(len(ln.text) for ln in texts if len(ln.text) > 20)
+    median = lengths[len(lengths) // 2] if lengths else 0
+    # A text whose paragraphs are each one long line (Markdown, a word processor's export):
+    # every line is a paragraph and blank lines separate them. A page's line holds at most
+    # about 110 characters, so many longer lines mean the lines are paragraphs.
+    line_paragraphs = median > 150 or sum(n > 130 for n in lengths) > 0.3 * max(len(lengths), 1)
+    # Text extracted with a blank line after every line: blanks then say nothing.
+    blank_is_break = markdown or line_paragraphs or blank < 0.35 * max(len(texts), 1)
+    has_layout = any(ln.layout for ln in texts)
+    kept = [ln for ln in content if ln.text or blank_is_break]
+    # A PDF's own order is kept: a heading at the foot of a page there is a heading whose
+    # text follows on the next page, not one that the extraction displaced.
+    ordered = kept if has_layout else logical_order(kept)
+    reader = _Reader(ordered, blank_is_break)
+    reader.markdown = markdown
+    reader.line_paragraphs = line_paragraphs or markdown
+    if has_layout:
+        reader.style = headings.document_style(texts, toc_keys)
     if lengths:
-        reader.short_line = 0.88 * lengths[len(lengths) // 2]
+        reader.short_line = 0.88 * median
     return reader.read()

@@ -1,15 +1,22 @@
-"""The measurable promise inside a goal sentence: value, unit, comparator, deadline,
-baseline, factor, yearly amount, rank, horizon (pure functions over one sentence)."""
+"""The measurable promises inside a goal sentence: value, unit, comparator, change, deadline,
+baseline, factor, yearly amount, rank, horizon (pure functions over one sentence).
+
+Everything comes from the sentence itself: present-day and past figures ("(41,2 % in
+2019)", "lag 2019 bei 41,2 %", "von derzeit 40.000 auf ...") and baseline values are never
+targets; the comparator follows the direction word next to the value ("Senkung ... auf
+4,2 %" -> at_most, "um 55 % senken" -> at_least with change "decrease"); a range is two
+targets; a value with its own year ("20 MW 2028, 35 MW 2032") is a target with that year.
+"""
 
 from __future__ import annotations
 
 import re
 
-from leitstand.ingest.dates import find_deadline
-from leitstand.ingest.numbers import WORDS, find_quantities
+from leitstand.ingest.dates import find_deadline, find_deadlines
+from leitstand.ingest.numbers import WORDS, Quantity, find_quantities, parse_digits
 
-AT_LEAST = r"mindestens|wenigstens|mehr\s+als|über(?=\s+(?:\d|eine?\b))|auf\s+über"
-AT_MOST = r"höchstens|bis\s+zu\b|maximal|weniger\s+als|unter(?=\s+\d)|auf\s+unter"
+AT_LEAST = r"mindestens|mind\.|wenigstens|mehr\s+als|über(?=\s+(?:\d|eine?\b|zwei|drei))|auf\s+über"
+AT_MOST = r"höchstens|bis\s+zu\b|maximal|max\.|weniger\s+als|unter(?=\s+\d)|auf\s+unter"
 EXACTLY = r"genau"
 _COMPARATOR = re.compile(rf"\b(?P<least>{AT_LEAST})|\b(?P<most>{AT_MOST})|\b(?P<exact>{EXACTLY})\b",
                          re.I)
@@ -18,14 +25,49 @@ _GROWTH = re.compile(r"\bauf\b[^.]*?\b(?:steigern|steigen|erhöhen|wachsen|anheb
 _REDUCE = re.compile(r"\bauf\b[^.]*?\b(?:senken|sinken|reduzieren|verringern)\b", re.I)
 FACTORS = {"verdoppeln": 2, "verdoppelt": 2, "verdreifachen": 3, "verdreifacht": 3,
            "vervierfachen": 4, "vervierfacht": 4, "verfünffachen": 5, "verfünffacht": 5,
-           "verzehnfachen": 10, "verzehnfacht": 10, "halbieren": 0.5, "halbiert": 0.5}
+           "verzehnfachen": 10, "verzehnfacht": 10, "halbieren": 0.5, "halbiert": 0.5,
+           "verdopplung": 2, "verdoppelung": 2, "verdreifachung": 3, "vervierfachung": 4,
+           "verfünffachung": 5, "verzehnfachung": 10, "halbierung": 0.5}
 _FACTOR = re.compile(r"\b(" + "|".join(FACTORS) + r")\b", re.I)
-_BASELINE = re.compile(r"\b(?:gegenüber|im\s+Vergleich\s+zu(?:m\s+Jahr)?|verglichen\s+mit)\s+"
-                       r"(?:dem\s+Jahr\s+|dem\s+Stand\s+(?:von\s+)?)?(?P<y>(?:19|20)\d{2})", re.I)
-_PER_YEAR = re.compile(r"\b(?:jährlich|pro\s+Jahr|im\s+Jahr(?!\s+\d)|jedes\s+Jahr|p\.\s?a\.)",
+_BASELINE = re.compile(r"\b(?:gegenüber|ggü\.|im\s+Vergleich\s+(?:zum|zur|zu|mit)|verglichen\s+mit|"
+                       r"bezogen\s+auf|relativ\s+zu|Basisjahr|Basis)\s+"
+                       r"(?:(?:dem|das|den|zum|zu|Jahr(?:e|es)?|Basisjahr|Stand|von|Niveau|"
+                       r"Wert)\s+)*(?P<y>(?:19|20)\d{2})", re.I)
+DECREASE = (r"senk\w*|Senkung|Absenkung|abzusenken|sink\w*|reduz\w*|Reduktion|Reduzierung|"
+            r"verringer\w*|Verringerung|minder\w*|Minderung|vermind\w*|einspar\w*|"
+            r"Einsparung\w*|einzusparen|zurück\w*|Rückgang|abbau\w*|Abbau|halbier\w*|"
+            r"Halbierung|begrenz\w*|Begrenzung|verkürz\w*|Verkürzung")
+INCREASE = (r"steiger\w*|Steigerung|steig\w*|erhöh\w*|Erhöhung|ausbau\w*|Ausbau|"
+            r"auszubauen|ausgebaut|anheb\w*|Anhebung|anzuheben|wachs\w*|Wachstum|Zuwachs|"
+            r"zunehm\w*|Zunahme|verdopp\w*|Verdopplung|verdreifach\w*|ausweit\w*|"
+            r"Ausweitung|vergrößer\w*|Vergrößerung|zubau\w*|Zubau|aufstock\w*|"
+            r"Aufstockung|verbesser\w*|Verbesserung")
+DIRECTION = re.compile(rf"\b(?P<down>{DECREASE})\b|\b(?P<up>{INCREASE})\b", re.I)
+_COMPARATOR_BEFORE = re.compile(
+    rf"(?:\b(?P<least>{AT_LEAST})|\b(?P<most>{AT_MOST})|\b(?P<exact>{EXACTLY}))"
+    r"(?:\s+(?:auf|um|rund|ca\.|etwa|insgesamt|weitere[nm]?|zusätzliche[n]?|jährlich|"
+    r"pro\s+Jahr|von))*\s*$", re.I)
+_AUF_BEFORE = re.compile(r"\b(?P<p>auf|um|bis\s+auf|auf\s+rund|um\s+rund|um\s+ca\.|"
+                         r"auf\s+ca\.|auf\s+etwa|um\s+etwa|um\s+weitere)\s*$", re.I)
+# figures of the present or the past next to a value: never a target
+_PRESENT_BEFORE = re.compile(
+    r"(?:\b(?:lag|lagen|liegt|liegen|betrug|betrugen|beträgt|betragen|waren|war|"
+    r"wurden|wurde|erreichte|erreichten|hatte|hatten|zählte|gab\s+es)\b[^,;()]{0,40}?"
+    r"|\b(?:derzeit|heute|aktuell|bisher|bislang|zurzeit|momentan|gegenwärtig|noch|damals|"
+    r"zuletzt|dann|ursprünglich)\s+(?:rund\s+|etwa\s+|ca\.\s+|knapp\s+|bei\s+|schon\s+|"
+    r"bereits\s+)?)$", re.I)
+_FROM_BEFORE = re.compile(r"\bvon\s+(?:(?:derzeit|heute|aktuell|bisher|rund|etwa|ca\.|"
+                          r"knapp|dann)\s+)*$", re.I)
+_PAREN = re.compile(r"\([^()]*\)")
+_PAST_IN_PAREN = re.compile(r"\b(?:in|im\s+Jahr|Stand|seit|bis)?\s*(?:19|20)\d{2}\b|"
+                            r"\b(?:derzeit|heute|aktuell|bisher|Stand|Basis|Vergleich|von\s+"
+                            r"(?:derzeit|dann))\b", re.I)
+_PER_YEAR = re.compile(r"\b(?:jährlich|pro\s+Jahr|im\s+Jahr(?!\s+\d)|jedes\s+Jahr|p\.\s?a\.)"
+                       r"|(?<=\w)/\s*(?:Jahr|a)\b",
                        re.I)
-_RANK_TOP = re.compile(r"\ban\s+die\s+Spitze\b|\bauf\s+(?:den\s+)?(?:Platz|Rang)\s+(?:eins|1)\b"
-                       r"|\bSpitzenplatz\b|\bführende[nr]?\s+(?:Standort|Land)\b", re.I)
+_RANK_TOP = re.compile(r"\ban\s+(?:die|der)\s+Spitze\b"
+                       r"|\bauf\s+(?:den\s+)?(?:Platz|Rang)\s+(?:eins|1)\b|\bSpitzenplatz\b"
+                       r"|\bführende[nr]?\s+(?:Standort|Land)\b", re.I)
 _RANK_AMONG = re.compile(r"\b(?:unter\s+die|zu\s+den|unter\s+den)\s+(?P<n>\w+)\s+"
                          r"(?:besten|führenden|stärksten|größten|Top)", re.I)
 _TOP_N = re.compile(r"\bTop[- ](?P<n>\d+)\b", re.I)
@@ -101,25 +143,220 @@ def metric(sentence: str, noun: str | None) -> str | None:
     return noun
 
 
-def parse_target(sentence: str, doc_year: int | None = None, context: str = "") -> dict | None:
-    """The target a goal sentence states, or None where it states nothing measurable."""
-    deadline, span = find_deadline(sentence, doc_year)
-    quantities = [q for q in find_quantities(sentence)
-                  if not (span and q.start >= span[0] and q.end <= span[1])]
-    value_q = next((q for q in quantities if q.unit in ("EUR", "percent")), None) or \
+def _excluded_spans(sentence: str, deadlines, doc_year) -> list[tuple[int, int]]:
+    """Parts of the sentence that hold no target: parentheses with a present-day or past
+    figure, and the baseline ("gegenüber 1990")."""
+    spans = [m.span() for m in _BASELINE.finditer(sentence)]
+    for paren in _PAREN.finditer(sentence):
+        inner = paren.group(0)
+        if _PAST_IN_PAREN.search(inner) and not re.search(
+                r"\b(?:bis|ab|Ziel)\b\s*(?:zum\s+|Jahr\s+|Ende\s+)*(?:20[2-9]\d)", inner):
+            spans.append(paren.span())
+        elif doc_year and any(int(y) <= doc_year for y in re.findall(r"(?:19|20)\d{2}", inner)):
+            spans.append(paren.span())
+    return spans
+
+
+def _inside(q, spans) -> bool:
+    return any(s <= q.start and q.end <= e for s, e in spans)
+
+
+_REFERENCE_BEFORE = re.compile(r"(?:§§?|\bArt\.|\bArtikel\w*|\bAbs\.|\bAbsatz|\bNr\.|"
+                               r"\bNummer|\bKapitel|\bStufe|\bPhase|\b[A-Z]|\bStuttgart|"
+                               r"\bParagra(?:f|ph)\w*|\bTabelle|\bAbbildung|\bAnlage)\s*$")
+_DURATION = re.compile(r"^(?:Jahre|Jahren|Monate|Monaten|Wochen|Jahrzehnte)\b")
+_DURATION_BEFORE = re.compile(r"\b(?:nächsten|kommenden|innerhalb|Laufe\s+der|seit|vor|für|"
+                              r"über|binnen|in|nach|letzten|vergangenen)\s+$", re.I)
+
+
+def _not_a_target(sentence: str, q: Quantity) -> bool:
+    before = sentence[max(0, q.start - 60):q.start]
+    if _REFERENCE_BEFORE.search(before) or re.match(r"\s*(?:Absatz|Abs\.)", sentence[q.end:]):
+        return True  # "§ 29 Absatz 4", "Artikel 59": references, no amounts
+    if q.noun and _DURATION.match(q.noun) and (
+            _DURATION_BEFORE.search(before)
+            or re.match(r"\s*(?:nach|später|zuvor|lang|alt)\b", sentence[q.end:])):
+        return True  # "in den nächsten 5 Jahren", "150 Jahre nach": time spans
+    if _FROM_BEFORE.search(before) and re.match(r"\s*(?:\S+\s+){0,3}?auf\b",
+                                                sentence[q.end:q.end + 40]):
+        return True  # "von 40.000 auf 45.000": the first is where it starts
+    return _PRESENT_BEFORE.search(before) is not None and not _AUF_BEFORE.search(before)
+
+
+def _target_quantities(sentence: str, deadlines, doc_year) -> list[Quantity]:
+    spans = _excluded_spans(sentence, deadlines, doc_year) + [d[1] for d in deadlines]
+    found = [q for q in find_quantities(sentence) if not _inside(q, spans)
+             and not _not_a_target(sentence, q)]
+    if not found:
+        found = _bare_numbers(sentence, spans)
+    # a value in brackets explains the sentence ("(knapp 45.000 t Ersparnis)"); it is a
+    # target only where the brackets name a goal or a deadline of their own
+    asides = [m.span() for m in _PAREN.finditer(sentence)
+              if not re.search(r"\bZiel|\bbis\s+(?:zum\s+|Ende\s+)?20\d\d", m.group(0))]
+    return [q for q in found if not _inside(q, asides)]
+
+
+_BARE = re.compile(r"\b(?:um|auf)\s+(?:(?:rund|etwa|ca\.|mindestens|höchstens|weitere)\s+)?"
+                   r"(?P<n>\d{1,3}(?:[.\u00a0\u202f ]\d{3})+|\d+(?:,\d+)?)(?=\s+[a-zäöü])")
+
+
+def _bare_numbers(sentence: str, spans) -> list[Quantity]:
+    """ "um 400 sinken": a number with neither unit nor noun after "um"/"auf" and before
+    the verb counts what the sentence names."""
+    found = []
+    for match in _BARE.finditer(sentence):
+        value = parse_digits(match.group("n"))
+        q = Quantity(match.group("n"), value, "count", None, match.start("n"), match.end("n"))
+        if value is not None and not _inside(q, spans) and \
+                not re.fullmatch(r"(?:19|20)\d\d", match.group("n")):
+            found.append(q)
+    return found
+
+
+def _main(quantities: list[Quantity], sentence: str) -> Quantity | None:
+    """The value the promise is about: the one after "auf"/"um" or a comparator word, else
+    the first share or amount of money, else the first value."""
+    lead = re.match(r"\s*(?:Damit|Um|Wenn|Weil|Da|Dass|Sobald|Falls)\b[^,]*,", sentence)
+    if lead and any(q.start >= lead.end() for q in quantities):
+        quantities = [q for q in quantities if q.start >= lead.end()]
+    for q in quantities:
+        before = sentence[max(0, q.start - 40):q.start]
+        if _AUF_BEFORE.search(before) or _COMPARATOR_BEFORE.search(before):
+            return q
+    return next((q for q in quantities if q.unit in ("EUR", "percent")), None) or \
         next(iter(quantities), None)
-    result = {"metric": None, "value": None, "unit": None, "comparator": comparator(sentence),
-              "deadline": deadline, "per": per_year(sentence),
-              "baseline_year": baseline_year(sentence), "factor": factor(sentence),
-              "rank": rank(sentence), "implied": []}
-    if value_q is not None:
-        result["value"], result["unit"] = value_q.value, value_q.unit
-        if value_q.unit == "count" and value_q.noun is None and \
+
+
+def _same_kind(a: Quantity, b: Quantity) -> bool:
+    return a.unit == b.unit and (a.unit != "count" or a.noun == b.noun or not b.noun)
+
+
+def _own_year(sentence: str, q: Quantity) -> str | None:
+    """ "20 MW 2028": a year standing right after the value is its deadline."""
+    match = re.match(r"\s*(?:im\s+Jahr\s+|in\s+|bis\s+|\()?(?P<y>20\d{2})\b(?!\s*/)(?!\))",
+                     sentence[q.end:q.end + 14])
+    return f"{match.group('y')}-12-31" if match else None
+
+
+def _comparator_and_change(sentence: str, q: Quantity) -> tuple[str | None, str | None]:
+    before = sentence[max(0, q.start - 50):q.start]
+    after = sentence[q.end:q.end + 60]
+    explicit = _COMPARATOR_BEFORE.search(before)
+    clause_start = max(before.rfind(","), before.rfind(";"))
+    window = sentence[max(0, q.start - 120):q.start]
+    window = window[max(window.rfind(";"), 0):] + " " + after.split(",")[0]
+    direction = None
+    for match in DIRECTION.finditer(window):
+        direction = "decrease" if match.group("down") else "increase"
+    by_amount = re.search(r"\bum\s*(?:\S+\s+){0,2}$", before) is not None
+    to_level = re.search(r"\bauf\s*(?:\S+\s+){0,2}$", before) is not None
+    del clause_start
+    comparator_word = None
+    if explicit:
+        comparator_word = "at_least" if explicit.group("least") else \
+            "at_most" if explicit.group("most") else "exactly"
+    if by_amount and direction:
+        return comparator_word or "at_least", direction
+    if to_level and direction:
+        return comparator_word or ("at_most" if direction == "decrease" else "at_least"), None
+    if re.search(r"\b(?:weitere[nrs]?|zusätzliche[nrs]?|zusätzlich|mehr)\s*$", before, re.I) \
+            and not to_level:
+        return comparator_word or "at_least", "increase"
+    if comparator_word:
+        return comparator_word, None
+    if direction == "decrease" and re.match(r"\s*(?:\w+\s+){0,3}?(?:einsparen|einzusparen|"
+                                            r"reduzieren|mindern|senken|vermeiden)", after):
+        return "at_least", "decrease"
+    return comparator(sentence) if not direction else None, None
+
+
+def parse_targets(sentence: str, doc_year: int | None = None, context: str = "") -> list[dict]:
+    """Every target a goal sentence states (a range is two), [] where nothing measurable."""
+    deadlines = [d for d in find_deadlines(sentence, doc_year)
+                 if not any(s <= d[1][0] < e for s, e in
+                            [m.span() for m in _BASELINE.finditer(sentence)])]
+    quantities = _target_quantities(sentence, deadlines, doc_year)
+    main = _main(quantities, sentence)
+    common = {"per": per_year(sentence), "baseline_year": baseline_year(sentence),
+              "factor": factor(sentence), "rank": rank(sentence)}
+    first_deadline = deadlines[0] if deadlines else None
+    chosen = [main] if main else []
+    if main is not None:
+        # further values of the same kind, each with its own deadline or year
+        for q in quantities:
+            if q is main or not _same_kind(q, main):
+                continue
+            if _own_year(sentence, q) or len(deadlines) > 1:
+                chosen.append(q)
+        chosen.sort(key=lambda q: q.start)
+    targets = []
+    for q in chosen:
+        deadline, relative = _deadline_for(sentence, q, chosen, deadlines)
+        comp, change = _comparator_and_change(sentence, q)
+        base = _blank(deadline, relative) | common
+        base.update({"value": q.value, "unit": q.unit, "comparator": comp, "change": change})
+        if q.per:
+            base["per"] = q.per
+        if q.unit == "count" and q.noun is None and \
                 _MONEY_CONTEXT.search(sentence + " " + context):
-            result["unit"] = "EUR"
-            result["implied"].append("unit")
-    if result["rank"] is not None:
-        result["value"], result["unit"] = float(result["rank"]), "rank"
-    result["metric"] = metric(sentence, value_q.noun if value_q else None)
-    measurable = any(result[k] is not None for k in ("value", "factor", "rank"))
-    return result if measurable or deadline else None
+            base["unit"] = "EUR"
+            base["implied"].append("unit")
+        base["metric"] = metric(sentence, q.noun)
+        if q.high is not None:
+            high = dict(base, value=q.high, comparator="at_most",
+                        implied=list(base["implied"]))
+            base["comparator"] = "at_least"
+            targets += [base, high]
+        else:
+            targets.append(base)
+    if not targets and (common["factor"] is not None or common["rank"] is not None):
+        deadline, relative = (first_deadline[0], first_deadline[2]) if first_deadline else \
+            (None, False)
+        base = _blank(deadline, relative) | common
+        base["comparator"] = comparator(sentence) or (
+            "at_least" if re.search(r"\bMindest", sentence) else None)
+        match = DIRECTION.search(sentence)
+        base["change"] = None if not match else ("decrease" if match.group("down")
+                                                 else "increase")
+        base["metric"] = metric(sentence, None)
+        targets.append(base)
+    for target in targets:
+        if target["rank"] is not None:
+            target["value"], target["unit"] = float(target["rank"]), "rank"
+    return targets
+
+
+def _blank(deadline: str | None, relative: bool) -> dict:
+    return {"metric": None, "value": None, "unit": None, "comparator": None,
+            "deadline": deadline, "per": None, "baseline_year": None, "factor": None,
+            "rank": None, "implied": ["deadline"] if relative and deadline else [],
+            "change": None}
+
+
+def _deadline_for(sentence, q, chosen, deadlines) -> tuple[str | None, bool]:
+    own = _own_year(sentence, q)
+    if own:
+        return own, False
+    if not deadlines:
+        return None, False
+    if len(deadlines) == 1 or len(chosen) == 1:
+        return deadlines[0][0], deadlines[0][2]
+    # several values and deadlines: the nearest deadline after the value and before the
+    # next value, else the nearest before it
+    index = chosen.index(q)
+    stop = chosen[index + 1].start if index + 1 < len(chosen) else len(sentence)
+    after = [d for d in deadlines if q.end <= d[1][0] < stop]
+    if after:
+        return after[0][0], after[0][2]
+    before = [d for d in deadlines if d[1][1] <= q.start]
+    chosen_d = before[-1] if before else deadlines[0]
+    return chosen_d[0], chosen_d[2]
+
+
+def parse_target(sentence: str, doc_year: int | None = None, context: str = "") -> dict | None:
+    """The first target a goal sentence states (version 1's single target), or None."""
+    targets = parse_targets(sentence, doc_year, context)
+    if targets:
+        return targets[0]
+    deadline = find_deadline(sentence, doc_year)[0]
+    return _blank(deadline, False) | {"comparator": comparator(sentence)} if deadline else None

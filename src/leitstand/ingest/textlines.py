@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 
+from leitstand.ingest.layout import Layout
 from leitstand.ingest.reader import Source
 
 
@@ -20,12 +22,31 @@ class Line:
     number: int
     page: int | None
     raw: str
-    font_size: float | None = None
-    font_weight: int | None = None
-    noise: str = ""  # "header", "page_number", "footnote", "caption"
+    layout: Layout | None = None  # PDF only: font and box of the line
+    noise: str = ""  # "header", "page_number", "footnote", "caption", "toc"
     page_start: bool = False
+    page_height: float = 0.0
+    # A running head that names its section ("Maßnahme A1.1") on the page where it is new:
+    # (number, title) of the section it starts.
+    heading: tuple | None = None
 
     @property
+    def font_size(self) -> float | None:
+        return self.layout.size if self.layout else None
+
+    @property
+    def bold(self) -> bool:
+        return bool(self.layout and self.layout.bold)
+
+    @property
+    def in_band(self) -> bool:
+        """In the top or bottom band of its page, where running heads and feet stand."""
+        if not self.layout or not self.page_height:
+            return False
+        return self.layout.top < 0.11 * self.page_height or \
+            self.layout.top > 0.9 * self.page_height
+
+    @cached_property
     def text(self) -> str:
         return " ".join(self.raw.split())
 
@@ -51,18 +72,80 @@ def split_lines(source: Source) -> list[Line]:
     into two pieces on two pages that share the line number."""
     lines: list[Line] = []
     page_index = 0
-    sizes = [page.heading_sizes for page in source.pages]
+    in_page = 0
     joined = "\f".join(page.text for page in source.pages)
     for number, segment in enumerate(joined.split("\n"), start=1):
         for k, raw in enumerate(segment.split("\f")):
             if k:
                 page_index += 1
+                in_page = 0
+            page = source.pages[page_index]
             page_no = page_index + 1 if source.page_count else None
-            size, weight = sizes[page_index].get(raw.strip(), (None, None))
-            lines.append(Line(number, page_no, raw, size, weight))
+            layout = page.layout[in_page] if in_page < len(page.layout) else None
+            lines.append(Line(number, page_no, raw, layout, page_height=page.height))
+            in_page += 1
+    if any(line.layout for line in lines):
+        _mark_running_heads(lines)
     _mark_noise(lines)
     _mark_page_starts(lines, source)
     return lines
+
+
+_SECTION_HEAD = re.compile(r"^(?:Maßnahme|Kapitel|Handlungsfeld|Abschnitt|Teil|Baustein)\s+"
+                           r"(?P<num>[A-Z]?\d{1,2}(?:\.\d{1,2}){0,3}|[A-Z]|[IVX]{1,5})"
+                           r"(?:[:.]?\s+(?P<title>\S.*))?$")
+
+
+def _band_key(text: str) -> str:
+    return re.sub(r"\d+", "#", text.lower())
+
+
+def _mark_running_heads(lines: list[Line]) -> None:  # noqa: C901
+    """Running heads and feet of a PDF: lines in the top or bottom band of a page that recur
+    (digits ignored) on many pages, or stand unchanged on the next page at the same height;
+    and page numbers in the band. A running head that names a numbered section ("Kapitel 3",
+    "Maßnahme A1.1") starts that section on the page where it first shows."""
+    pages = {ln.page for ln in lines if ln.text}
+    if len(pages) < 3:
+        return
+    sizes = Counter()
+    for ln in lines:
+        if ln.layout:
+            sizes[ln.layout.size] += len(ln.text)
+    body = sizes.most_common(1)[0][0]
+    # Running heads are set about as large as the body text; a chapter heading at the top of
+    # each page is not one, even when it recurs with another number.
+    band = [ln for ln in lines if ln.text and ln.in_band and ln.layout.size <= 1.25 * body]
+    by_key: dict = {}
+    at: dict = {}
+    for line in band:
+        by_key.setdefault(_band_key(line.text), set()).add(line.page)
+        at.setdefault((line.page, line.text), line)
+    threshold = max(3, len(pages) // 4)
+    running = [ln for ln in band
+               if len(by_key[_band_key(ln.text)]) >= threshold
+               or (ln.page + 1, ln.text) in at or (ln.page - 1, ln.text) in at]
+    for line in band:
+        if _PAGE_NUMBER.match(line.text):
+            line.noise = "page_number"
+    seen: set = set()
+    for line in running:
+        line.noise = line.noise or "header"
+        head = _SECTION_HEAD.match(line.text)
+        if not head or line.text in seen or len(by_key[_band_key(line.text)]) < threshold:
+            continue
+        seen.add(line.text)
+        title = head.group("title")
+        if not title:
+            # The head's title stands on the next line of the band, often in bold.
+            after = [ln for ln in band if ln.page == line.page and ln.number > line.number
+                     and ln.layout.top - line.layout.top < 3 * line.layout.size]
+            title = ""
+            if after and not _PAGE_NUMBER.match(after[0].text):
+                title = after[0].text
+                after[0].noise = "header"
+        line.noise = ""
+        line.heading = (head.group("num"), title or line.text)
 
 
 def _mark_noise(lines: list[Line]) -> None:  # noqa: C901
@@ -83,9 +166,15 @@ def _mark_noise(lines: list[Line]) -> None:  # noqa: C901
     # In column layouts a line far longer than the column is a box or a caption.
     box = 1.45 * lengths[len(lengths) // 2] if len(lengths) > 50 and \
         lengths[len(lengths) // 2] < 60 else None
+    has_layout = any(line.layout for line in lines)
     for line in lines:
         text = line.text
-        if not text:
+        if not text or line.noise or line.heading:
+            continue
+        if has_layout:
+            # Running heads and page numbers are known from the page's bands already.
+            if _CAPTION.search(text):
+                line.noise = "caption"
             continue
         if _TITLE_WITH_PAGE.match(text):
             line.noise = "header"

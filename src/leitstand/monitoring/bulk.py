@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
+import time
+import zipfile
 from dataclasses import dataclass, field
 
 from django import forms
@@ -27,6 +30,12 @@ from leitstand.register.permissions import allowed
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 10_000
+# A workbook is a zip: 5 MB of it can unpack to gigabytes. Its parts together may unpack to
+# at most this much, a row may have at most this many columns, and reading may take at most
+# this long – the row limit alone is reached only after the work is done.
+MAX_UNPACKED_BYTES = 25 * 1024 * 1024
+MAX_COLUMNS = 50
+MAX_SECONDS = 10.0
 
 
 class ObservationRow(forms.Form):
@@ -105,21 +114,48 @@ def read_table(name: str, data: bytes) -> list[dict]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise FileRefused(_("The CSV file is not UTF-8 text. Save it as “CSV UTF-8”.")) from None
-    rows = list(csv.DictReader(io.StringIO(text)))
-    return rows
+    return _at_most(csv.DictReader(io.StringIO(text)))
+
+
+def _at_most(rows) -> list[dict]:
+    """The rows, read one by one and refused as soon as there are too many."""
+    taken = list(itertools.islice(rows, MAX_ROWS + 1))
+    if len(taken) > MAX_ROWS:
+        raise FileRefused(_("More than 10,000 rows."))
+    return taken
 
 
 def _read_xlsx(data: bytes) -> list[dict]:
+    """The first sheet, streamed (openpyxl's read-only mode) row by row: refused once it
+    has more rows than allowed, unpacks to too much or takes too long."""
     from openpyxl import load_workbook
 
     try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, ValueError):
+        raise FileRefused(_("The XLSX file cannot be read.")) from None
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise FileRefused(_("The XLSX file unpacks to more than 25 MB."))
+    try:
         sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).worksheets[0]
+        values = sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS)
+        header = [str(h or "").strip() for h in next(values, [])]
+        return _at_most(_within_time(
+            {h: ("" if v is None else v) for h, v in zip(header, row, strict=False)}
+            for row in values))
+    except FileRefused:
+        raise
     except Exception:  # openpyxl raises many kinds for a damaged file
         raise FileRefused(_("The XLSX file cannot be read.")) from None
-    values = sheet.iter_rows(values_only=True)
-    header = [str(h or "").strip() for h in next(values, [])]
-    return [{h: ("" if v is None else v) for h, v in zip(header, row, strict=False)}
-            for row in values]
+
+
+def _within_time(rows):
+    deadline = time.monotonic() + MAX_SECONDS
+    for row in rows:
+        if time.monotonic() > deadline:
+            raise FileRefused(_("The file takes too long to read."))
+        yield row
 
 
 def _unneutralise(value):

@@ -53,6 +53,16 @@ def end_of_day(day):
     return timezone.make_aware(dt.datetime.combine(day + dt.timedelta(days=1), dt.time()))
 
 
+def known_day(day=None):
+    """The day whose knowledge to show: `day` if it lies in the past, else None (today).
+
+    A day after today means today everywhere (pages, API, exports, feeds, report): what is
+    held until a publication day must not be readable by asking for that day."""
+    if day is None or day >= timezone.localdate():
+        return None
+    return day
+
+
 class AppendOnlyError(ValidationError):
     pass
 
@@ -60,7 +70,7 @@ class AppendOnlyError(ValidationError):
 class AssessmentQuerySet(models.QuerySet):
     def public(self, today=None):
         """Approved and published by `today`; for a past day, only what was approved by then."""
-        today = today or timezone.localdate()
+        today = known_day(today) or timezone.localdate()
         known = self.filter(state=Assessment.APPROVED).filter(
             models.Q(publish_on__isnull=True) | models.Q(publish_on__lte=today))
         if today < timezone.localdate():

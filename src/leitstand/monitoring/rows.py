@@ -12,7 +12,7 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 
 from leitstand.monitoring import measurability, review, status_rules
-from leitstand.monitoring.models import Assessment, Observation
+from leitstand.monitoring.models import Assessment, Observation, known_day
 from leitstand.monitoring.status import current, published_status
 from leitstand.register import horizons
 from leitstand.register.models import Edition, Goal, Organisation, Target
@@ -51,7 +51,7 @@ def goal_rows(edition: Edition | None, goals=None, today: dt.date | None = None,
     a status snapshot for the day, the computed part comes from it; `live` or
     `with_observations` (the goal page's charts) always compute from the observations.
     """
-    today = today or timezone.localdate()
+    today = known_day(today) or timezone.localdate()
     editions = editions or {edition.id: edition}
     goals = (goals if goals is not None else Goal.objects.filter(edition__in=list(editions)))
     use_snapshots = not (live or with_observations or isinstance(goals, list))

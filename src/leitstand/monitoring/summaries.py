@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.utils import timezone
 
 from leitstand.monitoring.aggregates import count_by
+from leitstand.monitoring.models import known_day
 from leitstand.monitoring.rows import goal_rows
 from leitstand.register.models import Edition
 
@@ -15,6 +16,7 @@ def field_of_action(section) -> str:
 
 
 def edition_summary(edition: Edition, rows=None, today=None) -> dict:
+    today = known_day(today)
     rows = rows if rows is not None else goal_rows(edition, today=today)
 
     def tally(keys_of):

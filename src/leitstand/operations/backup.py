@@ -20,7 +20,7 @@ from django.test.utils import override_settings
 # Made again by `migrate`, or without value in a copy (rate-limit counts, sign-in links and
 # queued mails live for minutes to a day and must not come back from an old backup).
 EXCLUDED = ["contenttypes", "auth.permission", "sessions", "admin.logentry",
-            "participation.rateevent", "participation.signinlink", "participation.outgoingmail"]
+            "core.rateevent", "participation.signinlink", "core.outgoingmail"]
 
 
 class RestoreError(Exception):

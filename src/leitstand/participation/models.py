@@ -103,6 +103,29 @@ class Participant(models.Model):
         return self.email is None
 
 
+class ContentQuerySet(models.QuerySet):
+    """The one visibility rule of the dialog's posts, for every page, count and mail."""
+
+    def visible(self):
+        """Public and counted: neither held, hidden nor removed."""
+        return self.filter(state=Content.VISIBLE)
+
+    def listed_for(self, participant):
+        """What a page lists for this visitor: everything but posts held for moderation,
+        of which only their author sees their own (hidden and removed posts are listed
+        with their reason or "removed", without their text)."""
+        if participant is None:
+            return self.exclude(state=Content.HELD)
+        return self.exclude(models.Q(state=Content.HELD) & ~models.Q(participant=participant))
+
+
+class CommentQuerySet(ContentQuerySet):
+    def counted(self):
+        """What a "n comments" count counts: visible comments that a page shows, so not a
+        reply below a held comment (which nobody but its author sees)."""
+        return self.visible().exclude(parent__state=Content.HELD)
+
+
 class Content(models.Model):
     """What comments and proposals share: an author, a state and moderation."""
 
@@ -118,8 +141,15 @@ class Content(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     edited_at = models.DateTimeField(null=True, blank=True)
 
+    objects = ContentQuerySet.as_manager()
+
     class Meta:
         abstract = True
+
+    def readable_by(self, participant) -> bool:
+        """A held post is its author's alone until a moderator releases it."""
+        return self.state != self.HELD or (participant is not None
+                                           and self.participant_id == participant.pk)
 
 
 class Comment(Content):
@@ -137,6 +167,8 @@ class Comment(Content):
                                  related_name="comments")
     parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE,
                                related_name="replies")
+
+    objects = CommentQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at", "id"]
@@ -185,6 +217,12 @@ class Proposal(Content):
 
     def __str__(self):
         return self.title
+
+    @property
+    def shown_title(self) -> str:
+        """The title wherever the public sees it: a hidden or removed proposal's title is
+        as gone as its text ("" – the page says why instead)."""
+        return self.title if self.state in (self.VISIBLE, self.HELD) else ""
 
 
 class Support(models.Model):

@@ -140,8 +140,9 @@ def consultation_news(consultation_id: int, since: dt.datetime, now: dt.datetime
                                            starts_at__lte=now)]
     lines += [_("Proposal “%(title)s” was taken up in goal %(goal)s") % {
         "title": p.title, "goal": str(p.taken_up_goal)}
-        for p in Proposal.objects.filter(consultation=consultation_id, taken_up_at__gt=since,
-                                         taken_up_at__lte=now).select_related("taken_up_goal")]
+        for p in Proposal.objects.visible().filter(
+            consultation=consultation_id, taken_up_at__gt=since, taken_up_at__lte=now)
+        .select_related("taken_up_goal")]
     return lines
 
 

@@ -13,7 +13,7 @@ import io
 
 from django.db.models import Count
 
-from leitstand.core.cells import safe_cell
+from leitstand.core.cells import csv_cell
 from leitstand.participation.models import Comment, Content, Dispute, Proposal
 
 
@@ -101,7 +101,7 @@ def to_csv(results: dict) -> str:
     writer.writerow(CSV_COLUMNS)
 
     def row(**values):
-        writer.writerow([safe_cell(values.get(c)) for c in CSV_COLUMNS])
+        writer.writerow([csv_cell(values.get(c)) for c in CSV_COLUMNS])
 
     for p in results["parts"]:
         row(record="part", part_kind=p["kind"], part_code=p["code"], part_title=p["title"],

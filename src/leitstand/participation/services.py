@@ -91,6 +91,8 @@ def post_comment(consultation, participant, target, body, parent=None) -> Commen
     if parent is not None and (parent.consultation_id != consultation.id
                                or _target_of(parent) != target):
         raise Refused(_("A reply must belong to the same discussion."))
+    if parent is not None and parent.state != Content.VISIBLE:
+        raise Refused(_("This comment cannot be answered."))
     field = target.__class__.__name__.lower()
     comment = Comment.objects.create(consultation=consultation, participant=participant,
                                      body=body, parent=parent, **{field: target},

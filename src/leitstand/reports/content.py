@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 
 from leitstand.monitoring import status, status_rules, vocabulary
+from leitstand.monitoring.models import known_day
 from leitstand.monitoring.rows import goal_rows
 from leitstand.register import horizons
 
@@ -40,6 +41,7 @@ def _group(rows, keys_and_labels) -> list[Group]:
 def build(edition, as_of=None) -> dict:
     from leitstand.monitoring.summaries import field_of_action
 
+    as_of = known_day(as_of)
     rows = goal_rows(edition, today=as_of, live=True)
     horizon_labels = dict(horizons.CHOICES)
     return {

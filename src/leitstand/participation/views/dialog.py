@@ -71,7 +71,7 @@ def consultation(request, slug):
         return render(request, "participation/not_yet.html", context)
     edition = consultation.edition
     counts = {}
-    for row in (Comment.objects.filter(consultation=consultation, state=Content.VISIBLE)
+    for row in (Comment.objects.counted().filter(consultation=consultation)
                 .values("section", "paragraph", "goal", "measure").annotate(n=Count("id"))):
         for field in ("section", "paragraph", "goal", "measure"):
             if row[field]:
@@ -86,8 +86,8 @@ def consultation(request, slug):
             g.comment_count = counts.get(("goal", g.pk), 0)
         for m in s.measures.all():
             m.comment_count = counts.get(("measure", m.pk), 0)
-    taken_up = Proposal.objects.filter(consultation=consultation,
-                                       taken_up_goal__isnull=False).select_related(
+    taken_up = Proposal.objects.visible().filter(consultation=consultation,
+                                                 taken_up_goal__isnull=False).select_related(
         "taken_up_goal__edition__strategy")
     return render(request, "participation/consultation.html", {
         **context, "sections": sections, "taken_up": taken_up,
@@ -137,8 +137,7 @@ def discussion(request, slug, kind, pk):
     if isinstance(part, Paragraph):  # its place as readers count: the n-th of its section
         part.place = Paragraph.objects.filter(section=part.section_id).filter(
             Q(order__lt=part.order) | Q(order=part.order, pk__lt=part.pk)).count() + 1
-    if isinstance(part, Proposal) and part.state == Content.HELD and (
-            context["participant"] is None or part.participant_id != context["participant"].pk):
+    if isinstance(part, Proposal) and not part.readable_by(context["participant"]):
         raise Http404("This proposal waits for moderation.")
     form = forms.CommentForm(request.POST or None)
     if request.method == "POST":
@@ -166,8 +165,8 @@ def discussion(request, slug, kind, pk):
                                         "unterstuetzung."))
     field = "proposal" if kind == "vorschlag" else PARTS[kind].__name__.lower()
     me = context["participant"]
-    comments = list(Comment.objects.filter(consultation=consultation, **{field: part})
-                    .exclude(Q(state=Content.HELD) & ~Q(participant=me or 0))
+    comments = list(Comment.objects.listed_for(me)
+                    .filter(consultation=consultation, **{field: part})
                     .select_related("participant").annotate(n_supports=Count("supports")))
     mine = set(CommentSupport.objects.filter(participant=me, comment__in=comments)
                .values_list("comment_id", flat=True)) if context["verified"] else set()
@@ -210,11 +209,11 @@ def proposals(request, slug):
                                         goal=goal)
             return redirect("participation:discussion", consultation.slug, "vorschlag",
                             proposal.pk)
-    items = (Proposal.objects.filter(consultation=consultation)
-             .exclude(state=Content.HELD).select_related("participant", "goal",
+    items = (Proposal.objects.listed_for(None).filter(consultation=consultation)
+             .select_related("participant", "goal",
                                                          "taken_up_goal__edition__strategy")
              .annotate(support_count=Count("supports"), comment_count=Count(
-                 "comments", filter=Q(comments__state=Content.VISIBLE), distinct=True))
+                 "comments", filter=Q(comments__in=Comment.objects.counted()), distinct=True))
              .order_by(*SORTS[sort]))
     return render(request, "participation/proposals.html", {
         **context, "proposals": items, "form": form, "sort": sort, "sorts": list(SORTS),
@@ -293,6 +292,8 @@ def report(request, kind, pk):
         raise Http404("Nothing to report.")
     item = get_object_or_404(model.objects.select_related("consultation"), pk=pk)
     participant = identity.current(request)
+    if not item.readable_by(participant):
+        raise Http404("This post waits for moderation.")
     form = forms.ReasonForm(request.POST or None)
     if request.method == "POST":
         services.require_verified(participant)

@@ -21,7 +21,9 @@ class Command(BaseCommand):
                             help="Validate the settings and stop.")
 
     def handle(self, *args, host, port, workers, check_only, **options):
-        problems = config.production_problems()
+        from leitstand.api.catalogue import settings_problems
+
+        problems = config.production_problems() + settings_problems()
         if problems:
             raise CommandError("Cannot start in production: " + " ".join(problems))
         pending = _pending_migrations()
