@@ -17,15 +17,25 @@ SHOTS = os.environ.get("LEITSTAND_SHOTS", "")
 
 
 def _shot(page, name):
+    """Screenshots of the page as it is, then of its English version (public pages)."""
     if not SHOTS:
         return
     os.makedirs(SHOTS, exist_ok=True)
-    for width in (390, 1280):
-        page.set_viewport_size({"width": width, "height": 900})
-        page.screenshot(path=f"{SHOTS}/{name}-{width}.png", full_page=True)
-        # nothing on a phone may make the page scroll sideways
-        assert page.evaluate("document.documentElement.scrollWidth") <= width, (name, width)
+    url = page.url
+    english = None if "/admin/" in url else re.sub(r"^(https?://[^/]+)/", r"\1/en/", url)
+    for lang, address in (("de", None), ("en", english)):
+        if lang == "en":
+            if address is None:
+                break
+            page.goto(address)
+        for width in (390, 1280):
+            page.set_viewport_size({"width": width, "height": 900})
+            page.screenshot(path=f"{SHOTS}/{name}-{lang}-{width}.png", full_page=True)
+            # nothing on a phone may make the page scroll sideways
+            assert page.evaluate("document.documentElement.scrollWidth") <= width, (name, width)
     page.set_viewport_size({"width": 1280, "height": 900})
+    if english:
+        page.goto(url)
 
 
 def _no_violations(page):
