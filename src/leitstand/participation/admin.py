@@ -39,6 +39,13 @@ class PhaseForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.initial["actions"] = self.instance.action_list
+        # A table row's fields have their column head, not a label: name them for screen
+        # readers (the date and the time of a moment separately).
+        self.fields["name"].widget.attrs["aria-label"] = _("name of the phase")
+        for field, label in (("starts_at", _("starts at")), ("ends_at", _("ends at"))):
+            widgets = getattr(self.fields[field].widget, "widgets", [])
+            for widget, part in zip(widgets, (_("date"), _("time")), strict=False):
+                widget.attrs["aria-label"] = f"{label} ({part})"
 
     def clean_actions(self):
         return ",".join(a for a in ACTIONS if a in self.cleaned_data["actions"])
