@@ -347,3 +347,36 @@ def test_discussion_pages_stay_within_the_query_budget(client, draft, alice, bob
                 reverse("participation:proposals", args=[draft.slug])):
         with django_assert_max_num_queries(QUERY_BUDGET):
             assert client.get(url).status_code == 200
+
+
+def test_a_proposal_is_previewed_before_it_is_sent(alice_client, draft):
+    url = reverse("participation:proposals", args=[draft.slug])
+    form = alice_client.get(url).content.decode()
+    assert "Zu änderndes Ziel (nur bei einer Änderung)" in form
+    assert 'value="new_goal" id="id_kind_0" required checked' in form  # a new goal by default
+    response = alice_client.post(url, {"kind": "new_goal", "title": "Mehr Bäume",
+                                       "body": "In jeder Straße.", "preview": "1"})
+    page = response.content.decode()
+    assert response.status_code == 200 and "Vorschau – noch nicht eingereicht" in page
+    assert "In jeder Straße." in page and 'value="Mehr Bäume"' in page
+    assert not Proposal.objects.filter(title="Mehr Bäume").exists()
+    alice_client.post(url, {"kind": "new_goal", "title": "Mehr Bäume", "body": "In jeder."})
+    assert Proposal.objects.filter(title="Mehr Bäume").exists()
+
+
+def test_a_proposal_taken_up_into_a_draft_goal_links_nowhere_that_answers_404(client, draft,
+                                                                                 alice):
+    from leitstand.register.models import Edition, Goal
+
+    later = Edition.objects.create(strategy=draft.edition.strategy, label="2031",
+                                   slug="2031-entwurf", year=2031)
+    target = Goal.objects.create(edition=later, code="N-01", title="Bänke")
+    Proposal.objects.create(consultation=draft, participant=alice, kind="new_goal",
+                            title="Bänke", body="b", taken_up_goal=target,
+                            taken_up_at=timezone.now())
+    page = client.get(reverse("participation:consultation", args=[draft.slug])).content.decode()
+    assert "N-01" in page and target.get_absolute_url() not in page
+    assert "im Entwurf; öffentlich, sobald die Fassung veröffentlicht ist" in page
+    Edition.objects.filter(pk=later.pk).update(status=Edition.PUBLISHED)
+    page = client.get(reverse("participation:consultation", args=[draft.slug])).content.decode()
+    assert target.get_absolute_url() in page
