@@ -51,6 +51,8 @@ def _sign_up(page, base, email, name, then):
     link = re.search(r"http://\S+/beteiligung/anmelden/\S+/", mail.outbox[-1].body).group(0)
     page.goto(link)
     page.get_by_role("button", name="Jetzt anmelden").click()
+    if name == "Ida":
+        _shot(page, "03b-sign-up")
     page.get_by_label("Anzeigename").fill(name)
     page.get_by_label("Ich habe die Datenschutzhinweise gelesen.").check()
     page.get_by_role("button", name="Speichern").click()
@@ -115,6 +117,15 @@ def test_the_dialogs_new_parts_end_to_end(demo_live, browser, page):
     assert "Mit der jährlichen Umfrage." in page.content()
     assert "veröffentlicht" in page.content()
     _shot(page, "07-my-activity")
+    _no_violations(page)
+    page.locator("summary", has_text="Welche Benachrichtigungen möchte ich?").click()
+    page.get_by_label("Eine Antwort auf meinen Kommentar: per E-Mail").uncheck()
+    page.get_by_role("button", name="Auswahl speichern").click()
+    assert "Ihre Wahl der Benachrichtigungen ist gespeichert." in page.content()
+    page.get_by_role("link", name="Meine Daten: herunterladen oder löschen").click()
+    page.locator("summary", has_text="Wahl der Benachrichtigungen").click()
+    assert "by_mail" in page.content()
+    _shot(page, "07b-my-data")
     _no_violations(page)
 
     # Bert signs in elsewhere and finds the notification, marked new.
