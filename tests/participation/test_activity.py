@@ -206,3 +206,21 @@ def test_a_consultation_not_yet_begun_offers_a_subscription(client, draft):
         ends_at=timezone.now() + timezone.timedelta(days=9))
     page = client.get(reverse("participation:consultation", args=[draft.slug])).content.decode()
     assert "noch nicht begonnen" in page and f'name="consultation" value="{draft.pk}"' in page
+
+
+def test_a_held_reply_is_announced_only_once_a_moderator_releases_it(roles, draft, alice,
+                                                                      mails):
+    from leitstand.participation.models import Participant
+    from leitstand.register.models import Strategy
+
+    Strategy.objects.get(slug="musterstadt").admins.add(roles["strategy_admin"])
+    top = comment_on(draft, draft.edition.goals.first(), alice, "Frage")
+    guest = Participant.objects.create(display_name="")
+    Phase.objects.filter(consultation=draft).update(actions="read,comment,propose,support")
+    type(draft).objects.filter(pk=draft.pk).update(allow_anonymous=True)
+    draft.refresh_from_db()
+    reply = mails(lambda: services.post_comment(draft, guest, top.goal, "Gastantwort", top))
+    assert reply.state == "held" and alice.notifications.count() == 0 and mails.outbox == []
+    mails(lambda: services.moderate(roles["strategy_admin"], reply, "release"))
+    assert alice.notifications.get().kind == "reply"
+    assert [m.to for m in mails.outbox] == [[alice.email]]
