@@ -167,6 +167,8 @@ def _numbers_in(text: str) -> set[float]:
     for word, value in (_WORDS | _FRACTIONS).items():
         if re.search(rf"\b{word}", lowered):
             values.add(float(value))
+            if word in _FRACTIONS:  # "zwei Drittel", "drei Viertel"
+                values.update(round(value * n, 2) for n in (2, 3, 4))
             for scale in _SCALES.values():
                 values.add(value * scale)
     return values

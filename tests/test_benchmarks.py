@@ -4,6 +4,11 @@ import pathlib
 import subprocess
 import sys
 
+import pytest
+
+from tests.conftest import need_shared
+
+pytestmark = pytest.mark.benchmark
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 
 
@@ -16,6 +21,8 @@ def test_ingest_speed_benchmark_prints_pages_per_second_and_ratio():
 
 
 def test_ingest_accuracy_benchmark_prints_every_field():
+    need_shared("seeds")  # the benchmark reads the annotated documents from ../shared
+    need_shared("corpus")
     result = subprocess.run([sys.executable, "bench/ingest_accuracy.py"], cwd=ROOT,
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr

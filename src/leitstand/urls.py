@@ -1,8 +1,8 @@
 """The site's URLs: public dashboard, editors' admin, health check, language switch.
 
-Public pages and the dialog are in German at today's addresses and in English under /en/
-(`i18n_patterns` without a prefix for German). The editors' areas, the API, feeds and the
-health check have one address each.
+Public pages, the dialog and the open data are in German at today's addresses and in English
+under /en/ (`i18n_patterns` without a prefix for German). The editors' areas, feeds and the
+health check have one address each (German).
 """
 
 from django.conf.urls.i18n import i18n_patterns

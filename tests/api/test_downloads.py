@@ -110,3 +110,37 @@ def test_numbers_in_every_csv_are_written_as_a_person_writes_them(client, db):
         client.get("/daten/observations.csv").content.decode())))
     files = [r["value"] for r in observations if r["indicator"] == "papierakten"]
     assert "41000" in files
+
+
+def test_the_data_package_declares_keys_references_values_and_meanings(tmp_path, db):
+    call_command("export", str(tmp_path), "--format", "datapackage")
+    package = json.loads((tmp_path / "datapackage.json").read_text())
+    resources = {r["name"]: r for r in package["resources"]}
+    assert all(f["description"] for r in resources.values() for f in r["schema"]["fields"])
+    assert resources["goals"]["schema"]["primaryKey"] == ["strategy", "edition", "code"]
+    references = {(r["name"], fk["reference"]["resource"]) for r in resources.values()
+                  for fk in r["schema"].get("foreignKeys", [])}
+    assert {("targets", "goals"), ("assessments", "goals"), ("goals", "editions"),
+            ("observations", "indicators")} <= references
+    fields = {f["name"]: f for f in resources["goals"]["schema"]["fields"]}
+    assert "achieved" in fields["status"]["constraints"]["enum"]
+    assert "indicators" in {f["name"] for f in resources["targets"]["schema"]["fields"]}
+
+
+def test_frictionless_catches_a_broken_reference_and_an_unknown_code(tmp_path, db):
+    from frictionless import validate
+
+    call_command("export", str(tmp_path), "--format", "datapackage")
+    targets = (tmp_path / "targets.csv").read_text(encoding="utf-8").splitlines()
+    header = targets[0].split(",")
+    row = next(csv.reader([targets[1]]))
+    row[header.index("goal")] = "no-such-goal"
+    targets[1] = ",".join(f'"{c}"' for c in row)
+    (tmp_path / "targets.csv").write_text("\n".join(targets) + "\n", encoding="utf-8")
+    goals = (tmp_path / "goals.csv").read_text(encoding="utf-8")
+    (tmp_path / "goals.csv").write_text(goals.replace(",achieved,", ",reached,", 1),
+                                        encoding="utf-8")
+    report = validate(str(tmp_path / "datapackage.json"))
+    kinds = {kind for (kind,) in report.flatten(["type"])}
+    assert not report.valid
+    assert {"foreign-key", "constraint-error"} <= kinds

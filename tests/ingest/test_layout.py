@@ -160,3 +160,46 @@ def test_numbered_paragraphs_of_a_council_motion_are_a_list(tmp_path):
     assert [item["text"] for lst in doc["lists"] for item in lst["items"]] == [
         "Der Gemeinderat stimmt dem Klimaplan der Stadt zu",
         "Die Verwaltung legt jährlich einen Bericht vor", "Die Mittel stehen im Haushalt bereit"]
+
+
+def test_a_running_head_repeating_a_body_heading_adds_no_section(tmp_path):
+    """Guards the rule that a running head naming a section starts it (passes on 1482b9e,
+    which knows neither rule)."""
+    pages = [heading(780, "1 Ausgangslage") + body(750)]
+    pages += [[(70, 810, "Helvetica", 9, "Kapitel 1 · Ausgangslage")] + body(760)
+              for _ in range(2)]
+    pages += [heading(780, "2 Wärme") + body(750)]
+    pages += [[(70, 810, "Helvetica", 9, "Kapitel 2 · Wärme")] + body(760) for _ in range(2)]
+    doc = ingest_path(write(tmp_path / "kopfzeile.pdf", pages))
+    assert titles(doc) == [("1", "Ausgangslage", 1), ("2", "Wärme", 4)]
+
+
+def test_a_title_over_its_chapters_and_a_table_header_row_are_not_sections(tmp_path):
+    page = [(70, 790, "Helvetica-Bold", 20, "Programm für kühle Quartiere")]
+    page += heading(750, "1 Hitze in der Stadt") + body(725)
+    page += [(90, 660, "Helvetica-Bold", 10, "Maßnahme          Zuständig          Frist"),
+             (90, 646, "Helvetica", 10, "Schattenplätze schaffen      Grünamt      2027")]
+    page += heading(610, "1.1 Schatten und Wasser", 12) + body(585)
+    doc = ingest_path(write(tmp_path / "programm.pdf", [page, body(780), body(780)]))
+    assert titles(doc) == [("1", "Hitze in der Stadt", 1), ("1.1", "Schatten und Wasser", 1)]
+    assert doc["title"] == "Programm für kühle Quartiere"
+
+
+def test_a_text_with_page_numbers_at_the_top_takes_no_page_number_as_title():
+    topics = ["Radnetz", "Busangebot", "Fußwege", "Ladesäulen", "Carsharing"]
+    pages = [f"Seite {n}\n\n{n}. Teil über {topic}\n\nDie Gemeinde baut ihr {topic} aus und "
+             f"prüft jedes Jahr, wie weit sie beim {topic} gekommen ist.\n"
+             for n, topic in enumerate(topics, start=1)]
+    doc = ingest_text("\f".join(pages))
+    assert doc["title"] is None or "Seite" not in doc["title"]
+    assert [s["number"] for s in doc["sections"]] == ["1", "2", "3", "4", "5"]
+
+
+def test_dotted_numbers_are_headings_where_the_font_does_not_tell(tmp_path):
+    """Guards the font-based reading against losing plain numbered headings."""
+    page = [(70, 780, "Helvetica", 10, "2.1 Wärme aus der Erde")] + body(760)
+    page += [(70, 700, "Helvetica", 10, "2.2 Wärme aus dem Fluss")] + body(680)
+    page += [(70, 630, "Helvetica", 10, "Im Jahr 2024 wurden 2.5 Millionen Euro dafür")]
+    page += [(70, 616, "Helvetica", 10, "3.4 Prozent mehr als im Vorjahr ausgegeben.")]
+    doc = ingest_path(write(tmp_path / "schlicht.pdf", [page, body(780), body(780)]))
+    assert titles(doc) == [("2.1", "Wärme aus der Erde", 1), ("2.2", "Wärme aus dem Fluss", 1)]

@@ -73,3 +73,16 @@ def test_a_plain_text_with_one_paragraph_per_line(tmp_path):
     skeleton = read_structure(textlines.split_lines(source))
     starts = [b.line for b in skeleton.blocks if b.kind == "prose"]
     assert len(starts) == 5 and len(set(starts)) == 5
+
+
+def test_a_hard_wrapped_markdown_paragraph_stays_one_block_and_star_bullets_are_a_list(tmp_path):
+    text = ("# Ziele\n\nBis 2030 wollen wir den Anteil des Radverkehrs\nauf 25 Prozent erhöhen.\n\n"
+            "Heute liegt er bei\n14 Prozent.\n\n* Radwege verbreitern\n* Abstellanlagen bauen\n")
+    path = tmp_path / "ziele.md"
+    path.write_text(text, encoding="utf-8")
+    source = reader.read(path)
+    skeleton = read_structure(textlines.split_lines(source), markdown=True)
+    assert [(b.line, len(b.lines)) for b in skeleton.blocks if b.kind == "prose"] == [(3, 2),
+                                                                                     (6, 2)]
+    assert [i["text"] for lst in skeleton.lists for i in lst["items"]] == [
+        "Radwege verbreitern", "Abstellanlagen bauen"]

@@ -64,3 +64,36 @@ def test_malformed_or_future_days_show_today(client, db):
     for value in ("gestern", "2999-01-01", "<script>", "1900-01-01"):
         response = client.get(url, {"stand": value})
         assert response.status_code == 200 and response.context["stand"] is None
+
+
+def test_a_bulk_correction_is_known_from_today_and_the_past_keeps_the_old_value(client, roles):
+    """The demo's 2017 venture capital (96,000,000, published 2017) corrected by upload:
+    today shows the correction, "Stand am 2020-01-01" what was known then, and the history
+    keeps both values."""
+    from leitstand.monitoring.models import Observation
+    from tests.conftest import staff_login
+    from tests.monitoring.test_bulk_update import HEADER, upload
+
+    observation = Observation.objects.get(indicator__slug="wagniskapital", date="2017-12-31")
+    assert observation.value == 96000000 and observation.recorded_at.year == 2017
+    staff_login(client, roles["editor_a"])
+    body = HEADER + "nrw,wagniskapital,2017-12-31,96000001,https://example.org/korrektur,\n"
+    assert "1 Zeile übernommen" in upload(client, "observations", body.encode()).content.decode()
+    observation.refresh_from_db()
+    assert observation.value == 96000001
+    assert observation.recorded_at.date() == timezone.localdate()
+
+    def value_2017(stand=None):
+        page = client.get(reverse("dashboard:goal", args=["nrw", "2019", "19-07"]),
+                          {"stand": stand} if stand else {})
+        rows = page.context["row"].observations[observation.indicator_id]
+        api = client.get("/api/v1/observations", {"indicator": observation.indicator_id,
+                                                  **({"stand": stand} if stand else {})})
+        from_api = [o["value"] for o in api.json()["items"] if o["date"] == "2017-12-31"]
+        from_page = [float(r["value"]) for r in rows if str(r["date"]) == "2017-12-31"]
+        assert from_page == from_api
+        return from_page
+
+    assert value_2017() == [96000001]
+    assert value_2017("2020-01-01") == [96000000]
+    assert {float(h.value) for h in observation.history.all()} == {96000000, 96000001}

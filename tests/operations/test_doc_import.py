@@ -50,3 +50,19 @@ def test_invalid_document_is_refused(db):
 def test_draft_import_is_not_public(client, db, seed_doc):
     import_document(seed_doc, "nrw", "2.0-entwurf")
     assert client.get("/nrw/2-0-entwurf/").status_code == 404
+
+
+def test_a_version_2_document_imports_its_goals_and_leaves_candidates_to_editors(db):
+    from leitstand.ingest.pipeline import ingest_text
+
+    doc = ingest_text("Klimaprogramm der Gemeinde Lindenau\nBeschluss vom 3. März 2024\n\n"
+                      "1 Energie\n\nBis 2030 wollen wir 40 Ladesäulen für Lastenräder und "
+                      "Elektrokleinstfahrzeuge in allen Ortsteilen errichten.\n\n"
+                      "Wir werden die Verwaltung modernisieren.\n", "lindenau.txt")
+    assert doc["schema"] == "leitstand.document/2" and len(doc["candidates"]) == 1
+    long_unit = "Ladesäulen für Lastenräder und Elektrokleinstfahrzeuge"  # a unit "as written"
+    doc["goals"][0]["targets"][0]["unit"] = long_unit
+    edition = import_document(doc, "lindenau", "2024").edition
+    target = edition.goals.get().targets.get()
+    assert target.value == 40 and target.deadline.isoformat() == "2030-12-31"
+    assert target.unit == long_unit[:40]  # the field holds 40 characters

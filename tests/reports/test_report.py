@@ -60,3 +60,31 @@ def test_report_as_of_a_past_day(edition):
     text = render_report(edition, "md", __import__("datetime").date(2020, 1, 1)).decode()
     assert "Stand: 01.01.2020" in text
     assert "**19-18 Kompetenzplattform KI.NRW** – nicht bewertet" in text
+
+
+def _pages_and_sizes(data: bytes):
+    """Each page's text and the smallest font size (pt) of its characters."""
+    import pypdfium2.raw as pdfium_c
+
+    pdf = pdfium.PdfDocument(io.BytesIO(data))
+    pages = []
+    for page in pdf:
+        textpage = page.get_textpage()
+        sizes = [pdfium_c.FPDFText_GetFontSize(textpage.raw, i)
+                 for i in range(textpage.count_chars())
+                 if not textpage.get_text_range(i, 1).isspace()]
+        pages.append((textpage.get_text_range(), min(sizes)))
+    return pages
+
+
+def test_pdf_report_sets_no_text_below_9_pt_and_keeps_each_row_on_one_page(edition):
+    from leitstand.reports.content import build
+
+    pages = _pages_and_sizes(render_report(edition, "pdf"))
+    assert min(size for _, size in pages) >= 9 - 0.01
+    total = build(edition)["total"]
+    for group in build(edition)["by_section"]:
+        number = group.label.split()[0]  # "4.2 Bildung …": the row starts with its number
+        row_end = f"{len(group.rows)} von {total}"
+        assert any(number in text and row_end in text.split(number, 1)[1][:400]
+                   for text, _ in pages), group.label

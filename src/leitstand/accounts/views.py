@@ -10,7 +10,7 @@ from django.views.decorators.cache import never_cache
 
 from leitstand.accounts import second_factor
 from leitstand.accounts.forms import CodeForm, QueuedPasswordResetForm
-from leitstand.core import rate_limits
+from leitstand.core import login_throttle, rate_limits
 from leitstand.core.redirects import safe_next
 
 
@@ -20,6 +20,14 @@ def _next(request) -> str:
 
 def _with_next(name: str, request) -> str:
     return reverse(name) + "?" + urlencode({"next": _next(request)})
+
+
+def _passed(request):
+    """Both login steps done: on to the page asked for, and this browser is known to be
+    the owner's (wrong passwords others try for the name do not slow it down)."""
+    response = redirect(_next(request))
+    login_throttle.remember_device(response, request.user.get_username())
+    return response
 
 
 @never_cache
@@ -35,7 +43,7 @@ def verify(request):
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if second_factor.check(request, device, form.cleaned_data["code"]):
-            return redirect(_next(request))
+            return _passed(request)
         form.add_error("code", _wrong_code())
     return render(request, "accounts/verify.html", {"form": form, "next": _next(request)})
 
@@ -52,7 +60,7 @@ def enrol(request):
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if second_factor.confirm(request, device, form.cleaned_data["code"]):
-            return redirect(_next(request))
+            return _passed(request)
         form.add_error("code", _wrong_code())
     return render(request, "accounts/enrol.html", {
         "form": form, "next": _next(request), "qr": second_factor.qr_svg(device),
@@ -72,12 +80,16 @@ class PasswordReset(auth_views.PasswordResetView):
     success_url = reverse_lazy("account_reset_sent")
 
     def post(self, request, *args, **kwargs):
+        # The source is throttled (429); one address gets a few mails an hour, and beyond
+        # them the same answer without a mail – nobody can lock the owner out.
         try:
             rate_limits.hit("password-reset", rate_limits.key_of(
-                "a", rate_limits.client_address(request)), rate_limits.key_of(
-                "e", request.POST.get("email", "")[:254].strip().lower()))
+                "a", rate_limits.client_address(request)))
         except rate_limits.RateLimited as exc:
             return exc.plain_response()
+        if not rate_limits.allow("password-reset-mail", rate_limits.key_of(
+                "e", request.POST.get("email", "")[:254].strip().lower())):
+            return redirect(self.get_success_url())
         return super().post(request, *args, **kwargs)
 
 

@@ -110,7 +110,7 @@ def coverage(editions, last_day: dt.date | None) -> Coverage:
         end=last_day,
         places=tuple(sorted({s.jurisdiction for s in strategies.values() if s.jurisdiction})),
         place_iris=tuple(sorted({s.spatial_uri for s in strategies.values()
-                                 if getattr(s, "spatial_uri", "")})),
+                                 if s.spatial_uri})),
         strategies=tuple(sorted(s.name for s in strategies.values())),
     )
 
@@ -191,8 +191,10 @@ def _dataset(table, base_url, cover: Coverage, day, s: CatalogueSettings, publis
                                    "dcat:startDate": _date(cover.start),
                                    "dcat:endDate": _date(cover.end)}
     if cover.place_iris:
-        dataset["dct:spatial"] = [{"@id": iri} for iri in cover.place_iris]
-        dataset["dcatde:politicalGeocodingURI"] = [{"@id": iri} for iri in cover.place_iris]
+        # the jurisdiction as an IRI of a controlled vocabulary (DCAT-AP.de's political
+        # geocoding), stated to be a dct:Location as DCAT-AP 3 asks
+        dataset["dct:spatial"] = [{"@id": iri, "@type": "dct:Location"}
+                                  for iri in cover.place_iris]
     return dataset
 
 

@@ -87,11 +87,33 @@ def datapackage(tables: list[t.Table], base: str = "", as_of=None) -> dict:
         "version": (as_of or dt.date.today()).isoformat(),
         "licenses": [LICENSE],
         "resources": [{
-            "name": table.name, "title": table.title, "path": f"{base}{table.name}.csv",
+            "name": table.name, "title": table.title, "description": table.description,
+            "path": f"{base}{table.name}.csv",
             "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
-            "schema": {"fields": [{"name": c.name, "type": c.type} for c in table.columns]},
+            "schema": table_schema(table),
         } for table in tables],
     }
+
+
+def table_schema(table: t.Table) -> dict:
+    """A Table Schema with each column's meaning, the coded columns' values, the primary key
+    and the references to other tables, so that frictionless checks them."""
+    fields = []
+    for c in table.columns:
+        spec = {"name": c.name, "type": c.type,
+                "description": t.column_meaning(table.name, c.name)}
+        values = t.column_values(table.name, c.name)
+        if values:
+            spec["constraints"] = {"enum": values}
+        fields.append(spec)
+    schema = {"fields": fields, "missingValues": [""]}
+    if table.primary_key:
+        schema["primaryKey"] = list(table.primary_key)
+    if table.foreign_keys:
+        schema["foreignKeys"] = [{"fields": list(own),
+                                  "reference": {"resource": other, "fields": list(theirs)}}
+                                 for own, other, theirs in table.foreign_keys]
+    return schema
 
 
 def default_base_url() -> str:

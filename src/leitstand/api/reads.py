@@ -34,7 +34,8 @@ from leitstand.api.schemas import (
     num,
 )
 from leitstand.monitoring.filters import GoalFilter
-from leitstand.monitoring.models import Assessment, Observation, end_of_day, known_day
+from leitstand.monitoring.known import known_observations
+from leitstand.monitoring.models import Assessment
 from leitstand.monitoring.rows import goal_rows
 from leitstand.monitoring.summaries import edition_summary
 from leitstand.register.models import Edition, Goal, Indicator, Measure, Section, Strategy, Target
@@ -241,11 +242,7 @@ def list_indicators(request, strategy: Slug | None = None):
 def list_observations(request, indicator: Id | None = None, stand: Day | None = None):
     """Observed values, oldest first; with `stand`, only those recorded by that day."""
     only(request, "indicator", "stand", *PAGE)
-    items = Observation.objects.order_by("indicator_id", "date")
-    if indicator is not None:
-        items = items.filter(indicator=indicator)
-    if known_day(stand) is not None:
-        items = items.filter(recorded_at__lt=end_of_day(stand))
+    items = known_observations(stand, **({"indicator": indicator} if indicator else {}))
     return [{"id": o.id, "indicator": o.indicator_id, "date": o.date, "value": float(o.value),
              "source_url": o.source_url, "note": o.note, "recorded_at": o.recorded_at}
             for o in items]

@@ -11,7 +11,8 @@ from decimal import Decimal
 
 from django.utils.translation import gettext_noop
 
-from leitstand.monitoring.models import Assessment, Observation, end_of_day, known_day
+from leitstand.monitoring.known import known_observations
+from leitstand.monitoring.models import Assessment, known_day
 from leitstand.monitoring.rows import goal_rows
 from leitstand.monitoring.summaries import field_of_action
 from leitstand.register.models import Edition, Indicator, Measure, Organisation, Section
@@ -31,6 +32,9 @@ class Table:
     columns: list[Column]
     rows: list[list] = field(default_factory=list)
     description: str = ""
+    primary_key: tuple[str, ...] = ()
+    # (own columns, other table, its columns)
+    foreign_keys: tuple[tuple[tuple[str, ...], str, tuple[str, ...]], ...] = ()
 
     def records(self) -> list[dict]:
         return [dict(zip((c.name for c in self.columns), row, strict=False)) for row in self.rows]
@@ -83,9 +87,9 @@ def register_tables(as_of: dt.date | None = None, strategy=None) -> list[Table]:
                     edition.strategy.slug, edition.label, row.goal.code, t.metric, t.value,
                     t.unit, t.comparator, t.deadline, t.per, t.baseline_year, t.baseline_value,
                     t.factor, t.rank, ";".join(i.slug for i in t.indicators.all())])
-    observations = Observation.objects.filter(indicator__strategy__in=strategy_ids)
-    if as_of is not None:
-        observations = observations.filter(recorded_at__lt=end_of_day(as_of))
+    observations = known_observations(
+        as_of, order=("indicator__strategy__slug", "indicator__slug", "date"),
+        related=["indicator__strategy"], indicator__strategy__in=strategy_ids)
     tables = [
         Table("editions", gettext_noop("Strategies and their published editions"), _cols(
             "strategy strategy_name jurisdiction edition year:integer adopted_on:date "
@@ -127,8 +131,7 @@ def register_tables(as_of: dt.date | None = None, strategy=None) -> list[Table]:
             "strategy indicator date:date value:number source_url note recorded_at:datetime"),
             [[o.indicator.strategy.slug, o.indicator.slug, o.date, o.value, o.source_url,
               o.note, o.recorded_at]
-             for o in observations.select_related("indicator__strategy")
-             .order_by("indicator__strategy__slug", "indicator__slug", "date")]),
+             for o in observations]),
         Table("assessments", gettext_noop("Approved status assessments with their evidence"), _cols(
             "id:integer strategy edition goal status as_of:date assessor assessor_kind "
             "evidence links replaces:integer correction_reason approved_at:datetime"),
@@ -141,6 +144,7 @@ def register_tables(as_of: dt.date | None = None, strategy=None) -> list[Table]:
     ]
     for table in tables:
         table.description = DESCRIPTIONS[table.name]
+        table.primary_key, table.foreign_keys = KEYS[table.name]
     return tables
 
 
@@ -166,6 +170,78 @@ DESCRIPTIONS = {
                                 "independent reviewers and third parties, with their "
                                 "evidence and corrections."),
 }
+
+
+EDITION = ("strategy", "edition")
+GOAL = ("strategy", "edition", "goal")
+# Each table's primary key and its references to other tables, for the data package.
+KEYS = {
+    "editions": (EDITION, ()),
+    "sections": (("strategy", "edition", "section"), ((EDITION, "editions", EDITION),)),
+    "goals": (("strategy", "edition", "code"), ((EDITION, "editions", EDITION),)),
+    "targets": ((), ((GOAL, "goals", ("strategy", "edition", "code")),)),
+    "measures": ((), ((EDITION, "editions", EDITION),)),
+    "units": (("unit",), ()),
+    "indicators": (("strategy", "indicator"), ()),
+    "observations": (("strategy", "indicator", "date"),
+                     ((("strategy", "indicator"), "indicators", ("strategy", "indicator")),)),
+    "assessments": (("id",), ((GOAL, "goals", ("strategy", "edition", "code")),)),
+}
+
+# What a column holds where the CSV's meaning differs from the API's (api.glossary).
+COLUMN_MEANINGS = {
+    "edition": "Label of the edition (as in editions.csv).",
+    "goal": "Code of the goal within its edition (as in goals.csv).",
+    "indicator": "Slug of the indicator (as in indicators.csv).",
+    "strategy_name": "Name of the strategy as published.",
+    "source_title": "Title of the source document.",
+    "short_name": "Short name or acronym of the unit.",
+    "correction_reason": "Why this assessment corrects the one it replaces.",
+    "parent": "Slug of the enclosing section; empty at the top.",
+    ("sections", "section"): "Slug of the section within its edition.",
+    ("units", "unit"): "Slug of the responsible unit (as in responsible_units elsewhere).",
+    ("targets", "unit"): "Unit of the target's value (percent, EUR, count, t, …).",
+    ("indicators", "unit"): "Unit of the indicator's values.",
+    ("units", "name"): "Name of the unit as published.",
+    ("units", "kind"): "Kind of body: ministry, agency, bank, municipality, …",
+    ("units", "url"): "Web address of the unit.",
+    ("indicators", "name"): "Name of the indicator.",
+    ("goals", "section"): "Field of action the goal belongs to.",
+    ("measures", "section"): "Slug of the section the measure stands in.",
+    ("assessments", "id"): "Key of the assessment; `replaces` refers to it.",
+    ("assessments", "links"): "Web addresses of the assessment's sources, separated by spaces.",
+    ("targets", "indicators"): "Slugs of the indicators that measure the target, separated by "
+                               "semicolons.",
+    ("goals", "responsible_units"): "Slugs of the responsible units, separated by semicolons.",
+    ("measures", "responsible_units"): "Slugs of the responsible units, separated by "
+                                       "semicolons.",
+}
+
+
+def column_meaning(table: str, name: str) -> str:
+    from leitstand.api.glossary import describe
+
+    meaning = COLUMN_MEANINGS.get((table, name)) or COLUMN_MEANINGS.get(name)
+    return meaning or (describe(name) or ("", None))[0]
+
+
+def column_values(table: str, name: str) -> list[str]:
+    """The values a coded column may hold (empty cells aside), from the models' vocabularies."""
+    from leitstand.monitoring import vocabulary
+    from leitstand.register import horizons
+    from leitstand.register.models import Target
+
+    statuses = [s.code for s in vocabulary.STATUSES]
+    return {
+        ("goals", "status"): statuses, ("goals", "computed_status"): statuses,
+        ("assessments", "status"): statuses,
+        ("goals", "horizon"): [code for code, _ in horizons.CHOICES],
+        ("targets", "comparator"): [code for code, _ in Target.COMPARATORS],
+        ("measures", "status"): [code for code, _ in Measure.STATES],
+        ("assessments", "assessor_kind"): [code for code, _ in Assessment.KINDS],
+        ("sections", "kind"): [code for code, _ in Section.KINDS],
+        ("units", "kind"): [code for code, _ in Organisation.KINDS],
+    }.get((table, name), [])
 
 
 def plain(value):

@@ -1,10 +1,7 @@
 """The REST API's writing endpoints: an editor's API token, the same permission rules and
 the same service functions as the editors' pages."""
 
-from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 from ninja import Status
 from ninja.security import HttpBearer
 
@@ -23,10 +20,8 @@ from leitstand.api.schemas import (
 )
 from leitstand.api.tokens import user_for_token
 from leitstand.monitoring import services as monitoring
-from leitstand.monitoring.models import Observation
-from leitstand.register.actors import actor_for, scope_of
+from leitstand.register import services as register
 from leitstand.register.models import Goal, Indicator, Measure
-from leitstand.register.permissions import allowed
 
 
 class TokenAuth(HttpBearer):
@@ -44,16 +39,9 @@ def record_observation(request, data: ObservationIn):
     """Records a value of an indicator (a value for the same day replaces the earlier one;
     the history keeps both)."""
     indicator = get_object_or_404(Indicator, pk=data.indicator)
-    if not allowed(actor_for(request.user), "change_observation", scope_of(indicator)):
-        raise PermissionDenied("Your units do not report this indicator.")
-    with transaction.atomic():
-        observation = Observation.objects.filter(indicator=indicator, date=data.date).first() \
-            or Observation(indicator=indicator, date=data.date)
-        observation.value, observation.source_url = data.value, data.source_url
-        observation.note, observation.recorded_at = data.note, timezone.now()
-        observation._history_user = request.user
-        observation.full_clean()
-        observation.save()
+    observation, _created = monitoring.record_observation(
+        request.user, indicator, data.date, value=data.value, source_url=data.source_url,
+        note=data.note)
     return Status(201, {
         "id": observation.id, "indicator": indicator.id, "date": observation.date,
         "value": float(observation.value), "source_url": observation.source_url,
@@ -77,10 +65,5 @@ def record_assessment(request, data: AssessmentIn):
 def set_measure_status(request, pk: Id, data: MeasureStatusIn):
     """Sets the state of a measure of the token owner's units."""
     measure = get_object_or_404(Measure, pk=pk)
-    if not allowed(actor_for(request.user), "change_measure", scope_of(measure)):
-        raise PermissionDenied("Your units are not responsible for this measure.")
-    with transaction.atomic():
-        measure.status = data.status
-        measure._history_user = request.user
-        measure.save(update_fields=["status"])
-    return measure_out(measure)
+    measure.status = data.status
+    return measure_out(register.save_measure(request.user, measure))

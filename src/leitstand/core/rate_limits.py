@@ -22,11 +22,18 @@ LIMITS = {
     "report": (10, dt.timedelta(hours=1)),
     "support": (30, dt.timedelta(minutes=10)),
     "signin": (5, dt.timedelta(hours=1)),
+    # mails to one address: beyond this, the links already sent stay valid and no new one
+    # is sent – the address is never locked (issue 20, finding 5)
+    "signin-mail": (3, dt.timedelta(hours=1)),
     "signin-use": (20, dt.timedelta(hours=1)),
     "subscribe": (10, dt.timedelta(hours=1)),
+    "subscribe-mail": (10, dt.timedelta(hours=1)),
     "dispute": (5, dt.timedelta(hours=1)),
     "staff-login": (10, dt.timedelta(minutes=15)),
+    # wrong passwords per account name: they slow the name down (login_throttle), never lock it
+    "staff-login-failed": (5, dt.timedelta(minutes=15)),
     "password-reset": (5, dt.timedelta(hours=1)),
+    "password-reset-mail": (3, dt.timedelta(hours=1)),
 }
 KEEP = dt.timedelta(days=1)
 
@@ -81,6 +88,29 @@ def hit(action: str, *keys: str) -> None:
             raise RateLimited(action)
     RateEvent.objects.bulk_create([RateEvent(action=action, key=k, at=now) for k in keys])
     RateEvent.objects.filter(at__lt=now - KEEP).delete()
+
+
+def allow(action: str, key: str) -> bool:
+    """Count one `action` for `key` if it is under its limit; False (and nothing counted)
+    if not. For limits that must not answer 429, such as mails to one address."""
+    try:
+        hit(action, key)
+    except RateLimited:
+        return False
+    return True
+
+
+def record(action: str, key: str) -> None:
+    """Count one `action` for `key` without checking a limit (failures, counted after)."""
+    RateEvent.objects.create(action=action, key=key, at=timezone.now())
+
+
+def recent(action: str, key: str) -> tuple[int, dt.datetime | None]:
+    """How many `action`s for `key` in its window, and when the last one was."""
+    now = timezone.now()
+    events = RateEvent.objects.filter(action=action, key=key, at__gte=now - LIMITS[action][1])
+    last = events.order_by("-at").values_list("at", flat=True).first()
+    return events.count(), last
 
 
 def check_request(request, action: str, participant=None) -> None:

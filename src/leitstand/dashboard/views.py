@@ -14,6 +14,7 @@ from leitstand.monitoring import aggregates, status_rules, vocabulary
 from leitstand.monitoring import status as status_rule
 from leitstand.monitoring.asof import stand_of
 from leitstand.monitoring.filters import GoalFilter
+from leitstand.monitoring.known import known_observations
 from leitstand.monitoring.models import Assessment
 from leitstand.monitoring.rows import goal_rows
 from leitstand.monitoring.summaries import field_of_action
@@ -274,12 +275,7 @@ def indicator_detail(request, strategy, indicator):
             Prefetch("targets", queryset=Target.objects.select_related("goal__edition"))),
         strategy__slug=strategy, slug=indicator)
     stand = stand_of(request)
-    observations = indicator.observations.order_by("date")
-    if stand:
-        from leitstand.monitoring.models import end_of_day
-
-        observations = observations.filter(recorded_at__lt=end_of_day(stand))
-    observations = list(observations)
+    observations = list(known_observations(stand, order=("date",), indicator=indicator))
     return render(request, "dashboard/indicator_detail.html", {
         "stand": stand,
         "strategy": indicator.strategy, "indicator": indicator, "observations": observations,

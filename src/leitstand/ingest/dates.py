@@ -71,6 +71,7 @@ RELATIVE = re.compile(
     r"(?:in\s+den\s+(?:kommenden|nächsten)|innerhalb\s+(?:der\s+nächsten|von)|"
     r"im\s+Laufe\s+der\s+(?:kommenden|nächsten)|binnen)\s+"
     r"(?:\w+\s+bis\s+)?(?P<n>\w+)\s+Jahre(?:n)?", re.I)
+_YEAR_OR_SPAN = re.compile(r"(?:19|20)\d\d|Jahre")
 _COMPILED = [(re.compile(p, re.I), f) for p, f in PATTERNS]
 
 
@@ -78,6 +79,8 @@ def find_deadlines(text: str, doc_year: int | None = None) -> list[tuple[str, tu
     """Every deadline the text names, in order: (ISO date, span, relative). Where two
     readings overlap, the more specific pattern (earlier in PATTERNS) wins."""
     found: list[tuple[dt.date, tuple[int, int], bool]] = []
+    if not _YEAR_OR_SPAN.search(text):
+        return []  # no year and no span of years: nothing to resolve
     for pattern, resolve in _COMPILED:
         for match in pattern.finditer(text):
             span = match.span()

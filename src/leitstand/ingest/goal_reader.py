@@ -179,13 +179,15 @@ def table_goals(lines, section_of, year) -> Found:
     content = [ln for ln in lines if ln.text and ln.noise not in _NOT_IN_BOX]
     index = 0
     while index < len(content):
-        rows = goal_tables.read_table([ln.raw for ln in content[index:index + 1]] +
-                                      [ln.raw for ln in content[index + 1:index + 400]])
-        if rows is None or not goal_tables.separator(content[index].raw) or \
-                goal_tables.roles(goal_tables.split(
-                    content[index].raw, goal_tables.separator(content[index].raw))) is None:
+        raw = content[index].raw
+        sep = goal_tables.separator(raw) if "Ziel" in raw or "ziel" in raw else None
+        if sep is None or goal_tables.roles(goal_tables.split(raw, sep)) is None:
             index += 1
             continue
+        end = index + 1
+        while end < len(content) and goal_tables.separator(content[end].raw) == sep:
+            end += 1
+        rows = goal_tables.read_table([ln.raw for ln in content[index:end]]) or []
         found.taken_lines.add(content[index].number)
         for offset, cells in rows:
             line = content[index + offset]
@@ -195,7 +197,7 @@ def table_goals(lines, section_of, year) -> Found:
             found.goals.append(_entry(section_of(line), None, True, text, line.number,
                                       line.page, "goal-table", 0.95,
                                       target["targets"] if target else [], year_text=line.text))
-        index += 1 + (max(o for o, _ in rows) if rows else 0)
+        index = end
     return found
 
 
@@ -216,6 +218,8 @@ def seed_table_goal(block, year) -> dict:
 
 # -- marker lines and running text --------------------------------------------------------------
 def marker_goal(block, text, year) -> dict:
+    """The goal a marker opens ("Ziel: …"): its sentence (a marker line of a text is one
+    goal; what follows in the paragraph is running text)."""
     body = MARKER.sub("", text, count=1)
     found = targets.parse_targets(body, year)
     return _entry(block.section, block.group, True, body, block.line, block.page,
@@ -223,9 +227,19 @@ def marker_goal(block, text, year) -> dict:
                   year_text=text)
 
 
-def sentence_goals(block, text, line_of, page_of, year, taken, context="") -> Found:
+def split_marker(text: str) -> tuple[str, str]:
+    """The marker's own sentence and the rest of its paragraph."""
+    pieces = goals.sentences(text)
+    if len(pieces) < 2 or len(pieces[0][0]) < 25:
+        return text, ""
+    return text[:pieces[1][1]].strip(), text[pieces[1][1]:]
+
+
+def sentence_goals(block, text, line_of, page_of, year, taken, context="", start=0) -> Found:
     found = Found()
     for sentence, offset in goals.sentences(text):
+        if offset < start:
+            continue
         line = line_of(offset)
         if line in taken:
             continue

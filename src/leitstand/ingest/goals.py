@@ -34,7 +34,7 @@ _ABBREVIATIONS = {
     "jh", "jhd", "prof", "str", "allg", "insb", "bzgl", "hrsg", "zit", "anm", "ebd", "vs",
     "p", "m", "k", "mwh", "kwh", "bw", "nrw", "ev", "gmbh",
 }
-_BREAK = re.compile(r"(?<=[.!?;])[\"“”»)]?\s+(?=[\"„«(]?[A-ZÄÖÜ0-9])")
+_BREAK = re.compile(r"(?<=[.!?;])[\"“”»)]?\s+(?=[\"„«(]?[A-ZÄÖÜ0-9])|(?<=;)\s+(?=[a-zäöü])")
 
 
 def sentences(text: str) -> list[tuple[str, int]]:
@@ -73,8 +73,10 @@ _COMMIT_WE = re.compile(
 _MODAL = re.compile(
     r"\b(?:soll|sollen|sollst|sollt|will|willst|wollt|wollen|möchte|möchten|möchtest|"
     r"plant|planen|plane|beabsichtigt|beabsichtigen|beabsichtige|strebt|streben|strebe|"
-    r"anstreben|angestrebt|anzustreben|erreicht\s+werden|zu\s+erreichen|muss|müssen|"
-    r"verpflichtet|verpflichten|vorgesehen)\b", re.I)
+    r"anstreben|angestrebt|anzustreben|erreicht\s+werden|zu\s+erreichen|"
+    r"verpflichtet|verpflichten)\b", re.I)
+# necessity ("muss", "müssen") commits only with a date ahead
+_MUST = re.compile(r"\b(?:muss|müssen)\b", re.I)
 _WEAK_MODAL = re.compile(r"\b(?:sollte|sollten|sollen\s+möglichst)\b", re.I)
 _FUTURE = re.compile(r"\b(?:wird|werden|werde|wirst|werdet)\b", re.I)
 GOAL_PHRASE = re.compile(
@@ -84,7 +86,7 @@ GOAL_PHRASE = re.compile(
     r"|(?:Unser|unser|Das|das|erklärte[sn]?|zentrale[sn]?|oberste[sn]?)\s+(?:\w+\s+)?Ziel\b"
     r"|(?:das|zum)\s+Ziel\s+(?:gesetzt|gesteckt)|mit\s+dem\s+Ziel|Ziel\s+(?:der|des)\s+\w+\s+ist"
     r"|^\W*(?:\w+\s+){0,2}(?:Zielvorgabe|Zielwert|Zielmarke|Mindestziel)\b"
-    r"|\bMindestziel\b)", re.I)
+    r"|\bMindestziel\b|\b[\w-]*ziel(?:e|s|es)?\b[^.;]{0,80}?\bin\s+Höhe\s+von\b)", re.I)
 _NOUN_TARGET = re.compile(
     r"\b(?:Steigerung|Erhöhung|Ausbau|Anhebung|Zubau|Ausweitung|Senkung|Absenkung|Reduktion|"
     r"Reduzierung|Verringerung|Minderung|Einsparung|Halbierung|Verdopplung|Verdoppelung|"
@@ -100,6 +102,14 @@ PAST = re.compile(r"\b(?:wurde|wurden|war|waren|hatte|hatten|konnte|konnten|lag|
                    r"entstanden|umgesetzt))\b", re.I)
 _HYPOTHETICAL = re.compile(r"\b(?:könnte|könnten|würde|würden|wäre|wären|ließe|ließen|"
                            r"hätte|hätten|dürfte|dürften|lassen\s+sich|lässt\s+sich)\b", re.I)
+_STRONG = re.compile(r"\b(?:mindestens|mind\.|höchstens|maximal|max\.|bis\s+zu|wenigstens)\b",
+                     re.I)
+# "wird sich erhöhen", "wird … steigen": what is expected to happen, not what is promised
+_DEVELOPMENT = re.compile(r"\b(?:wird|werden)\s+sich\b|\b(?:wird|werden)\b[^,;]*\b(?:steigen|"
+                          r"sinken|zunehmen|abnehmen|wachsen|zurückgehen|anwachsen)\b", re.I)
+_EXPECTED = re.compile(r"\b(?:wird|werden)\s+(?:\w+\s+){0,6}?(?:erwartet|prognostiziert|"
+                       r"geschätzt|angenommen|gerechnet)", re.I)
+_CONDITION = re.compile(r"^\W*(?:Soll|Sollen|Will|Wollen|Wenn|Falls|Sofern)\b[^,]*,", re.I)
 _CAN = re.compile(r"\b(?:kann|können)\b", re.I)
 _WE = re.compile(r"\bwir\b", re.I)
 _INFINITIVE = re.compile(
@@ -110,7 +120,7 @@ _INFINITIVE = re.compile(
 _WEPAST = re.compile(r"\b(?:haben|hat|hatten)\b[^.]*\b(?:ge\w+t|ge\w+en|\w+iert)\b", re.I)
 _SCENARIO = re.compile(r"\b(?:\w*[Pp]otenzial\w*|\w*[Pp]otential\w*|Szenari\w*|Prognose\w*|"
                        r"Trend\w*|"
-                       r"Hochrechnung\w*|Modellrechnung\w*|Berechnung\w*|möglich\w*|"
+                       r"Hochrechnung\w*|Modellrechnung\w*|Berechnung\w*|möglich(?!st)\w*|"
                        r"Einsparpotenzial\w*|theoretisch\w*|rechnerisch\w*|"
                        r"Abschätzung\w*|\w*geschätzt\w*|voraussichtlich|angenommen|"
                        r"Annahme\w*|Beispiel\w*|beispielsweise)\b", re.I)
@@ -121,7 +131,24 @@ _OTHER_BODY = re.compile(
     r"Bundes|nationale[ns]?\s+Ziel\w*|andere[rn]?\s+Städte|Industriestaaten|"
     r"Industrieländer\w*|\w*[Ww]issenschaftler\w*|Weltklimarat\w*|IPCC|"
     r"(?:verlangen|fordern|empfehlen)\s+(?:die|der))", re.I)
+# "Wir setzen darauf, dass der Bund …": what another body is expected to do
+_THEIRS = re.compile(r"\bdass\s+(?:der\s+Bund|die\s+Bundesregierung|die\s+EU|die\s+Europäische|"
+                     r"der\s+Bundestag)\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:wir|uns|unser\w*)\b", re.I)
+
+
+_ANY_COMMITMENT = re.compile(
+    r"\b(?:wir|uns|soll\w*|will|wollt?|wollen|möchte\w*|plan\w*|beabsicht\w*|streb\w*|"
+    r"angestrebt|anzustreben|\w*ziel\w*|Ziel\w*|wird|werden|werde|muss|müssen|"
+    r"verpflicht\w*|vorgesehen|zu\s+erreichen|verdoppeln|verdreifachen|halbieren|senken|"
+    r"steigern|erhöhen|reduzieren|verringern|ausbauen|begrenzen|mindern)\b|"
+    + _NOUN_TARGET.pattern[2:-2], re.I)
+_ANY_NUMBER = re.compile(r"\d|\b(?:ein\w*|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|"
+                         r"elf|zwölf|zwanzig|dreißig|fünfzig|hundert|tausend|halb\w*|"
+                         r"Hälfte|Drittel|Viertel|Fünftel|Zehntel|jede[rsn]?|doppelt|"
+                         r"verdopp\w*|verdreifach\w*|vervierfach\w*|verfünffach\w*|"
+                         r"verzehnfach\w*|Verdopplung|Verdoppelung|Spitze\w*|Platz|Rang|"
+                         r"Top)\b", re.I)
 
 
 @dataclass
@@ -152,22 +179,26 @@ def _rule(sentence: str, targets: list[dict], doc_year: int | None) -> tuple[str
         return "modal-sentence", 0.85
     if _MODAL.search(sentence):
         return "modal-sentence", 0.8
-    directed = target_grammar.comparator(sentence) is not None or \
+    directed = _STRONG.search(sentence) is not None or (
         any(t.get("comparator") and not t.get("change") for t in targets)
+        and target_grammar.DIRECTION.search(sentence) is not None)
     if _WE.search(sentence) and not _WEPAST.search(sentence) and \
             (directed or target_grammar.DIRECTION.search(sentence)):
         return "modal-sentence", 0.75  # "Den Anteil erhöhen wir auf …": present for future
     if _INFINITIVE.search(sentence):
         return "goal-phrase", 0.7
     if _FUTURE.search(sentence) and (_future_deadline(targets, doc_year) or directed) and \
-            not re.search(r"\b(?:wird|werden)\s+(?:\w+\s+){0,6}?(?:erwartet|prognostiziert|"
-                          r"geschätzt|angenommen|gerechnet)", sentence, re.I):
+            not _DEVELOPMENT.search(sentence) and not _EXPECTED.search(sentence):
         return "modal-sentence", 0.7
+    if _MUST.search(sentence) and (_future_deadline(targets, doc_year)
+                                   or target_grammar.comparator(sentence)):
+        return "modal-sentence", 0.65
     if _WEAK_MODAL.search(sentence):
         return "modal-sentence", 0.6
     head = sentence.lstrip("-–•*▪ ")
     noun = _NOUN_TARGET.search(head)
-    if noun and noun.start() < 60 and re.search(r"\b(?:auf|um)\b", head[noun.end():]):
+    if noun and noun.start() < 60 and (re.search(r"\b(?:auf|um)\b", head[noun.end():])
+                                       or noun.group(0).lower() in target_grammar.FACTORS):
         return "noun-target", 0.7
     return "", 0.0
 
@@ -179,7 +210,10 @@ def classify(sentence: str, doc_year: int | None, context: str = "") -> Verdict:
         return Verdict("none")
     if text.endswith(":") and not GOAL_PHRASE.search(text):
         return Verdict("none")  # it introduces a list: the items say what is meant
-    targets = target_grammar.parse_targets(text, doc_year, context)
+    if not _ANY_COMMITMENT.search(text):
+        return Verdict("none")  # most sentences: no word of the grammar at all
+    numbers = _ANY_NUMBER.search(text) is not None
+    targets = target_grammar.parse_targets(text, doc_year, context) if numbers else []
     rule, confidence = _rule(text, targets, doc_year)
     if not rule:
         return Verdict("none")
@@ -188,13 +222,15 @@ def classify(sentence: str, doc_year: int | None, context: str = "") -> Verdict:
             not (rule == "goal-phrase" and re.search(r"\bZiel\w*\s+(?:ist|sind)\b", text)):
         return Verdict("none")
     own_voice = _FIRST_PERSON.search(text) is not None
-    if _OTHER_BODY.search(text) and not own_voice:
+    if _OTHER_BODY.search(text) and (not own_voice or _THEIRS.search(text)):
         return Verdict("candidate", rule, 0.3, "another body's target, reported", targets)
-    if _HYPOTHETICAL.search(text) or (_CAN.search(text) and not _MODAL.search(text)
+    if _HYPOTHETICAL.search(text) or _CONDITION.search(text) or (
+            _CAN.search(text) and not _MODAL.search(text)
                                        and not own_voice and rule != "goal-phrase"):
         return Verdict("candidate", rule, 0.3, "a possibility, not a commitment", targets)
-    if _SCENARIO.search(text) and not own_voice and \
-            not re.search(r"\b(?:Ziel|Mindestziel)\w*\s+(?:ist|sind)\b", text):
+    if _SCENARIO.search(text) and not own_voice and not re.search(
+            r"\b(?:Ziel|Mindestziel)\w*\s+(?:ist|sind)\b|\bZiel\w*\s+(?:der|des|unserer)\s+"
+            r"(?:Stadt|Gemeinde|Landes|Kreises|Region|Landesregierung)\b", text):
         return Verdict("candidate", rule, 0.4, "a potential, scenario or estimate", targets)
     if not quantified(targets):
         return Verdict("candidate", rule, 0.3, "no quantified target", targets)

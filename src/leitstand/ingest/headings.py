@@ -34,8 +34,14 @@ ONLY_NUMBERS = re.compile(r"^[\d\s.,:;%€$/+\-–—()x×*]+(?:\s*(?:%|‰|[kKM
                           r"Mrd\.?|Tsd\.?|km|m²|ha|€|EUR|a|Jahr|CO2|Prozent))*\s*$")
 
 
+_MAY_BE_NUMBERED = re.compile(r"^(?:Kapitel|Handlungsfeld|Teil|Abschnitt|Baustein|Themenfeld|"
+                              r"\d|[A-Z]\d|[A-Z]\.|[IVX]{1,5}\.)")
+
+
 def split_number(text: str) -> tuple[str | None, str]:
     """The number of a heading in any of the usual schemes, and its title."""
+    if not _MAY_BE_NUMBERED.match(text):
+        return None, text
     for scheme in _SCHEMES:
         match = scheme.match(text)
         if match and match.group("title").strip():
@@ -60,6 +66,8 @@ class PageStyle:
     toc_keys: set = field(default_factory=set)
     cover: int | None = None  # the page of a title cover, whose large type is no heading
     centre: float | None = None  # the middle of the body text's width
+    title_lines: set = field(default_factory=set)
+    width: float = 0.0  # the body text's width
 
     def larger(self, line: Line) -> bool:
         return line.layout.size >= max(self.body_size * 1.12, self.body_size + 0.8)
@@ -94,8 +102,8 @@ def document_style(lines: list[Line], toc_keys: set | None = None) -> PageStyle:
     for ln in texts:
         weight[(ln.layout.size, ln.layout.bold)] += len(ln.text)
     (style.body_size, style.body_bold), _ = weight.most_common(1)[0]
-    body = [ln for ln in texts if abs(ln.layout.size - style.body_size) < 0.6
-            and len(ln.text) > 30]
+    body = [ln for ln in texts if len(ln.text) > 30
+            and abs(ln.layout.size - style.body_size) <= 0.15 * style.body_size + 0.3]
     starts = Counter(round(ln.layout.x0 / 4) for ln in body)
     total = max(len(body), 1)
     style.columns = [x * 4 for x, n in starts.items() if n >= max(3, 0.04 * total)]
@@ -103,6 +111,7 @@ def document_style(lines: list[Line], toc_keys: set | None = None) -> PageStyle:
         left = sorted(ln.layout.x0 for ln in body)[len(body) // 10]
         right = sorted(ln.layout.x1 for ln in body)[len(body) * 9 // 10]
         style.centre = (left + right) / 2
+        style.width = right - left
     pages_of: dict = {}
     by_top: dict = {}
     for ln in texts:
@@ -112,6 +121,13 @@ def document_style(lines: list[Line], toc_keys: set | None = None) -> PageStyle:
     style.labels = {k for k, pages in pages_of.items() if len(pages) >= 4}
     first = texts[0].page
     cover = [ln for ln in texts if ln.page == first]
+    top = max(ln.layout.size for ln in texts)
+    below = [ln for ln in cover if style.body_size * 1.12 <= ln.layout.size < top]
+    if all(ln.page == first for ln in texts if ln.layout.size == top) and below \
+            and all(split_number(ln.text)[0] is None for ln in cover if ln.layout.size == top):
+        # The document's largest type, on its first page only, above smaller headings: the
+        # document's title, not a chapter.
+        style.title_lines = {id(ln) for ln in cover if ln.layout.size == top}
     if len(cover) <= 20 and max(ln.layout.size for ln in cover) >= 1.4 * style.body_size \
             and not any(split_number(ln.text)[0] for ln in cover):
         style.cover = first
@@ -126,10 +142,14 @@ TABLE_ROW = re.compile(r"(?:\S*\d\S*\s+){2,}\S*\d")
 
 def _candidate(line: Line, style: PageStyle, following: Line | None = None) -> bool:  # noqa: C901
     lay = line.layout
-    if lay is None or line.noise or line.page == style.cover:
+    if lay is None or line.noise or line.page == style.cover or id(line) in style.title_lines:
         return False
-    if not style.styled(line) and (not style.toc_keys or lay.size < 0.94 * style.body_size):
-        return False  # body text: most lines end here, before any pattern is tried
+    if not style.styled(line):
+        # Body text: most lines end here, before any pattern is tried; a line set like the
+        # body is a heading only where the table of contents lists it.
+        if not style.toc_keys or lay.size < 0.94 * style.body_size or len(line.text) > 160 \
+                or _toc_key(line.text) not in style.toc_keys:
+            return False
     text = line.text
     goes_on = following is not None and _continues(line, following, style)
     if text.endswith(("-", ",")) and goes_on:
@@ -140,6 +160,8 @@ def _candidate(line: Line, style: PageStyle, following: Line | None = None) -> b
         return False
     if TABLE_ROW.search(text):
         return False  # three numbers in a row: a table row or a chart's values
+    if lay.x1 - lay.x0 > 0.9 * len(line.text) * lay.size:
+        return False  # words spread far apart: the cells of a table row
     if ONLY_NUMBERS.match(text) or not re.search(r"[A-Za-zÄÖÜäöü]{2}", text):
         return False
     if not (text[0].isupper() or text[0].isdigit() or text[0] in "„\"'("):
@@ -179,6 +201,23 @@ def _text_follows(lines: list[Line], j: int, style: PageStyle) -> bool:
     return style.styled(nxt) or len(nxt.text) > 30
 
 
+DOTTED = re.compile(r"^\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+[A-ZÄÖÜ„\"]")
+
+
+def _plain_numbered(lines: list[Line], i: int, style: PageStyle) -> bool:
+    """A heading set like the body text: a dotted number ("3.2"), a short line without a
+    final stop at the column's edge, with space above it (the page's top or a gap)."""
+    line = lines[i]
+    lay = line.layout
+    if lay is None or line.noise or not DOTTED.match(line.text) or END_PUNCT.search(line.text):
+        return False
+    if len(line.text.split()) > 12 or lay.size < 0.94 * style.body_size or \
+            not style.at_column(line) or style.width and lay.x1 - lay.x0 > 0.75 * style.width:
+        return False
+    prev = next((ln for ln in reversed(lines[max(0, i - 3):i]) if ln.text and ln.layout), None)
+    return prev is None or prev.page != line.page or lay.top - prev.layout.top > 1.6 * lay.size
+
+
 def layout_heading(lines: list[Line], i: int, style: PageStyle):
     """(next index, number, title, size) where a heading starts at line i of a PDF, else None."""
     line = lines[i]
@@ -187,6 +226,9 @@ def layout_heading(lines: list[Line], i: int, style: PageStyle):
         return i + 1, number, title, line.layout.size if line.layout else 0.0
     following = lines[i + 1] if i + 1 < len(lines) else None
     if not _candidate(line, style, following):
+        if _plain_numbered(lines, i, style):
+            number, title = split_number(line.text)
+            return i + 1, number, title.rstrip(":").strip(), line.layout.size
         return None
     parts, j = [line.text], i + 1
     while j < len(lines) and len(parts) < 3 and not re.search(r"[.!?;]$", parts[-1]) \

@@ -44,7 +44,7 @@ class _Measure:
         length = self.c.FPDFText_GetFontInfo(self.raw, index, self.name, 128,
                                              ctypes.byref(self.flags))
         name = self.name.raw[:max(length - 1, 0)].lower()
-        return b"bold" in name or b"black" in name or b"heavy" in name
+        return any(word in name for word in (b"bold", b"black", b"heavy", b"demi"))
 
     def edges(self, index: int) -> tuple[float, float, float]:
         self.c.FPDFText_GetCharBox(self.raw, index, *self.refs)

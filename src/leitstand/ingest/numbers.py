@@ -107,7 +107,8 @@ UNITS = {"tonnen": "t", "tonne": "t", "t": "t", "kt": "kt", "mt": "Mt", "gigawat
          "kilometer": "km", "km": "km", "hektar": "ha", "ha": "ha", "kubikmeter": "m³",
          "m³": "m³", "meter": "m"}
 _UNIT_WORD = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
-_PER_YEAR_SUFFIX = r"(?:\s*/\s*(?:a|Jahr)\b|\s+(?:pro|je|im)\s+Jahr\b|\s+p\.\s?a\.)"
+_PER_YEAR_SUFFIX = (r"(?:\s*/\s*(?:a|Jahr)\b|\s+(?:pro|je)\s+Jahr\b|\s+im\s+Jahr\b(?!\s*\d)"
+                    r"|\s+p\.\s?a\.)")
 _MEASURE = re.compile(rf"(?P<n>{DIGITS}|{WORD_NUM})(?:\s+(?P<s>{SCALE}))?\s*"
                       rf"(?P<u>{_UNIT_WORD})(?![\w²³])"
                       r"(?P<area>/\s*(?:m²|m2|qm|Einwohner\w*|EW|Kopf)(?![\w²]))?"
@@ -139,6 +140,12 @@ _COUNTED_WORD = re.compile(
     r"(?P<adj>(?:[a-zäöüß][\w-]*\s+){0,2})(?P<noun>[A-ZÄÖÜ][\w-]*[a-zäöüß])\b")
 # "15-Minuten-Takt": a number joined to its unit of time
 _JOINED = re.compile(r"(?<![\w,.])(?P<n>\d{1,3})-(?P<u>Minuten|Stunden)(?=-|\b)")
+# capitalised at a sentence's start, but no counted things ("26 Hier stellen wir …": a
+# footnote number before the sentence)
+_NOT_NOUNS = {"Hier", "Die", "Der", "Das", "Den", "Dem", "Des", "Im", "In", "Mit", "Für", "Bei",
+              "Zu", "Zur", "Zum", "Auf", "Es", "Wir", "Sie", "Er", "Dies", "Diese", "Dieser",
+              "Damit", "Dabei", "Auch", "Als", "Um", "Nach", "Von", "Vom", "Aus", "Ein", "Eine",
+              "Und", "Oder", "So", "Wie", "Was", "Wenn", "Da", "Dazu", "Daher", "Deshalb"}
 _NUMBER_WORDS = frozenset(WORDS) | {"eines"}
 _MONTHS = {"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
            "September", "Oktober", "November", "Dezember", "Quartal", "Halbjahr"}
@@ -187,11 +194,19 @@ def find_quantities(text: str) -> list[Quantity]:
     return _fold_ranges(text, found)
 
 
+_HAS_MONEY = re.compile(r"Euro|EUR|€")
+_HAS_PERCENT = re.compile(r"%|[Pp]rozent")
+_HAS_SCALE = re.compile(r"Tsd|Tausend|Mio|Million|Mrd|Milliard|Bio|Billion", re.I)
+
+
 def _money(text, add):
-    for m in _MONEY.finditer(text):
-        add(m, parse_number(m.group("n1") or m.group("n2")), "EUR")
-    for m in _PERCENT.finditer(text):
-        add(m, parse_number(m.group("n")), "percent")
+    # cheap guards first: the patterns with number words are slow, and most text has neither
+    if _HAS_MONEY.search(text):
+        for m in _MONEY.finditer(text):
+            add(m, parse_number(m.group("n1") or m.group("n2")), "EUR")
+    if _HAS_PERCENT.search(text):
+        for m in _PERCENT.finditer(text):
+            add(m, parse_number(m.group("n")), "percent")
 
 
 def _measures(text, add):
@@ -208,19 +223,20 @@ def _measures(text, add):
 
 
 def _counts(text, add):
-    for m in _OF.finditer(text):
+    for m in (_OF.finditer(text) if " von " in text else ()):
         value, noun = parse_digits(m.group("n")), m.group("noun")
         if noun.endswith("en") and noun[:-1].endswith("e"):
             noun = noun[:-1]  # dative plural after "von": "Punkten" -> "Punkte"
         add(m, value, noun, noun)
-    for m in _SCALED.finditer(text):
+    for m in (_SCALED.finditer(text) if _HAS_SCALE.search(text) else ()):
         noun = m.group("noun")
         end = m.end() if noun else m.end("s")
         add(m, parse_number(text[m.start():m.end("s")]), "count", noun, end=end)
     for m in _COUNTED.finditer(text):
         value = parse_digits(m.group("n"))
         noun = m.group("noun")
-        if value is None or _is_year(m.group("n"), value) or noun.split()[0] in _MONTHS:
+        if value is None or _is_year(m.group("n"), value) or noun.split()[0] in _MONTHS \
+                or noun.split()[0] in _NOT_NOUNS:
             continue
         add(m, value, "count", noun)
 

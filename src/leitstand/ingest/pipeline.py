@@ -72,7 +72,9 @@ def document_title(lines) -> str | None:
     for line in lines:
         if line.noise == "header":
             match = textlines._TITLE_WITH_PAGE.match(line.text)
-            headers[match.group("title").strip() if match else line.text] += 1
+            title = match.group("title").strip() if match else line.text
+            if re.search(r"[^\W\d_]{3}", title) and not textlines._PAGE_NUMBER.match(title):
+                headers[title] += 1  # a running title, never a page number ("Seite 3")
     if headers:
         return headers.most_common(1)[0][0]
     return None
@@ -164,7 +166,9 @@ def _in_review(block: Block, skeleton) -> bool:
 
 def _status(block: Block, skeleton) -> str | None:
     """"done" inside a review section, "planned" inside next steps (nearest one wins)."""
-    by_id = {s.id: s for s in skeleton.sections}
+    by_id = getattr(skeleton, "by_id", None)
+    if by_id is None or len(by_id) != len(skeleton.sections):
+        by_id = skeleton.by_id = {s.id: s for s in skeleton.sections}  # asked once per block
     section = by_id.get(block.section)
     while section is not None:
         if section.kind == "review":
@@ -198,6 +202,23 @@ def _section_finder(skeleton):
     return section_of
 
 
+def _runs_on(blocks):
+    """Prose blocks whose sentence runs on into the next block ("… einen CO2" + "-Preis von
+    …") are read as one, so that a goal sentence is never cut in two."""
+    merged = []
+    for block in blocks:
+        prev = merged[-1] if merged else None
+        first = block.lines[0].text[:1]
+        if prev is not None and prev.kind == "prose" and block.kind in ("prose", "list_item") and \
+                prev.section == block.section and (first.islower() or first in "-–") and \
+                not re.search(r"[.!?:;]\W*$", prev.lines[-1].text):
+            merged[-1] = Block(prev.kind, prev.lines + block.lines, prev.section, prev.group,
+                               prev.label, prev.cells)
+            continue
+        merged.append(block)
+    return merged
+
+
 def _read_goals(doc: dict, lines, skeleton, year) -> None:
     """Goals and candidates (see goal_reader), numbered in reading order."""
     section_of = _section_finder(skeleton)
@@ -205,7 +226,7 @@ def _read_goals(doc: dict, lines, skeleton, year) -> None:
     tables = goal_reader.table_goals(lines, section_of, year)
     found, candidates = boxes.goals + tables.goals, []
     taken = boxes.taken_lines | tables.taken_lines
-    for block in skeleton.blocks:
+    for block in _runs_on(skeleton.blocks):
         kept = [ln for ln in block.lines if ln.number not in taken]
         if not kept:
             continue
@@ -213,7 +234,13 @@ def _read_goals(doc: dict, lines, skeleton, year) -> None:
         if block.kind == "table_goal":
             found.append(goal_reader.seed_table_goal(block, year))
         elif block.kind == "goal" or goal_reader.MARKER.match(text):
-            found.append(goal_reader.marker_goal(block, text, year))
+            head, rest = goal_reader.split_marker(text)
+            found.append(goal_reader.marker_goal(block, head, year))
+            if rest:
+                more = goal_reader.sentence_goals(block, text, line_of, page_of, year, taken,
+                                                  start=len(head))
+                found += more.goals
+                candidates += more.candidates
         elif block.kind in ("prose", "list_item", "measure") and \
                 not _in_review(block, skeleton):  # a look back holds no goals in its text
             more = goal_reader.sentence_goals(block, text, line_of, page_of, year, taken)

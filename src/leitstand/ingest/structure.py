@@ -31,7 +31,9 @@ REVIEW = re.compile(r"(?<![\w-])Bilanz\b(?!ierung)|rückblick|Was\s+wir\s+erreic
                     r"\bErreichtes\b|Umgesetzte\s+Maßnahmen", re.I)
 NEXT_STEPS = re.compile(r"\b(?:Nächste\s+Schritte|Ausblick|Maßnahmen(?:plan)?|Vorhaben)\b", re.I)
 PREFACE = re.compile(r"^(?:Vorwort|Geleitwort|Grußwort|Einleitung|Präambel)\b", re.I)
+CAPTION = re.compile(r"^(?:Tabelle|Tab\.|Abbildung|Abb\.|Grafik|Karte)\s*\d+[.:]")
 MD_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<title>.+?)\s*#*\s*$")
+MD_BULLET = re.compile(r"^\s*[*+]\s+")
 SETEXT = re.compile(r"^(?:=+|-{3,})$")
 TABLE_HEADER = re.compile(r"^\|?\s*Ziel\s*\|", re.I)
 
@@ -208,6 +210,8 @@ class _Reader:
             self.sk.blocks.append(self.block)
             if self.block.kind == "list_item" and self.current_list is not None:
                 item = _BULLET.sub("", self.block.text, count=1)
+                if self.markdown:
+                    item = MD_BULLET.sub("", item, count=1)
                 if self.block.label:
                     item = re.sub(r"^\(?\w{1,3}[.)]\s*", "", item, count=1)
                 self.current_list["items"].append({"text": item, "line": self.block.line})
@@ -331,7 +335,8 @@ class _Reader:
             self.start_list(line)
             self.open("list_item", line, numbered_item.group("label"))
             return i + 1
-        if group or _BULLET.match(line.raw) or self.is_lost_bullet(line):
+        if group or _BULLET.match(line.raw) or self.is_lost_bullet(line) \
+                or (self.markdown and MD_BULLET.match(line.raw)):
             self.start_list(line)
             label = group.group("num") if group else None
             kind = "measure" if self.in_measures_section() and not group else "list_item"
@@ -418,7 +423,8 @@ class _Reader:
                 j += 1
                 continue
             if (len(candidate) > self.short_line or END_PUNCT.search(candidate)
-                    or "," in candidate or LETTER_ITEM.match(candidate)
+                    or "," in candidate or "|" in candidate or CAPTION.match(candidate)
+                    or LETTER_ITEM.match(candidate)
                     or GROUP.match(candidate) or NUMBERED.match(candidate)):
                 break
             parts.append(candidate)
@@ -460,7 +466,8 @@ def read_structure(lines: list[Line], markdown: bool = False,
     ordered = kept if has_layout else logical_order(kept)
     reader = _Reader(ordered, blank_is_break)
     reader.markdown = markdown
-    reader.line_paragraphs = line_paragraphs or markdown
+    # Markdown separates paragraphs by blank lines; a hard-wrapped paragraph stays one block.
+    reader.line_paragraphs = line_paragraphs
     if has_layout:
         reader.style = headings.document_style(texts, toc_keys)
     if lengths:

@@ -41,7 +41,7 @@ INCREASE = (r"steiger\w*|Steigerung|steig\w*|erhöh\w*|Erhöhung|ausbau\w*|Ausba
             r"auszubauen|ausgebaut|anheb\w*|Anhebung|anzuheben|wachs\w*|Wachstum|Zuwachs|"
             r"zunehm\w*|Zunahme|verdopp\w*|Verdopplung|verdreifach\w*|ausweit\w*|"
             r"Ausweitung|vergrößer\w*|Vergrößerung|zubau\w*|Zubau|aufstock\w*|"
-            r"Aufstockung|verbesser\w*|Verbesserung")
+            r"Aufstockung|verbesser\w*|Verbesserung|Hinzugewinn|Zugewinn|gewinnen")
 DIRECTION = re.compile(rf"\b(?P<down>{DECREASE})\b|\b(?P<up>{INCREASE})\b", re.I)
 _COMPARATOR_BEFORE = re.compile(
     rf"(?:\b(?P<least>{AT_LEAST})|\b(?P<most>{AT_MOST})|\b(?P<exact>{EXACTLY}))"
@@ -164,18 +164,49 @@ def _inside(q, spans) -> bool:
 _REFERENCE_BEFORE = re.compile(r"(?:§§?|\bArt\.|\bArtikel\w*|\bAbs\.|\bAbsatz|\bNr\.|"
                                r"\bNummer|\bKapitel|\bStufe|\bPhase|\b[A-Z]|\bStuttgart|"
                                r"\bParagra(?:f|ph)\w*|\bTabelle|\bAbbildung|\bAnlage)\s*$")
+_SCALE_WORD = re.compile(r"\b(?:Tausend|Mio|Million\w*|Mrd|Milliard\w*)\b", re.I)
 _DURATION = re.compile(r"^(?:Jahre|Jahren|Monate|Monaten|Wochen|Jahrzehnte)\b")
 _DURATION_BEFORE = re.compile(r"\b(?:nächsten|kommenden|innerhalb|Laufe\s+der|seit|vor|für|"
                               r"über|binnen|in|nach|letzten|vergangenen)\s+$", re.I)
 
 
+_RELATIVE_OPEN = re.compile(r",\s+(?:die|der|das|deren|dessen|welche[rsn]?)\s+"
+                            r"(?!\w+\s+(?:soll|sollen|wird|werden|wollen|will)\b)")
+
+
+def _in_relative_clause(sentence: str, q: Quantity) -> bool:
+    """Inside ", die … ," (a relative clause that closes before the sentence ends)."""
+    opening = None
+    for match in _RELATIVE_OPEN.finditer(sentence, 0, q.start):
+        opening = match
+    if opening is None or "," in sentence[opening.end():q.start]:
+        return False
+    rest = sentence[q.end:]
+    close = rest.find(",")
+    return close != -1 and not re.search(r"[.;:]", rest[:close])
+
+
 def _not_a_target(sentence: str, q: Quantity) -> bool:
     before = sentence[max(0, q.start - 60):q.start]
+    if q.unit == "count" and not q.text[:1].isdigit() and not _SCALE_WORD.search(q.text) and \
+            not q.text.lower().startswith(
+            ("mindestens", "eine")) and not re.search(
+            r"\b(?:mindestens|höchstens|bis\s+zu|weitere[n]?|zusätzliche[n]?|um|auf|von)\s*$",
+            before, re.I) and not re.match(r"\s*weitere", q.text.split(" ", 1)[-1]):
+        return True  # "zwei zentrale Ziele": a number word counts what is said, no target
+    if q.unit == "count" and re.search(r"\b(?:der|die|das|den|dem|des)\s+(?:(?:über|rund|mehr\s+"
+                                       r"als|knapp|gut)\s+)?$", before):
+        return True  # "die 200 angeschlossenen Orte": things that exist
+    if re.search(r"\bab\s+(?:(?:einem|einer|einen)\s+[\w-]+\s+(?:von\s+)?)?"
+                 r"(?:(?:mehr\s+als|über)\s+)?$", before):
+        return True  # "ab 7,5 t", "ab einem Gehalt von mehr als …": a threshold, no target
+    if _in_relative_clause(sentence, q):
+        return True  # ", die eine Anlage bis 30 kW betreiben,": it describes, it promises not
     if _REFERENCE_BEFORE.search(before) or re.match(r"\s*(?:Absatz|Abs\.)", sentence[q.end:]):
         return True  # "§ 29 Absatz 4", "Artikel 59": references, no amounts
     if q.noun and _DURATION.match(q.noun) and (
             _DURATION_BEFORE.search(before)
-            or re.match(r"\s*(?:nach|später|zuvor|lang|alt)\b", sentence[q.end:])):
+            or re.match(r"\s*(?:nach|später|zuvor|lang|alt|dauernd\w*)\b", sentence[q.end:])):
         return True  # "in den nächsten 5 Jahren", "150 Jahre nach": time spans
     if _FROM_BEFORE.search(before) and re.match(r"\s*(?:\S+\s+){0,3}?auf\b",
                                                 sentence[q.end:q.end + 40]):
@@ -197,7 +228,30 @@ def _target_quantities(sentence: str, deadlines, doc_year) -> list[Quantity]:
 
 
 _BARE = re.compile(r"\b(?:um|auf)\s+(?:(?:rund|etwa|ca\.|mindestens|höchstens|weitere)\s+)?"
-                   r"(?P<n>\d{1,3}(?:[.\u00a0\u202f ]\d{3})+|\d+(?:,\d+)?)(?=\s+[a-zäöü])")
+                   r"(?P<n>\d{1,3}(?:[.\u00a0\u202f ]\d{3})+|\d+(?:,\d+)?)"
+                   r"(?=\s+[a-zäöü]|[.;,]?\s*$)")
+
+
+# "Beschluss vom März 2008", "Stand 2019": the date of a decision or a figure, no deadline
+_DATED = re.compile(r"\b(?:vom|seit|Stand|Beschluss\w*|beschlossen\w*|Entscheidung\w*)"
+                    r"(?:\s+\w+){0,2}?\s*$", re.I)
+
+
+def _inside_span(span, spans) -> bool:
+    return any(s <= span[0] and span[1] <= e for s, e in spans)
+
+
+_BARE_YEAR = re.compile(r"(?<=[a-zäöüß,]\s)(?P<y>20\d{2})\b(?!\s*[/-]\s*\d|\s+[A-ZÄÖÜ])")
+
+
+def _bare_year(sentence: str, doc_year: int | None) -> list:
+    """ "…, dass es 2028 mindestens 12 sind": a future year standing alone after a small
+    word is the deadline where no other is named ("Agenda 2030" is a name)."""
+    for match in _BARE_YEAR.finditer(sentence):
+        year = int(match.group("y"))
+        if doc_year and year >= doc_year and not _DATED.search(sentence[:match.start()]):
+            return [(f"{year}-12-31", match.span(), False)]
+    return []
 
 
 def _bare_numbers(sentence: str, spans) -> list[Quantity]:
@@ -216,7 +270,10 @@ def _bare_numbers(sentence: str, spans) -> list[Quantity]:
 def _main(quantities: list[Quantity], sentence: str) -> Quantity | None:
     """The value the promise is about: the one after "auf"/"um" or a comparator word, else
     the first share or amount of money, else the first value."""
-    lead = re.match(r"\s*(?:Damit|Um|Wenn|Weil|Da|Dass|Sobald|Falls)\b[^,]*,", sentence)
+    # a leading clause ("Damit …,") or what comes before "… das Ziel gesetzt," is not the
+    # promise itself
+    lead = re.match(r"\s*(?:Damit|Um|Wenn|Weil|Da|Dass|Sobald|Falls)\b[^,]*,", sentence) or \
+        re.search(r"\bZiel\w*\s+gesetzt\s*,", sentence)
     if lead and any(q.start >= lead.end() for q in quantities):
         quantities = [q for q in quantities if q.start >= lead.end()]
     for q in quantities:
@@ -248,7 +305,11 @@ def _comparator_and_change(sentence: str, q: Quantity) -> tuple[str | None, str 
     direction = None
     for match in DIRECTION.finditer(window):
         direction = "decrease" if match.group("down") else "increase"
-    by_amount = re.search(r"\bum\s*(?:\S+\s+){0,2}$", before) is not None
+    by_amount = re.search(r"\bum\s*(?:\S+\s+){0,2}$", before) is not None or \
+        re.search(rf"\b(?:{DECREASE}|{INCREASE})\s+(?:von|in\s+Höhe\s+von)\s+"
+                  r"(?:(?:rund|etwa|ca\.|mindestens)\s+)?$", before, re.I) is not None or \
+        (q.text.endswith(("ige", "igen", "iger")) and
+         re.match(rf"\s*(?:[\w-]+\s+)?(?:{DECREASE}|{INCREASE})", after, re.I) is not None)
     to_level = re.search(r"\bauf\s*(?:\S+\s+){0,2}$", before) is not None
     del clause_start
     comparator_word = None
@@ -264,39 +325,68 @@ def _comparator_and_change(sentence: str, q: Quantity) -> tuple[str | None, str 
         return comparator_word or "at_least", "increase"
     if comparator_word:
         return comparator_word, None
-    if direction == "decrease" and re.match(r"\s*(?:\w+\s+){0,3}?(?:einsparen|einzusparen|"
+    if direction == "decrease" and re.match(r"\s*(?:[\w-]+\s+){0,6}?(?:einsparen|einzusparen|"
                                             r"reduzieren|mindern|senken|vermeiden)", after):
         return "at_least", "decrease"
     return comparator(sentence) if not direction else None, None
+
+
+def _own_promise(sentence: str, q: Quantity) -> bool:
+    """ "… und Senkung der Flugreisen auf höchstens 300": a second value with its own
+    direction noun and comparator in a coordinated phrase is a target of its own."""
+    before = sentence[max(0, q.start - 80):q.start]
+    part = re.split(r"\b(?:und|sowie|;)\s", before)[-1]
+    if len(part) == len(before):
+        return False
+    return (_COMPARATOR_BEFORE.search(part) is not None and DIRECTION.search(part) is not None) \
+        or re.search(r"\b(?:auf|um|von)\s+(?:(?:rund|etwa|ca\.|mindestens)\s+)?$", part) \
+        is not None
+
+
+def _local_per(sentence: str, q: Quantity) -> str | None:
+    """ "jährlich mindestens 3 %", "300 pro Jahr": a yearly amount says so next to it."""
+    near = sentence[max(0, q.start - 25):q.start] + " " + sentence[max(0, q.end - 1):q.end + 12]
+    return "year" if _PER_YEAR.search(near) else None
+
+
+def _chosen(sentence, quantities, main, deadlines) -> list[Quantity]:
+    """The main value and further values of the same kind, each with its own deadline or
+    year ("2 000 bis 2026 und weitere 3 000 bis 2029")."""
+    if main is None:
+        return []
+    chosen = [main] + [q for q in quantities if q is not main and (
+        (_same_kind(q, main) and (_own_year(sentence, q) or len(deadlines) > 1))
+        or _own_promise(sentence, q))]
+    return sorted(chosen, key=lambda q: q.start)
 
 
 def parse_targets(sentence: str, doc_year: int | None = None, context: str = "") -> list[dict]:
     """Every target a goal sentence states (a range is two), [] where nothing measurable."""
     deadlines = [d for d in find_deadlines(sentence, doc_year)
                  if not any(s <= d[1][0] < e for s, e in
-                            [m.span() for m in _BASELINE.finditer(sentence)])]
+                            [m.span() for m in _BASELINE.finditer(sentence)])
+                 and not _DATED.search(sentence[max(0, d[1][0] - 30):d[1][0]])]
+    asides = _excluded_spans(sentence, deadlines, doc_year)
+    deadlines = [d for d in deadlines if not _inside_span(d[1], asides)] or \
+        _bare_year(sentence, doc_year)
     quantities = _target_quantities(sentence, deadlines, doc_year)
     main = _main(quantities, sentence)
     common = {"per": per_year(sentence), "baseline_year": baseline_year(sentence),
               "factor": factor(sentence), "rank": rank(sentence)}
     first_deadline = deadlines[0] if deadlines else None
-    chosen = [main] if main else []
-    if main is not None:
-        # further values of the same kind, each with its own deadline or year
-        for q in quantities:
-            if q is main or not _same_kind(q, main):
-                continue
-            if _own_year(sentence, q) or len(deadlines) > 1:
-                chosen.append(q)
-        chosen.sort(key=lambda q: q.start)
+    chosen = _chosen(sentence, quantities, main, deadlines)
     targets = []
+    base_match = _BASELINE.search(sentence)
+    nearest = min(chosen, key=lambda q: abs(q.end - base_match.start())) \
+        if base_match and len(chosen) > 1 else None
     for q in chosen:
         deadline, relative = _deadline_for(sentence, q, chosen, deadlines)
         comp, change = _comparator_and_change(sentence, q)
         base = _blank(deadline, relative) | common
         base.update({"value": q.value, "unit": q.unit, "comparator": comp, "change": change})
-        if q.per:
-            base["per"] = q.per
+        if nearest is not None and q is not nearest and q.high is None:
+            base["baseline_year"] = None
+        base["per"] = q.per or _local_per(sentence, q)
         if q.unit == "count" and q.noun is None and \
                 _MONEY_CONTEXT.search(sentence + " " + context):
             base["unit"] = "EUR"
@@ -339,7 +429,7 @@ def _deadline_for(sentence, q, chosen, deadlines) -> tuple[str | None, bool]:
         return own, False
     if not deadlines:
         return None, False
-    if len(deadlines) == 1 or len(chosen) == 1:
+    if len(chosen) == 1:
         return deadlines[0][0], deadlines[0][2]
     # several values and deadlines: the nearest deadline after the value and before the
     # next value, else the nearest before it
@@ -348,9 +438,15 @@ def _deadline_for(sentence, q, chosen, deadlines) -> tuple[str | None, bool]:
     after = [d for d in deadlines if q.end <= d[1][0] < stop]
     if after:
         return after[0][0], after[0][2]
-    before = [d for d in deadlines if d[1][1] <= q.start]
-    chosen_d = before[-1] if before else deadlines[0]
-    return chosen_d[0], chosen_d[2]
+    before = [d for d in deadlines if d[1][1] <= q.start and
+              not any(p.end <= d[1][0] for p in chosen[:index])]
+    if before:
+        return before[-1][0], before[-1][2]
+    # "40 % … und 20 % … bis 2020": a deadline after all the values is theirs together
+    last = [d for d in deadlines if d[1][0] >= chosen[-1].end]
+    if last and len(last) == len(deadlines):
+        return last[0][0], last[0][2]
+    return None, False
 
 
 def parse_target(sentence: str, doc_year: int | None = None, context: str = "") -> dict | None:

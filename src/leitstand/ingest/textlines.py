@@ -129,10 +129,12 @@ def _mark_running_heads(lines: list[Line]) -> None:  # noqa: C901
         if _PAGE_NUMBER.match(line.text):
             line.noise = "page_number"
     seen: set = set()
+    in_body = _body_numbers(lines, body)
     for line in running:
         line.noise = line.noise or "header"
         head = _SECTION_HEAD.match(line.text)
-        if not head or line.text in seen or len(by_key[_band_key(line.text)]) < threshold:
+        if not head or line.text in seen or len(by_key[_band_key(line.text)]) < threshold \
+                or head.group("num") in in_body:
             continue
         seen.add(line.text)
         title = head.group("title")
@@ -146,6 +148,22 @@ def _mark_running_heads(lines: list[Line]) -> None:  # noqa: C901
                 after[0].noise = "header"
         line.noise = ""
         line.heading = (head.group("num"), title or line.text)
+
+
+def _body_numbers(lines: list[Line], body: float) -> set:
+    """Numbers that open a line of body size or larger outside the bands ("3 Mobilität"):
+    where the body has its own heading, a running head naming it starts nothing (a
+    contents line with dot leaders does not count)."""
+    found = set()
+    for line in lines:
+        text = line.text
+        if not text or line.in_band or not line.layout or line.layout.size < 0.97 * body \
+                or re.search(r"(?:\s?\.){4,}", text):
+            continue
+        match = re.match(r"([A-Z]?\d{1,2}(?:\.\d{1,2}){0,3}|[A-Z]|[IVX]{1,5})\.?\s+[A-ZÄÖÜ]", text)
+        if match:
+            found.add(match.group(1))
+    return found
 
 
 def _mark_noise(lines: list[Line]) -> None:  # noqa: C901

@@ -9,7 +9,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from leitstand.monitoring import services
 from leitstand.monitoring.models import Assessment, Observation
-from leitstand.register.actors import actor_for, scope_of
+from leitstand.register.actors import actor_for, scope_of, within_reach
 from leitstand.register.admin_permissions import RuleAdminMixin
 from leitstand.register.models import Goal
 from leitstand.register.permissions import allowed
@@ -22,6 +22,8 @@ class ObservationAdmin(RuleAdminMixin, SimpleHistoryAdmin):
     unit_path = "indicator__responsible_units"
     list_display = ["indicator", "date", "value"]
     list_filter = ["indicator"]
+    readonly_fields = ["recorded_at"]  # stamped by the service: when the value became known
+    service = staticmethod(services.save_observation)
 
 
 @admin.register(Assessment)
@@ -52,17 +54,13 @@ class AssessmentAdmin(RuleAdminMixin, SimpleHistoryAdmin):
         if db_field.name in ("goal", "replaces"):
             actor = actor_for(request.user)
             if not actor.superuser:
-                goals = Goal.objects.filter(edition__strategy__in=actor.admin_strategy_ids) | \
-                    Goal.objects.filter(responsible_units__in=actor.unit_ids)
-                kwargs["queryset"] = (goals.distinct() if db_field.name == "goal" else
+                goals = within_reach(Goal.objects.all(), actor, "edition__strategy",
+                                     "responsible_units")
+                kwargs["queryset"] = (goals if db_field.name == "goal" else
                                       Assessment.objects.filter(goal__in=goals))
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
-    def save_model(self, request, obj, form, change):
-        if not change:
-            obj.created_by = request.user
-            obj.state = Assessment.DRAFT
-        super().save_model(request, obj, form, change)
+    service = staticmethod(services.save_assessment)  # a new one is a draft: the model's default
 
     def render_change_form(self, request, context, obj=None, **kwargs):
         context["can_approve"] = bool(

@@ -22,8 +22,10 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from leitstand.core.cells import FORMULA_START
-from leitstand.monitoring import vocabulary
-from leitstand.monitoring.models import Assessment, Observation
+from leitstand.monitoring import services, vocabulary
+from leitstand.monitoring.models import Assessment
+from leitstand.register import horizons
+from leitstand.register import services as register
 from leitstand.register.actors import actor_for, scope_of
 from leitstand.register.models import Goal, Indicator, Target
 from leitstand.register.permissions import allowed
@@ -38,7 +40,8 @@ MAX_COLUMNS = 50
 MAX_SECONDS = 10.0
 
 
-class ObservationRow(forms.Form):
+# One form per kind of file: a line of the file, checked like a form the editor filled in.
+class ObservationLine(forms.Form):
     strategy = forms.SlugField()
     indicator = forms.SlugField()
     date = forms.DateField()
@@ -47,7 +50,7 @@ class ObservationRow(forms.Form):
     note = forms.CharField(required=False, max_length=2000)
 
 
-class AssessmentRow(forms.Form):
+class AssessmentLine(forms.Form):
     strategy = forms.SlugField()
     edition = forms.CharField(max_length=40)
     goal = forms.SlugField(max_length=40)
@@ -59,18 +62,18 @@ class AssessmentRow(forms.Form):
     links = forms.CharField(required=False, max_length=5000)
 
 
-class GoalRow(forms.Form):
+class GoalLine(forms.Form):
     strategy = forms.SlugField()
     edition = forms.CharField(max_length=40)
     code = forms.SlugField(max_length=40)
     title = forms.CharField(max_length=300)
     text = forms.CharField(required=False, max_length=10_000)
     horizon = forms.ChoiceField(required=False, choices=[("", "")] + [
-        (h, h) for h in ("short", "medium", "long")])
+        (h, h) for h, _label in horizons.CHOICES])
     deadline = forms.DateField(required=False)
 
 
-class TargetRow(forms.Form):
+class TargetLine(forms.Form):
     strategy = forms.SlugField()
     edition = forms.CharField(max_length=40)
     goal = forms.SlugField(max_length=40)
@@ -81,8 +84,8 @@ class TargetRow(forms.Form):
     deadline = forms.DateField(required=False)
 
 
-KINDS = {"observations": ObservationRow, "assessments": AssessmentRow, "goals": GoalRow,
-         "targets": TargetRow}
+KINDS = {"observations": ObservationLine, "assessments": AssessmentLine,
+         "goals": GoalLine, "targets": TargetLine}
 
 
 @dataclass
@@ -224,12 +227,8 @@ def _resolve(kind: str, data: dict, actor):
             return Problem(0, "indicator", _("Your units do not report this indicator."))
 
         def apply(user, indicator=indicator, data=data):
-            observation = Observation.objects.filter(indicator=indicator, date=data["date"]) \
-                .first() or Observation(indicator=indicator, date=data["date"])
-            observation.value, observation.source_url = data["value"], data["source_url"]
-            observation.note = data.get("note", observation.note)
-            observation._history_user = user
-            observation.save()
+            services.record_observation(user, indicator, data["date"], value=data["value"],
+                                        source_url=data["source_url"], note=data.get("note"))
         return apply
     goal = _goal(data)
     if goal is None:
@@ -241,28 +240,27 @@ def _resolve(kind: str, data: dict, actor):
                        _("Your units are not responsible for this goal."))
     if kind == "assessments":
         def apply(user, goal=goal, data=data):
-            from leitstand.monitoring.services import record_assessment
-
-            record_assessment(user, goal, status=data["status"], as_of=data["as_of"],
+            services.record_assessment(user, goal, status=data["status"], as_of=data["as_of"],
                               assessor=data["assessor"], assessor_kind=data["assessor_kind"],
                               evidence=data["evidence"],
                               evidence_links="\n".join(data.get("links", "").split()))
         return apply
     if kind == "goals":
-        return lambda user, goal=goal, data=data: _save_given(goal, data, user, (
-            "title", "text", "horizon", "deadline"))
+        def apply(user, goal=goal, data=data):
+            register.save_goal(user, _given(goal, data, ("title", "text", "horizon", "deadline")))
+        return apply
 
     def apply(user, goal=goal, data=data):
         target = Target.objects.filter(goal=goal, metric=data["metric"]).first() or Target(
             goal=goal, metric=data["metric"], order=goal.targets.count())
-        _save_given(target, data, user, ("value", "unit", "comparator", "deadline"))
+        register.save_target(user, _given(target, data, ("value", "unit", "comparator",
+                                                          "deadline")))
     return apply
 
 
-def _save_given(obj, data: dict, user, names) -> None:
+def _given(obj, data: dict, names):
     """Change only the fields whose column the file has: a missing column keeps the value."""
     for name in names:
         if name in data:
             setattr(obj, name, data[name])
-    obj._history_user = user
-    obj.save()
+    return obj

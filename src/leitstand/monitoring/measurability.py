@@ -72,8 +72,10 @@ def _met_before(targets, adopted_on, observations) -> bool | None:
         value = t.get("value")
         if value is None:
             continue
+        # As in the status rules: the comparator decides; without one, the baseline does.
         reduce = t.get("unit") == "rank" or t.get("comparator") == "at_most" or (
-            t.get("baseline_value") is not None and value < t["baseline_value"])
+            not t.get("comparator") and t.get("baseline_value") is not None
+            and value < t["baseline_value"])
         known = [v for d, v in sorted(observations) if adopted_on and d <= adopted_on]
         before = known[-1] if known else t.get("baseline_value")
         if before is None:

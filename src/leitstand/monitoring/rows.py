@@ -12,7 +12,8 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 
 from leitstand.monitoring import measurability, review, status_rules
-from leitstand.monitoring.models import Assessment, Observation, known_day
+from leitstand.monitoring.known import known_observations
+from leitstand.monitoring.models import Assessment, known_day
 from leitstand.monitoring.status import current, published_status
 from leitstand.register import horizons
 from leitstand.register.models import Edition, Goal, Organisation, Target
@@ -123,12 +124,13 @@ def _targets_and_series(goal_ids, today, with_rows=False):
     indicators = {i.id: i for ts in targets.values() for t in ts for i in t.indicators.all()}
     points: dict[int, list] = {i: [] for i in indicators}
     rows: dict[int, list] = {i: [] for i in indicators}
-    observations = Observation.objects.filter(indicator__in=list(indicators))
-    if today < timezone.localdate():
-        from leitstand.monitoring.models import end_of_day
-
-        observations = observations.filter(recorded_at__lt=end_of_day(today))
-    if with_rows:  # the goal page's data tables need sources and notes; counts do not
+    observations = known_observations(today, indicator__in=list(indicators))
+    if known_day(today) is not None:  # versions from the history, as known then
+        for o in observations:
+            points[o.indicator_id].append((o.date, float(o.value)))
+            rows[o.indicator_id].append({"date": o.date, "value": o.value,
+                                         "source_url": o.source_url, "note": o.note})
+    elif with_rows:  # the goal page's data tables need sources and notes; counts do not
         for indicator_id, day, value, source, note in observations.order_by("date").values_list(
                 "indicator_id", "date", "value", "source_url", "note"):
             points[indicator_id].append((day, float(value)))

@@ -60,16 +60,14 @@ def stale_goals(request):
     from django.shortcuts import render
 
     from leitstand.monitoring.rows import goal_rows
-    from leitstand.register.actors import actor_for
+    from leitstand.register.actors import actor_for, within_reach
     from leitstand.register.models import Edition, Goal
 
     actor = actor_for(request.user)
     editions = {e.id: e for e in Edition.objects.filter(status=Edition.PUBLISHED)
                 .select_related("strategy")}
-    goals = Goal.objects.filter(edition__in=list(editions))
-    if not actor.superuser:
-        goals = (goals.filter(responsible_units__in=actor.unit_ids)
-                 | goals.filter(edition__strategy__in=actor.admin_strategy_ids)).distinct()
+    goals = within_reach(Goal.objects.filter(edition__in=list(editions)), actor,
+                         "edition__strategy", "responsible_units")
     rows = [r for r in goal_rows(None, goals, editions=editions) if r.stale]
     rows.sort(key=lambda r: (r.next_review, r.goal.code))
     return render(request, "monitoring/stale_goals.html", {"rows": rows})

@@ -1,4 +1,4 @@
-"""A consultation from a strategy data file (called by register.loader, same transaction)."""
+"""A consultation from a strategy data file (called by operations.loader, same transaction)."""
 
 from __future__ import annotations
 

@@ -87,7 +87,7 @@ def import_document(doc: dict, strategy_slug: str, edition_label: str | None = N
         for k, t in enumerate(g["targets"]):
             m.Target.objects.create(
                 goal=goal, order=k, metric=(t["metric"] or "")[:300], value=_dec(t["value"]),
-                unit=t["unit"] or "", comparator=t["comparator"] or "",
+                unit=(t["unit"] or "")[:40], comparator=t["comparator"] or "",
                 deadline=_date(t["deadline"]), per=t["per"] or "",
                 baseline_year=t["baseline_year"], factor=_dec(t["factor"]), rank=t["rank"])
             counts["targets"] += 1

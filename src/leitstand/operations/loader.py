@@ -16,7 +16,10 @@ from pathlib import Path
 from django.db import transaction
 from django.utils import timezone
 
+from leitstand.monitoring import services as monitoring
+from leitstand.monitoring.models import Assessment
 from leitstand.register import models as m
+from leitstand.register import services as register
 from leitstand.register import strategy_file
 
 
@@ -67,6 +70,7 @@ def load(data: dict, sha256: str = "") -> LoadResult:
         result.count("organisations", created)
     strategy, created = m.Strategy.objects.update_or_create(slug=info["slug"], defaults=dict(
         name=info["name"], jurisdiction=info["jurisdiction"],
+        spatial_uri=info.get("spatial_uri", ""),
         owner=orgs.get(info.get("owner")), description=info.get("description", ""),
         language=info.get("language", "de")))
     result.count("strategies", created)
@@ -80,6 +84,21 @@ def load(data: dict, sha256: str = "") -> LoadResult:
     return result
 
 
+def _write(save, model, key: dict, values: dict):
+    """Like update_or_create, through the model's write service (validated, in the history
+    as "Datenimport"); a row that would not change is not written again."""
+    obj = model.objects.filter(**key).first()
+    created = obj is None
+    if created:
+        obj = model(**key)
+    elif all(getattr(obj, k) == v for k, v in values.items()):
+        return obj, False
+    for k, v in values.items():
+        setattr(obj, k, v)
+    save(register.SYSTEM, obj)
+    return obj, created
+
+
 def _load_indicator(strategy, ind, orgs, result):
     indicator, created = m.Indicator.objects.update_or_create(
         strategy=strategy, slug=ind["key"], defaults=dict(
@@ -88,13 +107,11 @@ def _load_indicator(strategy, ind, orgs, result):
             update_frequency=ind.get("update_frequency", "")))
     result.count("indicators", created)
     indicator.responsible_units.set([orgs[u] for u in ind.get("units", [])])
-    from leitstand.monitoring.models import Observation
-
     for obs in ind.get("observations", []):
-        _, created = Observation.objects.update_or_create(
-            indicator=indicator, date=_date(obs["date"]), defaults=dict(
-                value=_dec(obs["value"]), source_url=obs["source_url"],
-                note=obs.get("note", ""), recorded_at=_published(obs["date"])))
+        _, created = monitoring.record_observation(
+            monitoring.SYSTEM, indicator, _date(obs["date"]), value=_dec(obs["value"]),
+            source_url=obs["source_url"], note=obs.get("note", ""),
+            known_since=_published(obs["date"]))
         result.count("observations", created)
     return indicator
 
@@ -129,8 +146,8 @@ def _load_edition(strategy, ed, orgs, indicators, editions, result):
     for order, g in enumerate(ed["goals"]):
         goals[g["code"]] = _load_goal(edition, g, order, sections, orgs, indicators, result)
     for order, ms in enumerate(ed.get("measures", [])):
-        measure, created = m.Measure.objects.update_or_create(
-            edition=edition, order=order, defaults=dict(
+        measure, created = _write(
+            register.save_measure, m.Measure, dict(edition=edition, order=order), dict(
                 section=sections[ms["section"]], label=ms.get("label", ""),
                 group=ms.get("group", ""), text=ms["text"],
                 status=ms.get("status", "planned"), source_page=ms.get("page"),
@@ -151,7 +168,7 @@ def _load_edition(strategy, ed, orgs, indicators, editions, result):
 
 
 def _load_goal(edition, g, order, sections, orgs, indicators, result):
-    goal, created = m.Goal.objects.update_or_create(edition=edition, code=g["code"], defaults=dict(
+    goal, created = _write(register.save_goal, m.Goal, dict(edition=edition, code=g["code"]), dict(
         section=sections[g["section"]], title=g["title"], text=g.get("text", ""),
         horizon=g.get("horizon") or "", horizon_inferred=g.get("horizon_inferred", False),
         deadline=_date(g.get("deadline")), source_page=g.get("page"),
@@ -159,12 +176,14 @@ def _load_goal(edition, g, order, sections, orgs, indicators, result):
     result.count("goals", created)
     goal.responsible_units.set([orgs[u] for u in g.get("units", [])])
     for t_order, t in enumerate(g.get("targets", [])):
-        target, created = m.Target.objects.update_or_create(goal=goal, order=t_order, defaults=dict(
+        values = dict(
             metric=t["metric"], value=_dec(t.get("value")), unit=t.get("unit") or "",
             comparator=t.get("comparator") or "", deadline=_date(t.get("deadline")),
             per=t.get("per") or "", baseline_year=t.get("baseline_year"),
             baseline_value=_dec(t.get("baseline_value")), factor=_dec(t.get("factor")),
-            rank=t.get("rank")))
+            rank=t.get("rank"))
+        target, created = _write(register.save_target, m.Target,
+                                 dict(goal=goal, order=t_order), values)
         target.indicators.set([indicators[k] for k in t.get("indicators", [])])
         result.count("targets", created)
     _load_assessments(goal, g.get("assessments", []), result)
@@ -173,14 +192,11 @@ def _load_goal(edition, g, order, sections, orgs, indicators, result):
 
 def _load_assessments(goal, items, result):
     """Published assessments from public sources: recorded as approved, never duplicated."""
-    from leitstand.monitoring.models import Assessment
-
     for a in items:
         key = dict(goal=goal, assessor=a["assessor"], as_of=_date(a["as_of"]), status=a["status"])
         if Assessment.objects.filter(**key).exists():
             continue
-        Assessment.objects.create(
-            **key, assessor_kind=a["kind"], evidence=a["evidence"],
-            evidence_links="\n".join(a["links"]), rule="manual", state=Assessment.APPROVED,
-            approved_at=_published(a["as_of"]))
+        monitoring.record_published_assessment(
+            published_at=_published(a["as_of"]), **key, assessor_kind=a["kind"],
+            evidence=a["evidence"], evidence_links="\n".join(a["links"]), rule="manual")
         result.count("assessments", True)

@@ -1,5 +1,5 @@
 """The strategy team's side of the dialog: moderation queue, answers to disputes, results
-export, and which proposals were taken up. Permissions come from register.rules."""
+export, and which proposals were taken up. Permissions come from register.permissions."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ from leitstand.participation.models import (
 from leitstand.participation.views.common import refusing
 from leitstand.register.actors import actor_for, scope_of
 from leitstand.register.models import Goal, Organisation
-from leitstand.register.permissions import allowed
+from leitstand.register.permissions import allowed, answering_units
 
 MODERATED = {"kommentar": Comment, "vorschlag": Proposal, "einwand": Dispute}
 
@@ -138,9 +138,7 @@ def answer(request, pk):
     scope = scope_of(item.goal)
     if not allowed(actor, "answer_dispute", scope):
         raise PermissionDenied
-    units = Organisation.objects.filter(pk__in=scope.unit_ids)
-    if not (actor.superuser or scope.strategy_id in actor.admin_strategy_ids):
-        units = units.filter(pk__in=actor.unit_ids)
+    units = Organisation.objects.filter(pk__in=answering_units(actor, scope))
     form = forms.AnswerForm(request.POST or None, units=units)
     if request.method == "POST" and form.is_valid():
         organisation = units.get(pk=form.cleaned_data["organisation"])

@@ -3,24 +3,30 @@ fields declared here are ever read from a request (no mass assignment)."""
 
 from __future__ import annotations
 
-import re
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from leitstand.core import web_links
+from leitstand.core import text, web_links
 
 MAX_TEXT = 5000
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 
 
-def clean_name(value: str) -> str:
-    value = " ".join(value.split())
-    if CONTROL.search(value):
-        raise ValidationError(_("The name contains characters that are not allowed."))
+def clean_name(value: str, participant=None) -> str:
+    """A display name: normalised (core.text), at least 2 characters, and no other
+    participant's name – not even in other case or with an invisible character added."""
+    from leitstand.participation.models import Participant
+
+    value = text.normalise_name(value)
     if len(value) < 2:
         raise ValidationError(_("Choose a name of at least 2 characters."))
+    if len(value) > 40:
+        raise ValidationError(_("Choose a name of at most 40 characters."))
+    others = Participant.objects.filter(name_key=text.name_key(value))
+    if participant is not None:
+        others = others.exclude(pk=participant.pk)
+    if others.exists():
+        raise ValidationError(_("This name is taken. Please choose another."))
     return value
 
 
@@ -87,8 +93,12 @@ class NameForm(AccessibleForm):
     display_name = forms.CharField(label=_("Display name"), max_length=40, help_text=_(
         "Shown with your posts. Use a pseudonym if you like."))
 
+    def __init__(self, *args, participant=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.participant = participant
+
     def clean_display_name(self):
-        return clean_name(self.cleaned_data["display_name"])
+        return clean_name(self.cleaned_data["display_name"], self.participant)
 
 
 class SignUpForm(NameForm):

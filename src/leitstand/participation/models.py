@@ -16,7 +16,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from leitstand.core import web_links
+from leitstand.core import text, web_links
 from leitstand.register.models import Goal, Measure, Organisation, Paragraph, Section
 
 ACTIONS = ["read", "comment", "propose", "support"]
@@ -88,6 +88,10 @@ class Participant(models.Model):
 
     email = models.EmailField(unique=True, null=True, blank=True)
     display_name = models.CharField(max_length=40, blank=True)
+    # Display names are unique per instance, compared case-folded and NFKC-normalised
+    # (core.text.name_key), so that nobody can pass as another participant.
+    name_key = models.CharField(_("name key"), max_length=200, null=True, blank=True,
+                                unique=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     verified_at = models.DateTimeField(null=True, blank=True)
     acknowledged_at = models.DateTimeField(null=True, blank=True, verbose_name=_(
@@ -97,6 +101,12 @@ class Participant(models.Model):
 
     def __str__(self):
         return self.display_name or str(_("participant"))
+
+    def save(self, *args, **kwargs):
+        self.name_key = text.name_key(self.display_name) or None
+        if kwargs.get("update_fields") and "display_name" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "name_key"}
+        super().save(*args, **kwargs)
 
     @property
     def is_guest(self) -> bool:

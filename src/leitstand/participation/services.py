@@ -31,7 +31,7 @@ from leitstand.participation.models import (
 )
 from leitstand.register.actors import actor_for, scope_of
 from leitstand.register.models import Edition, Paragraph
-from leitstand.register.permissions import Scope, allowed
+from leitstand.register.permissions import Scope, allowed, answering_units
 
 MAX_LINKS_BEFORE_HOLD = 2
 LINK = re.compile(r"https?://|www\.", re.IGNORECASE)
@@ -94,12 +94,19 @@ def post_comment(consultation, participant, target, body, parent=None) -> Commen
     if parent is not None and parent.state != Content.VISIBLE:
         raise Refused(_("This comment cannot be answered."))
     field = target.__class__.__name__.lower()
-    comment = Comment.objects.create(consultation=consultation, participant=participant,
-                                     body=body, parent=parent, **{field: target},
-                                     state=_initial_state(participant, body))
+    comment = _created(Comment(consultation=consultation, participant=participant, body=body,
+                               parent=parent, **{field: target},
+                               state=_initial_state(participant, body)))
     if comment.state == Content.VISIBLE:
         _tell_parent_author(comment)
     return comment
+
+
+def _created(item):
+    """Validated like every write (lengths, choices, the model's constraints), then saved."""
+    item.full_clean()
+    item.save()
+    return item
 
 
 def _tell_parent_author(reply: Comment) -> None:
@@ -148,6 +155,7 @@ def edit_comment(comment_id: int, participant, body: str) -> Comment:
     comment.edited_at = timezone.now()
     if comment.state == Content.VISIBLE:
         comment.state = _initial_state(participant, body)
+    comment.full_clean()
     comment.save(update_fields=["body", "edited_at", "state"])
     return comment
 
@@ -171,9 +179,9 @@ def propose(consultation, participant, kind, title, body, goal=None, section=Non
             raise Refused(_("This part does not belong to the draft of this consultation."))
     if kind == Proposal.CHANGE_GOAL and goal is None:
         raise Refused(_("Choose the goal you want to change."))
-    return Proposal.objects.create(consultation=consultation, participant=participant,
-                                   kind=kind, title=title, body=body, goal=goal,
-                                   section=section, state=_initial_state(participant, body))
+    return _created(Proposal(consultation=consultation, participant=participant, kind=kind,
+                             title=title, body=body, goal=goal, section=section,
+                             state=_initial_state(participant, body)))
 
 
 def support(proposal: Proposal, participant) -> bool:
@@ -187,7 +195,10 @@ def support(proposal: Proposal, participant) -> bool:
         raise Refused(_("You cannot support your own proposal."))
     try:
         with transaction.atomic():
-            Support.objects.create(proposal=proposal, participant=participant)
+            # The unique constraint is left to the database: it decides between parallel clicks.
+            support = Support(proposal=proposal, participant=participant)
+            support.full_clean(validate_constraints=False)
+            support.save()
     except IntegrityError:
         return False
     return True
@@ -330,8 +341,7 @@ def answer_dispute(user, dispute_id: int, organisation, body: str) -> DisputeAns
         raise Refused(_("Only the goal's responsible units answer a dispute."))
     if organisation.pk not in scope.unit_ids:
         raise Refused(_("Answer in the name of one of the goal's responsible units."))
-    if not (actor.superuser or scope.strategy_id in actor.admin_strategy_ids
-            or organisation.pk in actor.unit_ids):
+    if organisation.pk not in answering_units(actor, scope):
         raise Refused(_("You may answer only in the name of your own unit."))
     answer = DisputeAnswer.objects.create(dispute=item, organisation=organisation, body=body,
                                           answered_by=user)

@@ -1,9 +1,11 @@
-"""Editors' pages for the register, permission-checked by rules.py."""
+"""Editors' pages for the register, permission-checked by permissions.py; goals, targets and
+measures are written by the register's services."""
 
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from leitstand.register import models as m
+from leitstand.register import services
 from leitstand.register.admin_permissions import RuleAdminMixin
 
 admin.site.site_header = "Leitstand – Redaktion"
@@ -59,6 +61,18 @@ class GoalAdmin(RuleAdminMixin, SimpleHistoryAdmin):
     search_fields = ["code", "title", "text"]
     filter_horizontal = ["responsible_units"]
     inlines = [TargetInline]
+    service = staticmethod(services.save_goal)
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not m.Target:
+            return super().save_formset(request, form, formset, change)
+        targets = formset.save(commit=False)
+        for target in formset.deleted_objects:
+            target._history_user = request.user
+            target.delete()
+        for target in targets:
+            services.save_target(request.user, target)
+        formset.save_m2m()
 
 
 @admin.register(m.Measure)
@@ -69,6 +83,7 @@ class MeasureAdmin(RuleAdminMixin, SimpleHistoryAdmin):
     list_display = ["__str__", "edition", "status"]
     list_filter = ["edition", "status"]
     filter_horizontal = ["responsible_units"]
+    service = staticmethod(services.save_measure)
 
 
 @admin.register(m.Indicator)

@@ -1,11 +1,10 @@
-"""Makes the Django admin ask rules.py: editors see and change only what their units own."""
+"""Makes the Django admin ask permissions.py: editors see and change only what their units own."""
 
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 
-from leitstand.register.actors import actor_for, scope_of
+from leitstand.register.actors import actor_for, scope_of, within_reach
 from leitstand.register.admin_conflicts import ConflictCheckMixin
 from leitstand.register.permissions import allowed
 
@@ -61,17 +60,17 @@ class RuleAdminMixin(ConflictCheckMixin):
 
     def get_queryset(self, request):
         qs = super().get_queryset(request)
-        actor = self._actor(request)
-        if actor.superuser:
-            return qs
-        condition = Q(pk__in=[])
-        if self.strategy_path:
-            condition |= Q(**{f"{self.strategy_path}__in": actor.admin_strategy_ids})
-        if self.unit_path:
-            condition |= Q(**{f"{self.unit_path}__in": actor.unit_ids})
-        return qs.filter(condition).distinct()
+        if not self.strategy_path:  # users and memberships: superusers only
+            return qs if self._actor(request).superuser else qs.none()
+        return within_reach(qs, self._actor(request), self.strategy_path, self.unit_path)
+
+    service = None  # the write service of the model, where it has one: (user, obj) -> obj
 
     def save_model(self, request, obj, form, change):
+        if self.service is not None:  # it checks the permission itself
+            units = form.cleaned_data.get("responsible_units")
+            self.service(request.user, obj, **({"units": units} if units is not None else {}))
+            return
         if change and not allowed(self._actor(request), self.change_action, scope_of(obj)):
             raise PermissionDenied
         super().save_model(request, obj, form, change)

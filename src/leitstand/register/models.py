@@ -59,6 +59,11 @@ class Strategy(models.Model):
     slug = models.SlugField(unique=True, verbose_name=_("slug"))
     name = models.CharField(max_length=300, verbose_name=_("name"))
     jurisdiction = models.CharField(max_length=200, verbose_name=_("jurisdiction"))
+    spatial_uri = models.URLField(
+        blank=True, verbose_name=_("jurisdiction's address (IRI)"),
+        help_text=_("The jurisdiction in a controlled vocabulary, for open-data portals, e.g. "
+                    "http://dcat-ap.de/def/politicalGeocoding/stateKey/05 for North "
+                    "Rhine-Westphalia."))
     owner = models.ForeignKey(Organisation, null=True, blank=True, on_delete=models.SET_NULL,
                               related_name="owned_strategies", verbose_name=_("owner"))
     description = models.TextField(blank=True, verbose_name=_("description"))

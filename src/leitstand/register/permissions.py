@@ -78,3 +78,25 @@ RULES = {
 
 def allowed(actor: Actor, action: str, scope: Scope) -> bool:
     return RULES[action](actor, scope)
+
+
+def answering_units(actor: Actor, scope: Scope) -> frozenset:
+    """The responsible units in whose name the actor may answer a dispute: every one of them
+    for a strategy admin, else those they belong to."""
+    if not allowed(actor, "answer_dispute", scope):
+        return frozenset()
+    return scope.unit_ids if _admin(actor, scope) else scope.unit_ids & actor.unit_ids
+
+
+@dataclass(frozen=True)
+class Reach:
+    """Where an actor acts: everything, or the strategies they administer and the units they
+    belong to. Lists of editors' pages show what lies within it."""
+
+    everything: bool
+    strategy_ids: frozenset = field(default_factory=frozenset)
+    unit_ids: frozenset = field(default_factory=frozenset)
+
+
+def reach(actor: Actor) -> Reach:
+    return Reach(actor.superuser, actor.admin_strategy_ids, actor.unit_ids)

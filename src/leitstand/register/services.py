@@ -1,4 +1,10 @@
-"""Write use cases of the register: suggesting and confirming edition lineage."""
+"""Write use cases of the register: goals, targets and measures (each checks permission,
+validates, stamps the role in the history, in one transaction), and edition lineage.
+
+The admin, the bulk upload, the API and the loaders write goals, targets and measures only
+through these. `user` SYSTEM (None) is a loader: no permission to check, the history names
+"Datenimport".
+"""
 
 from __future__ import annotations
 
@@ -9,7 +15,43 @@ from django.utils import timezone
 from leitstand.register import lineage
 from leitstand.register import models as m
 from leitstand.register.actors import actor_for, scope_of
-from leitstand.register.permissions import allowed
+from leitstand.register.permissions import Scope, allowed
+
+SYSTEM = None
+
+
+def _write(user, obj, action: str, message: str, units=None):
+    """`units`, where given, are the object's responsible units from now on: the permission
+    is judged with them (a new object has none yet), and they are set after the save."""
+    scope = scope_of(obj)
+    if units is not None:
+        scope = Scope(scope.strategy_id, frozenset(u.pk for u in units))
+    if user is not SYSTEM and not allowed(actor_for(user), action, scope):
+        raise PermissionDenied(message)
+    obj._history_user = user
+    obj.full_clean()
+    obj.save()
+    if units is not None:
+        obj.responsible_units.set(units)
+    return obj
+
+
+@transaction.atomic
+def save_goal(user, goal: m.Goal, units=None) -> m.Goal:
+    """A new goal (strategy admins) or a changed one (its units' editors too)."""
+    action = "change_goal" if goal.pk else "add_goal"
+    return _write(user, goal, action, "You may not change this goal.", units)
+
+
+@transaction.atomic
+def save_target(user, target: m.Target) -> m.Target:
+    return _write(user, target, "change_target", "Your units are not responsible for this goal.")
+
+
+@transaction.atomic
+def save_measure(user, measure: m.Measure, units=None) -> m.Measure:
+    return _write(user, measure, "change_measure",
+                  "Your units are not responsible for this measure.", units)
 
 
 def _texts(edition) -> list[lineage.GoalText]:

@@ -20,22 +20,29 @@ class Group:
     key: str
     label: str
     rows: list = field(default_factory=list)
+    columns: tuple[str, ...] = tuple(COLUMNS)
 
     @property
     def counts(self) -> list[int]:
-        return [sum(r.status == c for r in self.rows) for c in COLUMNS]
+        return [sum(r.status == c for r in self.rows) for c in self.columns]
 
     @property
     def overdue(self) -> int:
         return sum(r.overdue for r in self.rows)
 
 
-def _group(rows, keys_and_labels) -> list[Group]:
+def _group(rows, keys_and_labels, columns) -> list[Group]:
     groups: dict[str, Group] = {}
     for row in rows:
         for key, label in keys_and_labels(row):
-            groups.setdefault(key, Group(key, label)).rows.append(row)
+            groups.setdefault(key, Group(key, label, columns=columns)).rows.append(row)
     return sorted(groups.values(), key=lambda g: g.label)
+
+
+def present_statuses(rows) -> tuple[str, ...]:
+    """The status columns a table needs: those some goal has (a column of zeros says nothing
+    and leaves the page too narrow for type that can be read)."""
+    return tuple(c for c in COLUMNS if any(r.status == c for r in rows))
 
 
 def build(edition, as_of=None) -> dict:
@@ -44,18 +51,21 @@ def build(edition, as_of=None) -> dict:
     as_of = known_day(as_of)
     rows = goal_rows(edition, today=as_of, live=True)
     horizon_labels = dict(horizons.CHOICES)
+    columns = present_statuses(rows)
     return {
         "edition": edition, "strategy": edition.strategy,
         "as_of": as_of or timezone.localdate(), "rows": rows, "total": len(rows),
-        "columns": [(c, vocabulary.label(c)) for c in COLUMNS],
+        "columns": [(c, vocabulary.label(c)) for c in columns],
         "by_section": _group(rows, lambda r: [(
             field_of_action(r.goal.section),
-            str(r.goal.section.field_of_action) if r.goal.section else "–")]),
+            str(r.goal.section.field_of_action) if r.goal.section else "–")], columns),
         "by_unit": _group(rows, lambda r: [(u.slug, str(u)) for u in
-                                           r.goal.responsible_units.all()] or [("", "–")]),
+                                           r.goal.responsible_units.all()] or [("", "–")],
+                           columns),
         "by_horizon": _group(rows, lambda r: [(r.goal.horizon or "none",
                                                str(horizon_labels.get(r.goal.horizon,
-                                                                      "ohne Zeithorizont")))]),
+                                                                      "ohne Zeithorizont")))],
+                              columns),
         "not_measurable": [r for r in rows if not r.measurability.measurable],
         "rules": status_rules.RULES, "ruleset": status_rules.RULESET,
         "assessment_rule": status.RULE,

@@ -8,6 +8,8 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('participation', '0001_initial'),
+        # after the hardening's unique display names (main), so the graph has one leaf
+        ('participation', '0002_display_names_unique'),
     ]
 
     operations = [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
+from django.db import IntegrityError, transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -23,14 +24,17 @@ def sign_in(request):
     form = forms.EmailForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"].strip().lower()
-        rate_limits.hit("signin", rate_limits.key_of("e", email),
-                   rate_limits.key_of("a", rate_limits.client_address(request)))
-        token = identity.new_link(email)
+        # The source is throttled (429); the address is never locked: beyond a few mails
+        # an hour no new link is sent, and the links already sent keep working.
+        rate_limits.hit("signin", rate_limits.key_of("a", rate_limits.client_address(request)))
         request.session["leitstand_next"] = safe_next(request, "")
-        link = request.build_absolute_uri(reverse("participation:sign_in_link", args=[token]))
-        mail_queue.queue(email, _("Your sign-in link for Leitstand"), _(
-            "Open this link to sign in (it works once, for 30 minutes):\n%(link)s\n\n"
-            "If you did not ask for it, ignore this mail.") % {"link": link})
+        if rate_limits.allow("signin-mail", rate_limits.key_of("e", email)):
+            token = identity.new_link(email)
+            link = request.build_absolute_uri(reverse("participation:sign_in_link",
+                                                      args=[token]))
+            mail_queue.queue(email, _("Your sign-in link for Leitstand"), _(
+                "Open this link to sign in (it works once, for 30 minutes):\n%(link)s\n\n"
+                "If you did not ask for it, ignore this mail.") % {"link": link})
         # The same answer for every address: nobody learns whether it is registered.
         return render(request, "participation/sign_in_sent.html", {"email": email})
     return render(request, "participation/sign_in.html", {
@@ -63,16 +67,22 @@ def display_name(request):
     participant = services.require_verified(identity.current(request))
     signing_up = participant.acknowledged_at is None
     terms_url = config.get("LEITSTAND_TERMS_URL")
-    form = (forms.SignUpForm(request.POST or None, terms_url=terms_url,
-                             initial={"display_name": participant.display_name})
-            if signing_up else forms.NameForm(request.POST or None,
-                                              initial={"display_name": participant.display_name}))
+    initial = {"display_name": participant.display_name}
+    form = (forms.SignUpForm(request.POST or None, terms_url=terms_url, participant=participant,
+                             initial=initial)
+            if signing_up else forms.NameForm(request.POST or None, participant=participant,
+                                              initial=initial))
     if request.method == "POST" and form.is_valid():
         participant.display_name = form.cleaned_data["display_name"]
         if signing_up:
             participant.acknowledged_at = timezone.now()
-        participant.save(update_fields=["display_name", "acknowledged_at"])
-        return redirect(safe_next(request, reverse("participation:my_activity")))
+        try:
+            with transaction.atomic():
+                participant.save(update_fields=["display_name", "acknowledged_at"])
+        except IntegrityError:  # taken at the same moment by someone else
+            form.add_error("display_name", _("This name is taken. Please choose another."))
+        else:
+            return redirect(safe_next(request, reverse("participation:my_activity")))
     return render(request, "participation/display_name.html", {
         "form": form, "next": safe_next(request, ""), "signing_up": signing_up,
         "terms_url": terms_url})

@@ -41,9 +41,10 @@ def subscribe(request):
         return render(request, "participation/refused.html", {
             "message": _("Please enter a valid e-mail address.")}, status=400)
     email = form.cleaned_data["email"].strip().lower()
-    rate_limits.hit("subscribe", rate_limits.key_of("e", email),
-               rate_limits.key_of("a", rate_limits.client_address(request)))
-    subscriptions.subscribe(email, _base(request) + "abo/", goal=goal, consultation=consultation)
+    rate_limits.hit("subscribe", rate_limits.key_of("a", rate_limits.client_address(request)))
+    if rate_limits.allow("subscribe-mail", rate_limits.key_of("e", email)):  # never 429
+        subscriptions.subscribe(email, _base(request) + "abo/", goal=goal,
+                                consultation=consultation)
     return render(request, "participation/subscribe_sent.html", {"email": email})
 
 
