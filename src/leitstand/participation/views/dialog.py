@@ -121,9 +121,18 @@ def _thread(comments, sort: str, mine: set):
         c.editable_until_ok = windows.may_edit(c.created_at, now)
         c.supported_by_me = c.pk in mine
         c.thread = sorted(replies.get(c.pk, []), key=COMMENT_SORTS["alt"])
-    known = {c.pk for c in comments}
-    top = [c for c in comments if c.parent_id is None or c.parent_id not in known]
+    # A reply below a comment this visitor does not see (held) is not shown either.
+    top = [c for c in comments if c.parent_id is None]
     return sorted(top, key=COMMENT_SORTS[sort])
+
+
+def _counted(comments) -> int:
+    """As Comment.objects.counted(), on the listed comments: visible ones, not below a held
+    comment (a reply whose parent is not listed is below someone else's held comment)."""
+    shown = {c.pk: c for c in comments}
+    return sum(1 for c in comments if c.state == Content.VISIBLE and (
+        c.parent_id is None or (c.parent_id in shown
+                                and shown[c.parent_id].state != Content.HELD)))
 
 
 @refusing
@@ -178,8 +187,7 @@ def discussion(request, slug, kind, pk):
         **context, "part": part, "kind": kind, "comments": _thread(comments, sort, mine),
         "form": form, "support_count": support_count, "supported": supported,
         "allow_guest": consultation.allow_anonymous, "sort": sort,
-        "comment_count": sum(1 for c in comments if c.state == Content.VISIBLE),
-        "max_depth": windows.MAX_REPLY_DEPTH})
+        "comment_count": _counted(comments)})
 
 
 @refusing
