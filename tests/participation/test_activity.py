@@ -224,3 +224,32 @@ def test_a_held_reply_is_announced_only_once_a_moderator_releases_it(roles, draf
     mails(lambda: services.moderate(roles["strategy_admin"], reply, "release"))
     assert alice.notifications.get().kind == "reply"
     assert [m.to for m in mails.outbox] == [[alice.email]]
+
+
+def test_my_activity_asks_the_database_as_often_for_many_records_as_for_one(
+        alice_client, draft, alice, bob):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries():
+        with CaptureQueriesContext(connection) as counted:
+            assert alice_client.get(reverse("participation:my_activity")).status_code == 200
+        return len(counted)
+
+    def add(i):
+        goal = draft.edition.goals.first()
+        comment_on(draft, goal, alice, f"Gedanke {i}")
+        theirs = Proposal.objects.create(consultation=draft, participant=bob, kind="new_goal",
+                                         title=f"Bob {i}", body="b")
+        Proposal.objects.create(consultation=draft, participant=alice, kind="new_goal",
+                                title=f"Alice {i}", body="b")
+        Support.objects.create(proposal=theirs, participant=alice)
+        Dispute.objects.create(goal=_published_goal(), participant=alice, body=f"Falsch {i}",
+                               disputed_status="not_assessed")
+        Notification.objects.create(participant=alice, kind="reply", text=f"N {i}", url="/")
+
+    add(0)
+    one = queries()
+    for i in range(1, 20):
+        add(i)
+    assert queries() == one
