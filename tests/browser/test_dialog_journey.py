@@ -14,6 +14,13 @@ from django.core import mail
 from tests.browser.conftest import axe_violations, log_in
 
 SHOTS = os.environ.get("LEITSTAND_SHOTS", "")
+# The right edge of the widest visible element of the page's content (scroll regions may
+# hold wider tables; they scroll by themselves).
+_VISIBLE = """[...document.querySelectorAll('main *')].filter(e => !e.closest('.scroll')
+    && e.getClientRects().length)"""
+WIDEST = f"Math.max(0, ...{_VISIBLE}.map(e => e.getBoundingClientRect().right))"
+WIDEST_WHAT = f"""{_VISIBLE}.sort((a, b) => b.getBoundingClientRect().right
+    - a.getBoundingClientRect().right).slice(0, 3).map(e => e.outerHTML.slice(0, 80))"""
 
 
 def _shot(page, name):
@@ -31,8 +38,10 @@ def _shot(page, name):
         for width in (390, 1280):
             page.set_viewport_size({"width": width, "height": 900})
             page.screenshot(path=f"{SHOTS}/{name}-{lang}-{width}.png", full_page=True)
-            # nothing on a phone may make the page scroll sideways
+            # nothing on a phone may make the page scroll sideways or stick out of it
             assert page.evaluate("document.documentElement.scrollWidth") <= width, (name, width)
+            if english:  # the site's own pages (the admin's layout is Django's)
+                assert page.evaluate(WIDEST) <= width, (name, width, page.evaluate(WIDEST_WHAT))
     page.set_viewport_size({"width": 1280, "height": 900})
     if english:
         page.goto(url)
