@@ -1,10 +1,9 @@
-"""Reads of the dialog that other apps show (the goal page's disputes, the start page's
+"""Reads of the dialog that other apps show (the goal page's disputes, the home page's open
 consultations)."""
 
 from __future__ import annotations
 
-from django.db.models import Count, IntegerField, Max, Min, OuterRef, Prefetch, Subquery
-from django.utils import timezone
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery
 
 from leitstand.participation.models import Consultation, Dispute, DisputeAnswer
 
@@ -35,12 +34,17 @@ def goal_disputes(goal, stand=None) -> list[Dispute]:
                 .prefetch_related(Prefetch("answers", queryset=answers)))
 
 
-def running_consultations(now=None) -> list[Consultation]:
-    """Consultations that have not ended, with `begins` and `ends` (their first phase's
-    start and last phase's end), the running ones first. The start page names them with
-    their dates, so a cached copy stays true until one ends."""
+def open_consultations(now=None) -> list[dict]:
+    """Consultations in a phase now, each with that phase (for the home page)."""
+    from django.utils import timezone
+
+    from leitstand.participation import services, windows
+
     now = now or timezone.now()
-    return list(Consultation.objects.annotate(begins=Min("phases__starts_at"),
-                                              ends=Max("phases__ends_at"))
-                .filter(ends__gt=now).select_related("edition__strategy")
-                .order_by("begins", "pk"))
+    found = []
+    for consultation in Consultation.objects.select_related("edition__strategy") \
+            .prefetch_related("phases"):
+        phase = windows.current(services.phase_windows(consultation), now)
+        if phase is not None:
+            found.append({"consultation": consultation, "phase": phase})
+    return found

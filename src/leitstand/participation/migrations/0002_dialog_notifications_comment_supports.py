@@ -8,8 +8,8 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('participation', '0001_initial'),
-        # after the hardening's unique display names (main), so the graph has one leaf
-        ('participation', '0002_display_names_unique'),
+        # after the hardening's migrations on main, so the graph has one leaf
+        ('participation', '0003_typed_text_rules'),
     ]
 
     operations = [
