@@ -34,6 +34,12 @@ class AccessibleForm(forms.Form):
     """Marks fields with errors for screen readers: aria-invalid, and aria-describedby
     pointing at the error text that _fields.html renders beside the field."""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():  # the shared rule for typed text (core.text)
+            if isinstance(field, forms.CharField):
+                field.validators.append(text.validate_text)
+
     def full_clean(self):
         super().full_clean()
         for name in self.errors:

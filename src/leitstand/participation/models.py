@@ -17,6 +17,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from leitstand.core import text, web_links
+from leitstand.core import text as typed
 from leitstand.register.models import Goal, Measure, Organisation, Paragraph, Section
 
 ACTIONS = ["read", "comment", "propose", "support"]
@@ -36,8 +37,10 @@ class Consultation(models.Model):
     edition = models.ForeignKey("register.Edition", on_delete=models.PROTECT,
                                 related_name="consultations", verbose_name=_("edition"))
     slug = models.SlugField(unique=True, verbose_name=_("slug"))
-    title = models.CharField(max_length=300, verbose_name=_("title"))
-    description = models.TextField(blank=True, verbose_name=_("description"))
+    title = models.CharField(max_length=300, verbose_name=_("title"),
+                             validators=[typed.validate_line])
+    description = models.TextField(blank=True, verbose_name=_("description"),
+                                   validators=typed.text_validators)
     allow_anonymous = models.BooleanField(default=False, help_text=_(
         "Comments without an e-mail address are allowed; they wait for a moderator."),
                                           verbose_name=_("allow anonymous"))
@@ -62,11 +65,13 @@ class Phase(models.Model):
 
     consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE,
                                      related_name="phases", verbose_name=_("consultation"))
-    name = models.CharField(max_length=200, verbose_name=_("name"))
+    name = models.CharField(max_length=200, verbose_name=_("name"),
+                            validators=[typed.validate_line])
     starts_at = models.DateTimeField(verbose_name=_("starts at"))
     ends_at = models.DateTimeField(verbose_name=_("ends at"))
     actions = models.CharField(max_length=60, help_text=_(
-        "Comma-separated: read, comment, propose, support"), verbose_name=_("actions"))
+        "Comma-separated: read, comment, propose, support"), verbose_name=_("actions"),
+                               validators=[typed.validate_line])
 
     class Meta:
         verbose_name = _("phase")
@@ -87,7 +92,8 @@ class Participant(models.Model):
     """A person taking part: a verified address and a display name, or a guest session."""
 
     email = models.EmailField(unique=True, null=True, blank=True)
-    display_name = models.CharField(max_length=40, blank=True)
+    display_name = models.CharField(max_length=40, blank=True,
+                                    validators=[typed.validate_line])
     # Display names are unique per instance, compared case-folded and NFKC-normalised
     # (core.text.name_key), so that nobody can pass as another participant.
     name_key = models.CharField(_("name key"), max_length=200, null=True, blank=True,
@@ -141,9 +147,10 @@ class Content(models.Model):
     consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="+")
     participant = models.ForeignKey(Participant, null=True, blank=True,
                                     on_delete=models.SET_NULL, related_name="+")
-    body = models.TextField()
+    body = models.TextField(validators=typed.text_validators)
     state = models.CharField(max_length=10, choices=STATES, default=VISIBLE)
-    hidden_reason = models.TextField(blank=True)
+    hidden_reason = models.TextField(blank=True,
+                                     validators=typed.text_validators)
     created_at = models.DateTimeField(auto_now_add=True)
     edited_at = models.DateTimeField(null=True, blank=True)
 
@@ -189,14 +196,16 @@ class Proposal(Content):
     NEW_GOAL, CHANGE_GOAL = "new_goal", "change_goal"
     KINDS = [(NEW_GOAL, _("new goal")), (CHANGE_GOAL, _("change to a goal"))]
     kind = models.CharField(max_length=12, choices=KINDS)
-    title = models.CharField(max_length=200)
+    title = models.CharField(max_length=200,
+                             validators=[typed.validate_line])
     goal = models.ForeignKey(Goal, null=True, blank=True, on_delete=models.SET_NULL,
                              related_name="proposals")
     section = models.ForeignKey(Section, null=True, blank=True, on_delete=models.SET_NULL,
                                 related_name="proposals")
     taken_up_goal = models.ForeignKey(Goal, null=True, blank=True, on_delete=models.SET_NULL,
                                       related_name="taken_up_proposals")
-    taken_up_note = models.TextField(blank=True)
+    taken_up_note = models.TextField(blank=True,
+                                     validators=typed.text_validators)
     taken_up_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -237,7 +246,7 @@ class Report(models.Model):
                                  related_name="reports")
     reporter = models.ForeignKey(Participant, null=True, blank=True, on_delete=models.SET_NULL,
                                  related_name="+")
-    reason = models.TextField()
+    reason = models.TextField(validators=typed.text_validators)
     created_at = models.DateTimeField(auto_now_add=True)
     resolved_at = models.DateTimeField(null=True, blank=True)
 
@@ -265,11 +274,13 @@ class ModerationAction(models.Model):
     dispute = models.ForeignKey("Dispute", null=True, blank=True, on_delete=models.CASCADE,
                                 related_name="moderation")
     action = models.CharField(max_length=10, choices=ACTIONS)
-    reason = models.TextField(blank=True)
+    reason = models.TextField(blank=True,
+                              validators=typed.text_validators)
     moderator = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
                                   related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
-    previous_state = models.CharField(max_length=10)
+    previous_state = models.CharField(max_length=10,
+                                      validators=[typed.validate_line])
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -281,11 +292,14 @@ class Dispute(models.Model):
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="disputes")
     participant = models.ForeignKey(Participant, null=True, blank=True,
                                     on_delete=models.SET_NULL, related_name="+")
-    disputed_status = models.CharField(max_length=20)
-    body = models.TextField()
-    links = models.TextField(blank=True)
+    disputed_status = models.CharField(max_length=20,
+                                       validators=[typed.validate_line])
+    body = models.TextField(validators=typed.text_validators)
+    links = models.TextField(blank=True,
+                             validators=typed.text_validators)
     state = models.CharField(max_length=10, choices=Content.STATES, default=Content.VISIBLE)
-    hidden_reason = models.TextField(blank=True)
+    hidden_reason = models.TextField(blank=True,
+                                     validators=typed.text_validators)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -301,7 +315,7 @@ class DisputeAnswer(models.Model):
 
     dispute = models.ForeignKey(Dispute, on_delete=models.CASCADE, related_name="answers")
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
-    body = models.TextField()
+    body = models.TextField(validators=typed.text_validators)
     answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
                                     related_name="+")
     answered_at = models.DateTimeField(auto_now_add=True)
@@ -337,7 +351,8 @@ class Subscription(models.Model):
 class SignInLink(models.Model):
     """A one-time sign-in link: only its hash is stored; it expires and works once."""
 
-    token_hash = models.CharField(max_length=64, unique=True)
+    token_hash = models.CharField(max_length=64, unique=True,
+                                  validators=[typed.validate_line])
     email = models.EmailField()
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField()
