@@ -33,6 +33,8 @@ LIMITS = {
     # wrong passwords per account name: they slow the name down (login_throttle), never lock it
     "staff-login-failed": (5, dt.timedelta(minutes=15)),
     "password-reset": (5, dt.timedelta(hours=1)),
+    # renderings of a report download (a PDF costs up to 1.4 s of CPU; cached ones are free)
+    "report-render": (10, dt.timedelta(minutes=10)),
     "password-reset-mail": (3, dt.timedelta(hours=1)),
 }
 KEEP = dt.timedelta(days=1)
