@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "leitstand.reports",
     "leitstand.participation",
     "leitstand.operations",
+    "leitstand.onboarding",
 ]
 
 MIDDLEWARE = [
@@ -160,6 +161,16 @@ LEITSTAND_PAGE_CACHE_SECONDS = 300
 LEITSTAND_PAGE_CACHE_CHECK_SECONDS = 1  # how stale a public page may be after a change
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
                       "OPTIONS": {"MAX_ENTRIES": 5000}}}
+
+# Documents uploaded for review (leitstand.onboarding): stored under server-chosen names,
+# removed after the review or after LEITSTAND_UPLOAD_KEEP_HOURS; the ingest runs in a child
+# process of the worker with these limits.
+LEITSTAND_UPLOAD_MAX_MB = int(config.get("LEITSTAND_UPLOAD_MAX_MB"))
+LEITSTAND_UPLOAD_KEEP_HOURS = int(config.get("LEITSTAND_UPLOAD_KEEP_HOURS"))
+LEITSTAND_UPLOAD_MAX_PAGES = 1000
+LEITSTAND_UPLOAD_DIR = DATA_DIR / "uploads"
+LEITSTAND_INGEST_MEMORY_MB = 2048
+LEITSTAND_INGEST_SECONDS = 600
 
 globals().update(config.mail_settings())
 DEFAULT_FROM_EMAIL = config.get("LEITSTAND_MAIL_FROM")

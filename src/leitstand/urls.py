@@ -20,6 +20,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("konto/", include("leitstand.accounts.urls")),
     path("redaktion/beteiligung/", include("leitstand.participation.editor_urls")),
+    path("redaktion/dokumente/", include("leitstand.onboarding.urls")),
     path("redaktion/", include("leitstand.monitoring.urls")),
     path("<slug:strategy>/feed.atom", feeds.AtomFeed(), name="feed_atom"),
     path("<slug:strategy>/feed.json", feeds.json_feed, name="feed_json"),

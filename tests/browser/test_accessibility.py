@@ -19,7 +19,8 @@ PUBLIC = [
     "/vergleich/?q=Glasfaser", "/konto/passwort-vergessen/", "/api/v1/docs",
 ]
 EDITOR = ["/redaktion/messbarkeit/", "/redaktion/veraltet/", "/redaktion/hochladen/",
-          "/redaktion/beteiligung/musterstadt-2027/", "/redaktion/beteiligung/einwaende/"]
+          "/redaktion/beteiligung/musterstadt-2027/", "/redaktion/beteiligung/einwaende/",
+          "/redaktion/dokumente/"]
 
 
 @pytest.fixture

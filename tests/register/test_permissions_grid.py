@@ -5,7 +5,9 @@ action redirects on success); "denied": 403, or the admin hides the object
 (302 to the admin index); "login": redirected to the login page.
 """
 
+import copy
 import datetime as dt
+import functools
 
 import pytest
 from django.contrib import admin
@@ -66,7 +68,34 @@ def _dispute():
                                   disputed_status="not_assessed", body="Stimmt nicht.")
 
 
+@functools.cache
+def _seed_model():
+    from leitstand.ingest.pipeline import ingest_path
+    from tests.conftest import SEED
+
+    return ingest_path(SEED)
+
+
+def _upload():
+    """A document in review for NRW whose first goal is MWIDE's (unit A)."""
+    from leitstand.onboarding import services
+    from leitstand.onboarding.models import Upload
+
+    upload = Upload.objects.create(strategy=m.Strategy.objects.get(slug="nrw"),
+                                   edition_label="2.1", original_name="s.txt", kind="text",
+                                   state=Upload.RUNNING)
+    services.import_upload(upload, copy.deepcopy(_seed_model()), "Text")
+    upload.findings.filter(kind="goal").order_by("line").first().goal.responsible_units.set(
+        [m.Organisation.objects.get(slug="mwide")])
+    return upload
+
+
+def _units_finding(upload):
+    return upload.findings.get(goal__responsible_units__slug="mwide")
+
+
 OBJECTS = {
+    "upload": _upload,
     "consultation": _consultation,
     "comment": _comment,
     "proposal": _proposal,
@@ -142,7 +171,29 @@ GRID += [
     ("moderation:disputes", None, {**ADMIN_ONLY, "editor_a": "ok", "editor_b": "ok",
                                    "head_a": "ok"}),
 ]
+# Bringing in a document: the strategy's admins upload, decide on candidates and units and
+# publish; the editors of a draft goal's unit (A) open the review and decide on that goal.
+GRID += [
+    ("onboarding:uploads", None, ADMIN_ONLY),
+    ("onboarding:progress", "upload", UNIT_A),
+    ("onboarding:review", "upload", UNIT_A),
+    ("onboarding:decide", "upload", UNIT_A),
+    ("onboarding:accept_confident", "upload", UNIT_A),
+    ("onboarding:edit", "upload", UNIT_A),
+    ("onboarding:passage", "upload", ADMIN_ONLY),
+    ("onboarding:unit", "upload", ADMIN_ONLY),
+    ("onboarding:publish", "upload", ADMIN_ONLY),
+    ("onboarding:discard", "upload", ADMIN_ONLY),
+]
+URL_DATA = {
+    "onboarding:decide": lambda obj: {"finding": [_units_finding(obj).pk],
+                                      "decision": "accepted"},
+    "onboarding:passage": lambda obj: {"text": "Bis 2030 sollen 90 Prozent digital sein.",
+                                       "line": "10"},
+}
 URL_ARGS = {
+    "onboarding:edit": lambda obj: [obj.pk, _units_finding(obj).pk],
+    "onboarding:unit": lambda obj: [obj.pk, obj.unit_matches.first().pk],
     "moderation:queue": lambda obj: [obj.slug],
     "moderation:results_csv": lambda obj: [obj.slug],
     "moderation:results_json": lambda obj: [obj.slug],
@@ -174,6 +225,8 @@ def test_state_changing_url_obeys_the_permission_table(client, roles, role, url_
         staff_login(client, roles[role])
     data = {"post": "yes"} if url_name.endswith("_delete") else {"language": "en", "next": "/",
                                                                 "reason": "Beleidigung"}
+    if url_name in URL_DATA:
+        data = URL_DATA[url_name](obj)
     response = client.post(reverse(url_name, args=args), data)
     assert _outcome(response) == expected[role]
     if url_name.endswith("_delete") and obj is not None:
@@ -189,7 +242,7 @@ def test_grid_covers_every_state_changing_url():
         needed |= {f"{prefix}_add", f"{prefix}_change", f"{prefix}_delete"}
     for pattern in get_resolver().url_patterns:
         namespace = getattr(pattern, "namespace", None)
-        if namespace in ("monitoring", "moderation"):
+        if namespace in ("monitoring", "moderation", "onboarding"):
             needed |= {f"{namespace}:{p.name}" for p in pattern.url_patterns}
     missing = needed - covered
     assert not missing, f"URLs without a permission row: {sorted(missing)}"

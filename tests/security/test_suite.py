@@ -37,6 +37,7 @@ def _sample(route: str) -> str:
     return "/" + route
 
 
+@pytest.mark.slow
 def test_every_state_changing_url_refuses_a_post_without_csrf_token(db, roles):
     """Enumerated from the URL configuration: a POST without token is refused for anonymous
     and for a logged-in editor alike; only the token-authenticated API is exempt, and it

@@ -36,8 +36,10 @@ def _date(value):
 
 
 @transaction.atomic
-def import_document(doc: dict, strategy_slug: str, edition_label: str | None = None
-                    ) -> ImportResult:
+def import_document(doc: dict, strategy_slug: str, edition_label: str | None = None,
+                    units: dict | None = None) -> ImportResult:
+    """`units` maps an organisation's name in the document to an existing unit (or None);
+    given, no unit is created: the editors decide about the others (leitstand.onboarding)."""
     from leitstand.ingest.validate import problems
 
     found = problems(doc)
@@ -68,8 +70,8 @@ def import_document(doc: dict, strategy_slug: str, edition_label: str | None = N
             is_field_of_action=s["level"] == 1 and s["kind"] == "chapter",
             source_line=s["line"], source_page=s["page"])
         counts["sections"] += 1
-    organisations = {}
-    for o in doc["organisations"]:
+    organisations = {name: unit for name, unit in (units or {}).items() if unit is not None}
+    for o in doc["organisations"] if units is None else []:
         slug_o = slugify(o["name"])[:50] or f"org-{len(organisations) + 1}"
         org, created = m.Organisation.objects.get_or_create(slug=slug_o, defaults={
             "name": o["name"][:300], "short_name": (o.get("aliases") or [""])[0][:60],
@@ -77,20 +79,9 @@ def import_document(doc: dict, strategy_slug: str, edition_label: str | None = N
         organisations[o["name"]] = org
         counts["organisations"] += created
     for n, g in enumerate(doc["goals"], start=1):
-        deadlines = [t["deadline"] for t in g["targets"] if t["deadline"]]
-        goal = m.Goal.objects.create(
-            edition=edition, section=sections.get(g["section"]), code=f"z{n:02d}",
-            title=_title(g["text"]), text=g["text"], horizon=g["horizon"] or "",
-            deadline=_date(max(deadlines)) if deadlines else None, order=n,
-            source_line=g["line"], source_page=g["page"])
+        goal = create_goal(edition, g, f"z{n:02d}", n, sections.get(g["section"]))
         counts["goals"] += 1
-        for k, t in enumerate(g["targets"]):
-            m.Target.objects.create(
-                goal=goal, order=k, metric=(t["metric"] or "")[:300], value=_dec(t["value"]),
-                unit=(t["unit"] or "")[:40], comparator=t["comparator"] or "",
-                deadline=_date(t["deadline"]), per=t["per"] or "",
-                baseline_year=t["baseline_year"], factor=_dec(t["factor"]), rank=t["rank"])
-            counts["targets"] += 1
+        counts["targets"] += goal.targets.count()
     for n, ms in enumerate(doc["measures"]):
         measure = m.Measure.objects.create(
             edition=edition, section=sections.get(ms["section"]), label=ms["label"] or "",
@@ -107,6 +98,25 @@ def import_document(doc: dict, strategy_slug: str, edition_label: str | None = N
                                            source_line=item["line"], source_page=lst["page"])
                 counts["guidelines"] += 1
     return ImportResult(edition, True, counts)
+
+
+def create_goal(edition: m.Edition, g: dict, code: str, order: int,
+                section: m.Section | None) -> m.Goal:
+    """A goal with its targets from a goal (or candidate) of the document model."""
+    targets = g.get("targets") or []
+    deadlines = [t["deadline"] for t in targets if t.get("deadline")]
+    goal = m.Goal.objects.create(
+        edition=edition, section=section, code=code, title=_title(g["text"]), text=g["text"],
+        horizon=g.get("horizon") or "", deadline=_date(max(deadlines)) if deadlines else None,
+        order=order, source_line=g.get("line"), source_page=g.get("page"))
+    for k, t in enumerate(targets):
+        m.Target.objects.create(
+            goal=goal, order=k, metric=(t.get("metric") or "")[:300], value=_dec(t.get("value")),
+            unit=(t.get("unit") or "")[:40], comparator=t.get("comparator") or "",
+            deadline=_date(t.get("deadline")), per=t.get("per") or "",
+            baseline_year=t.get("baseline_year"), factor=_dec(t.get("factor")),
+            rank=t.get("rank"))
+    return goal
 
 
 def _title(text: str) -> str:

@@ -51,6 +51,10 @@ def _superuser(actor: Actor, scope: Scope) -> bool:
     return actor.superuser
 
 
+def _any_admin(actor: Actor, scope: Scope) -> bool:
+    return actor.superuser or bool(actor.admin_strategy_ids)
+
+
 # action -> rule. Every state-changing URL names one of these.
 RULES = {
     "change_strategy": _admin,
@@ -71,6 +75,12 @@ RULES = {
     "take_up_proposal": _admin,
     "export_results": _admin,
     "answer_dispute": _unit_editor,
+    # A strategy document brought in through the browser (leitstand.onboarding): the
+    # strategy's admins upload, decide on candidates and units, and publish; the goals'
+    # units review their goals (change_goal). A new strategy: anyone who admins one.
+    "upload_document": _admin,
+    "create_strategy": _any_admin,
+    "publish_edition": _admin,
     "change_organisation": _superuser,
     "change_membership": _superuser,
 }

@@ -51,5 +51,13 @@ class Command(BaseCommand):
         self.stdout.write(f"Online dialog at http://{shown_host}:{port}/beteiligung/ – {mails}")
         if no_serve:
             return
-        call_command("runserver", f"{shown_host}:{port}", use_reloader=False,
-                     use_threading=True)
+        from leitstand.onboarding import worker_process
+
+        self.stdout.write(f"Upload a strategy document at http://{shown_host}:{port}"
+                          "/redaktion/dokumente/ – a background reader runs beside the server")
+        reader = worker_process.start()
+        try:
+            call_command("runserver", f"{shown_host}:{port}", use_reloader=False,
+                         use_threading=True)
+        finally:
+            reader.stop()

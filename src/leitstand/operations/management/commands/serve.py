@@ -19,8 +19,11 @@ class Command(BaseCommand):
         parser.add_argument("--workers", type=int, default=max(2, (os.cpu_count() or 1)))
         parser.add_argument("--check-only", action="store_true",
                             help="Validate the settings and stop.")
+        parser.add_argument("--no-reader", action="store_true", help=(
+            "Do not start the background reader of uploaded documents (run "
+            "`leitstand onboarding-worker` elsewhere)."))
 
-    def handle(self, *args, host, port, workers, check_only, **options):
+    def handle(self, *args, host, port, workers, check_only, no_reader, **options):
         from leitstand.api.catalogue import settings_problems
 
         problems = config.production_problems() + settings_problems()
@@ -34,6 +37,11 @@ class Command(BaseCommand):
             self.stdout.write("Settings are fine.")
             return
         from gunicorn.app.base import BaseApplication
+
+        if not no_reader:
+            from leitstand.onboarding import worker_process
+
+            worker_process.start()  # reads uploaded documents outside the web requests
 
         from leitstand.wsgi import application
 
