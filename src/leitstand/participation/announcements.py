@@ -2,9 +2,9 @@
 moderation (and why, and how to ask for a review), an official answer to a proposal they
 wrote or support.
 
-They go through the mail queue (core.mail_queue) in the transaction of the decision. Issue
-15 brings `participation.notifications.notify(person, kind, obj, url)`; these two
-functions are the one place to route through it then.
+They go through the mail queue (core.mail_queue) in the transaction of the decision; the
+official answer goes through `participation.notifications.notify`, so each person's choice
+of notifications (page, mail) holds.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ from django.utils.translation import gettext as _
 
 from leitstand import config
 from leitstand.core import mail_queue
+from leitstand.participation import notifications
+from leitstand.participation.models import Notification
 from leitstand.participation.paths import discussion_path
 
 
@@ -46,17 +48,16 @@ def tell_author_hidden(item) -> bool:
 
 
 def announce_answer(answer) -> int:
-    """Mails the official answer to a proposal to its author and every supporter with an
-    address, once each; returns how many mails were queued."""
+    """Tells the proposal's author and every supporter of the official answer, once each,
+    through their notifications (on the page, by mail as each chose); returns how many
+    people were told."""
     proposal = answer.proposal
     people = [proposal.participant] + [s.participant for s in
                                        proposal.supports.select_related("participant")]
-    addresses = list(dict.fromkeys(a for a in map(_address, people) if a))
-    link = _site() + discussion_path(proposal)
-    body = "\n\n".join(filter(None, [
-        _("The strategy team answered the proposal “%(title)s”: %(state)s.") % {
-            "title": proposal.title, "state": answer.get_state_display()},
-        answer.body, link]))
-    for to in addresses:
-        mail_queue.queue(to, _("Official answer to a proposal"), body)
-    return len(addresses)
+    unique = list({p.pk: p for p in people if p is not None}.values())
+    path = discussion_path(proposal)
+    told = 0
+    for person in unique:
+        notifications.notify(person, Notification.PROPOSAL_ANSWER, proposal.title, path)
+        told += 1
+    return told

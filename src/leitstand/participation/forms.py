@@ -102,11 +102,12 @@ class CommentForm(TextForm):
 class ProposalForm(AccessibleForm):
     kind = forms.ChoiceField(label=_("What do you propose?"), choices=[
         ("new_goal", _("a new goal")), ("change_goal", _("a change to a goal"))],
-        widget=forms.RadioSelect)
-    goal = forms.ChoiceField(label=_("Goal to change"), required=False)
+        widget=forms.RadioSelect, initial="new_goal")
+    goal = forms.ChoiceField(label=_("Goal to change (only for a change)"), required=False)
     section = forms.ChoiceField(label=_("Section of the draft (optional)"), required=False)
     title = forms.CharField(label=_("Title"), max_length=200, widget=forms.TextInput(
-        attrs={"data-similar": "", "autocomplete": "off"}))
+        attrs={"class": "wide", "data-similar": "", "autocomplete": "off"}),
+        help_text=_("A short sentence that says what you propose."))
     body = forms.CharField(label=_("Your proposal"), max_length=MAX_TEXT,
                            widget=forms.Textarea(attrs={"rows": 6}))
 
@@ -184,6 +185,21 @@ class NameForm(AccessibleForm):
 
     def clean_display_name(self):
         return clean_name(self.cleaned_data["display_name"], self.participant)
+
+
+class SignUpForm(NameForm):
+    """The first display name, with the acknowledgement of the privacy notice (and of the
+    terms of use where the operator sets them)."""
+
+    acknowledge = forms.BooleanField(label=_("I have read the privacy notice."), error_messages={
+        "required": _("Please confirm that you have read the privacy notice.")})
+
+    def __init__(self, *args, terms_url: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        if terms_url:
+            self.fields["accept_terms"] = forms.BooleanField(
+                label=_("I accept the terms of use."), error_messages={
+                    "required": _("Please accept the terms of use.")})
 
 
 class DisputeForm(AccessibleForm):

@@ -101,6 +101,10 @@ class Participant(models.Model):
                                 unique=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     verified_at = models.DateTimeField(null=True, blank=True)
+    acknowledged_at = models.DateTimeField(null=True, blank=True, verbose_name=_(
+        "privacy notice acknowledged at"), help_text=_(
+        "When the person confirmed having read the privacy notice (and the terms, where the "
+        "operator sets them) at sign-up."))
 
     def __str__(self):
         return self.display_name or str(_("participant"))
@@ -200,6 +204,22 @@ class Comment(Content):
 
     def __str__(self):
         return self.body[:60]
+
+
+class CommentSupport(models.Model):
+    """A participant's support of a comment ("I agree"); one per person and comment."""
+
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="supports",
+                                verbose_name=_("comment"))
+    participant = models.ForeignKey(Participant, null=True, on_delete=models.SET_NULL,
+                                    related_name="+", verbose_name=_("participant"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+
+    class Meta:
+        verbose_name = _("support of a comment")
+        verbose_name_plural = _("supports of comments")
+        constraints = [models.UniqueConstraint(fields=["comment", "participant"],
+                                               name="one_comment_support_per_person")]
 
 
 class Proposal(Content):
@@ -458,3 +478,47 @@ class SignInLink(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField()
     used_at = models.DateTimeField(null=True, blank=True)
+
+
+class Notification(models.Model):
+    """Something a participant is told about on their activity page (and by mail if they
+    chose so): a reply to their comment, an answer to their dispute or proposal, a status
+    change of a goal they follow."""
+
+    REPLY, DISPUTE_ANSWER, PROPOSAL_ANSWER, GOAL_STATUS = (
+        "reply", "dispute_answer", "proposal_answer", "goal_status")
+    KINDS = [(REPLY, _("a reply to my comment")),
+             (DISPUTE_ANSWER, _("an answer to my dispute")),
+             (PROPOSAL_ANSWER, _("an official answer to my proposal")),
+             (GOAL_STATUS, _("a status change of a goal I follow"))]
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE,
+                                    related_name="notifications",
+                                    verbose_name=_("participant"))
+    kind = models.CharField(max_length=20, choices=KINDS, verbose_name=_("kind"))
+    text = models.CharField(max_length=300, verbose_name=_("text"))
+    url = models.CharField(max_length=500, verbose_name=_("link"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    read_at = models.DateTimeField(null=True, blank=True, verbose_name=_("read at"))
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        ordering = ["-created_at", "-id"]
+
+
+class NotificationChoice(models.Model):
+    """A participant's choice for one kind of notification; without a row, both channels
+    are on (what was asked for is also announced on the sign-up page)."""
+
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE,
+                                    related_name="notification_choices",
+                                    verbose_name=_("participant"))
+    kind = models.CharField(max_length=20, choices=Notification.KINDS, verbose_name=_("kind"))
+    by_mail = models.BooleanField(default=True, verbose_name=_("by e-mail"))
+    on_page = models.BooleanField(default=True, verbose_name=_("on my activity page"))
+
+    class Meta:
+        verbose_name = _("notification choice")
+        verbose_name_plural = _("notification choices")
+        constraints = [models.UniqueConstraint(fields=["participant", "kind"],
+                                               name="one_choice_per_kind")]

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from leitstand.core import rate_limits
+from leitstand.core.redirects import safe_next
 from leitstand.participation import (
     answers,
     desk,
@@ -24,7 +25,14 @@ from leitstand.participation import (
     services,
     windows,
 )
-from leitstand.participation.models import Comment, Consultation, Content, Proposal, Report
+from leitstand.participation.models import (
+    Comment,
+    CommentSupport,
+    Consultation,
+    Content,
+    Proposal,
+    Report,
+)
 from leitstand.participation.paths import discussion_path
 from leitstand.participation.views.common import refusing
 from leitstand.register.models import Goal, Measure, Paragraph, Section
@@ -107,14 +115,22 @@ def _part(consultation, kind, pk):
     model = PARTS.get(kind)
     if model is None:
         raise Http404("No such part.")
-    part = get_object_or_404(model, pk=pk)
+    rows = model.objects.select_related("participant", "consultation", "goal") \
+        if model is Proposal else model.objects
+    part = get_object_or_404(rows, pk=pk)
     if services.target_edition_id(part) != consultation.edition_id:
         raise Http404("This part belongs to another edition.")
     return part
 
 
-def _thread(comments):
-    top = [c for c in comments if c.parent_id is None]
+COMMENT_SORTS = {"alt": lambda c: (c.created_at, c.pk),
+                 "neu": lambda c: (-c.created_at.timestamp(), -c.pk),
+                 "unterstuetzung": lambda c: (-c.n_supports, c.created_at, c.pk)}
+
+
+def _thread(comments, sort: str, mine: set):
+    """Top comments in the chosen order; replies under their parent, oldest first, to the
+    depth that windows.MAX_REPLY_DEPTH allows."""
     replies: dict[int, list] = {}
     for c in comments:
         if c.parent_id:
@@ -122,9 +138,20 @@ def _thread(comments):
     now = timezone.now()
     for c in comments:
         c.editable_until_ok = windows.may_edit(c.created_at, now)
-    for c in top:
-        c.thread = replies.get(c.pk, [])
-    return top
+        c.supported_by_me = c.pk in mine
+        c.thread = sorted(replies.get(c.pk, []), key=COMMENT_SORTS["alt"])
+    # A reply below a comment this visitor does not see (held) is not shown either.
+    top = [c for c in comments if c.parent_id is None]
+    return sorted(top, key=COMMENT_SORTS[sort])
+
+
+def _counted(comments) -> int:
+    """As Comment.objects.counted(), on the listed comments: visible ones, not below a held
+    comment (a reply whose parent is not listed is below someone else's held comment)."""
+    shown = {c.pk: c for c in comments}
+    return sum(1 for c in comments if c.state == Content.VISIBLE and (
+        c.parent_id is None or (c.parent_id in shown
+                                and shown[c.parent_id].state != Content.HELD)))
 
 
 @refusing
@@ -135,6 +162,9 @@ def discussion(request, slug, kind, pk):
     if "read" not in context["open"]:
         raise Http404("This consultation has not begun.")
     part = _part(consultation, kind, pk)
+    if isinstance(part, Paragraph):  # its place as readers count: the n-th of its section
+        part.place = Paragraph.objects.filter(section=part.section_id).filter(
+            Q(order__lt=part.order) | Q(order=part.order, pk__lt=part.pk)).count() + 1
     if isinstance(part, Proposal) and not part.readable_by(context["participant"]):
         raise Http404("This proposal waits for moderation.")
     form = forms.CommentForm(request.POST or None,
@@ -157,20 +187,35 @@ def discussion(request, slug, kind, pk):
             if comment.state == Content.HELD:
                 messages.info(request, _("Thank you. Your comment will appear once a "
                                          "moderator has seen it."))
+            else:
+                messages.success(request, _("Thank you. Your comment is published."))
             return redirect(request.path + f"#c{comment.pk}")
+    sort = request.GET.get("sortierung", "alt")
+    if sort not in COMMENT_SORTS or set(request.GET) - {"sortierung"}:
+        return HttpResponseBadRequest(_("Unknown sorting. Allowed: sortierung=alt, neu or "
+                                        "unterstuetzung."))
     field = "proposal" if kind == "vorschlag" else PARTS[kind].__name__.lower()
-    comments = list(Comment.objects.listed_for(context["participant"])
+    me = context["participant"]
+    comments = list(Comment.objects.listed_for(me)
                     .filter(consultation=consultation, **{field: part})
-                    .select_related("participant"))
-    support_count = part.supports.count() if kind == "vorschlag" else None
+                    .select_related("participant").annotate(n_supports=Count("supports")))
+    mine = set(CommentSupport.objects.filter(participant=me, comment__in=comments)
+               .values_list("comment_id", flat=True)) if context["verified"] else set()
+    support_count = supported = None
+    if kind == "vorschlag":
+        tally = part.supports.aggregate(n=Count("id"), mine=Count("id", filter=Q(
+            participant=me))) if context["verified"] else {"n": part.supports.count()}
+        support_count, supported = tally["n"], bool(tally.get("mine"))
     segments = passages.mark(part, [c for c in comments if c.state == Content.VISIBLE
                                     and c.parent_id is None]) if kind == "absatz" else None
     official_answers = list(part.answers.select_related("goal__edition__strategy")) \
         if kind == "vorschlag" else []
     return render(request, "participation/discussion.html", {
-        **context, "part": part, "kind": kind, "comments": _thread(comments), "form": form,
-        "support_count": support_count, "allow_guest": consultation.allow_anonymous,
-        "segments": segments, "answers": official_answers})
+        **context, "part": part, "kind": kind, "comments": _thread(comments, sort, mine),
+        "form": form, "support_count": support_count, "supported": supported,
+        "allow_guest": consultation.allow_anonymous, "sort": sort,
+        "comment_count": _counted(comments), "segments": segments,
+        "answers": official_answers})
 
 
 LIST_PARAMS = {"sortierung", "q", "zustand", "abschnitt", "seite"}
@@ -207,7 +252,7 @@ def proposals(request, slug):
                                         "seite."))
     goals = list(Goal.objects.filter(edition=consultation.edition))
     form = forms.ProposalForm(request.POST or None, goals=goals, sections=filters["sections"])
-    similar = None
+    similar = preview = None
     if request.method == "POST":
         participant = services.require_verified(context["participant"])
         if "similar" in request.POST:
@@ -215,6 +260,12 @@ def proposals(request, slug):
             # Shown again as typed, without complaints: nothing was sent yet.
             form = forms.ProposalForm(initial=request.POST.dict(), goals=goals,
                                       sections=filters["sections"])
+        elif form.is_valid() and request.POST.get("preview"):
+            data = form.cleaned_data
+            preview = {**data, "goal": next((g for g in goals if str(g.pk) == data["goal"]),
+                                            None),
+                       "section": next((s for s in filters["sections"]
+                                        if str(s.pk) == data["section"]), None)}
         elif form.is_valid():
             rate_limits.check_request(request, "post", participant)
             data = form.cleaned_data
@@ -237,6 +288,7 @@ def proposals(request, slug):
     sort_query.pop("sortierung", None)
     return render(request, "participation/proposals.html", {
         **context, "proposals": page, "page": page, "form": form, "similar": similar,
+        "preview": preview, "sort": filters["sort"],
         "sorts": list(SORTS), "filters": filters, "query": query.urlencode(),
         "sort_query": sort_query.urlencode(),
         "states": list(finding.STATE_FILTERS)})
@@ -269,14 +321,39 @@ def support(request, pk):
     participant = services.require_verified(identity.current(request))
     rate_limits.check_request(request, "support", participant)
     if services.support(proposal, participant):
-        messages.success(request, _("Thank you for your support."))
+        messages.success(request, _("Thank you for your support. You can withdraw it as long "
+                                    "as supporting is open."))
     else:
         messages.info(request, _("You support this proposal already."))
     return redirect("participation:discussion", proposal.consultation.slug, "vorschlag", pk)
 
 
-def _comment_url(comment: Comment) -> str:
-    return discussion_path(comment)
+@refusing
+@require_POST
+def withdraw_support(request, pk):
+    proposal = get_object_or_404(Proposal.objects.select_related("consultation"), pk=pk)
+    participant = services.require_verified(identity.current(request))
+    if services.withdraw_support(proposal, participant):
+        messages.success(request, _("Your support is withdrawn."))
+    return redirect(safe_next(request, reverse("participation:discussion", args=[
+        proposal.consultation.slug, "vorschlag", pk])))
+
+
+@refusing
+@require_POST
+def support_comment(request, pk):
+    """Adds the support of a comment, or takes it back (`withdraw=1`)."""
+    comment = get_object_or_404(Comment.objects.select_related("consultation"), pk=pk)
+    participant = services.require_verified(identity.current(request))
+    rate_limits.check_request(request, "support", participant)
+    if request.POST.get("withdraw"):
+        services.withdraw_comment_support(comment, participant)
+    else:
+        services.support_comment(comment, participant)
+    return redirect(_comment_url(comment))
+
+
+_comment_url = discussion_path
 
 
 @refusing

@@ -7,19 +7,30 @@ import json
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from leitstand.participation import identity, privacy, services
 from leitstand.participation.views.common import refusing
 
 
+@never_cache  # personal data: no browser or proxy keeps a copy (Cache-Control: no-store)
 @refusing
 def my_data(request):
     participant = services.require_verified(identity.current(request))
+    data = privacy.export(participant)
+    labels = {"comments": _("Comments"), "proposals": _("Proposals"), "supports": _("Supports"),
+              "comment_supports": _("Supports of comments"), "reports": _("Reports"),
+              "disputes": _("Disputes"), "subscriptions": _("Subscriptions"),
+              "notifications": _("Notifications"),
+              "notification_choices": _("Choice of notifications")}
     return render(request, "participation/my_data.html", {
-        "participant": participant, "data": privacy.export(participant)})
+        "participant": participant, "data": data, "verified": True,
+        "sections": [(key, labels.get(key, key), data[key]) for key in data
+                     if isinstance(data[key], list)]})
 
 
+@never_cache
 @refusing
 def my_data_export(request):
     participant = services.require_verified(identity.current(request))
@@ -29,6 +40,7 @@ def my_data_export(request):
     return response
 
 
+@never_cache
 @refusing
 @require_POST
 def delete_account(request):

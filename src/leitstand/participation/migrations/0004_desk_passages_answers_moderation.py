@@ -21,7 +21,7 @@ def index_proposals(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('participation', '0003_typed_text_rules'),
+        ('participation', '0002_dialog_notifications_comment_supports'),
         ('register', '0003_typed_text_rules'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
