@@ -12,8 +12,9 @@ test:  ## the whole suite, browser tests included (Debian's chromium)
 test-fast:  ## no browser, no benchmarks, no slow tests: the quick check before a commit
 	$(PYTEST) -q -m "$(FAST)"
 
-lint:  ## ruff: pycodestyle, pyflakes, import sorting, bugbear, pyupgrade, complexity
+lint:  ## ruff (pycodestyle, pyflakes, import sorting, bugbear, pyupgrade, complexity), layering
 	ruff check .
+	python tools/layering.py --quiet --max 0
 
 messages:  ## German translations: collect new strings into django.po, then compile django.mo
 	cd src/leitstand && leitstand makemessages -l de --no-obsolete \

@@ -60,8 +60,7 @@ class Tally:
     invented_items: list = field(default_factory=list)
 
     def add(self, other: Tally) -> None:
-        for name in ("gold", "found", "output", "output_ok", "fields_total", "fields_ok",
-                     "invented", "sec_tp", "sec_fp", "sec_fn"):
+        for name in self.COUNTS:
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.has_sections = self.has_sections or other.has_sections
 
@@ -94,7 +93,19 @@ class Tally:
                 "target_fields": round(self.fields, 3),
                 "sections_f1": None if f1 is None else round(f1, 3),
                 "invented": self.invented, "gold_goals": self.gold,
-                "output_goals": self.output}
+                "output_goals": self.output, "counts": self.counts()}
+
+    COUNTS = ("gold", "found", "output", "output_ok", "fields_total", "fields_ok", "invented",
+              "sec_tp", "sec_fp", "sec_fn")
+
+    def counts(self) -> dict:
+        return {name: getattr(self, name) for name in self.COUNTS} | {
+            "has_sections": self.has_sections}
+
+    @classmethod
+    def from_counts(cls, counts: dict) -> Tally:
+        return cls(**{k: v for k, v in counts.items() if k in cls.COUNTS or
+                      k == "has_sections"})
 
 
 def quantified(goal: dict) -> bool:

@@ -296,13 +296,21 @@ def corpus_table(tallies: dict[str, corpus_scoring.Tally]) -> None:
     if not tallies:
         print("  (no corpus annotations yet)")
         return
-    shared = corpus_scoring.Tally()
+    shared, shared_first, total_first = (corpus_scoring.Tally() for _ in range(3))
     for name, tally in tallies.items():
+        before = first_docs.get(name, {}).get("counts")
         if name in SHARED:
             shared.add(tally)
-    for label, group in (("shared corpus (../shared/corpus)", shared), ("all", total)):
-        print(f"{label:44}" + "".join(f"{_cell(group.figures()[key]):>20}"
-                                      for key, _ in COLUMNS))
+            if before:
+                shared_first.add(corpus_scoring.Tally.from_counts(before))
+        if before:
+            total_first.add(corpus_scoring.Tally.from_counts(before))
+    for label, group, before in (("shared corpus (../shared/corpus)", shared, shared_first),
+                                 ("all", total, total_first)):
+        today, then = group.figures(), before.figures() if before.gold else {}
+        print(f"{label:44}" + "".join(
+            f"{_cell(today[key]) + ' [' + _cell(then.get(key)) + ']':>20}" if then
+            else f"{_cell(today[key]):>20}" for key, _ in COLUMNS))
     figures = shared.figures()
     verdicts = [f"{label} {'ok' if figures[key] is not None and figures[key] >= aim else 'below'}"
                 f" {aim}" for key, aim in CORPUS_AIMS.items()

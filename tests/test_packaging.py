@@ -5,10 +5,13 @@ import subprocess
 import sys
 import zipfile
 
+import pytest
+
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "src/leitstand"
 
 
+@pytest.mark.slow
 def test_the_wheel_holds_every_data_file_of_the_package(tmp_path):
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps",
                     "-q", "-w", str(tmp_path), str(ROOT)], check=True, timeout=300)

@@ -9,7 +9,8 @@ of Leitstand outside ingest. Imports inside functions count too.
 
 An import may carry a comment `# layering: <why>` on its line; it is still counted, and listed
 with its reason. Usage: python tools/layering.py [SRC_DIR]  (default: src/leitstand of this
-checkout); --quiet prints only the count; the exit code is 0 either way.
+checkout); --quiet prints only the count; --max N exits with 1 when there are more than N
+(.ci/run uses --max 0).
 """
 
 from __future__ import annotations
@@ -96,6 +97,7 @@ def main(argv=None) -> int:
     parser.add_argument("src", nargs="?",
                         default=str(Path(__file__).resolve().parents[1] / "src" / "leitstand"))
     parser.add_argument("--quiet", action="store_true")
+    parser.add_argument("--max", type=int, default=None, help="fail above this many")
     args = parser.parse_args(argv)
     found = list(violations(Path(args.src)))
     if not args.quiet:
@@ -108,7 +110,7 @@ def main(argv=None) -> int:
         to_surface = sum(1 for v in found if v[3] in SURFACES and v[2] not in SURFACES)
         print(f"from a lower app to a surface: {to_surface}")
     print(f"imports against the layering: {len(found)}")
-    return 0
+    return 1 if args.max is not None and len(found) > args.max else 0
 
 
 if __name__ == "__main__":

@@ -39,6 +39,8 @@ SETTINGS = (
     Setting("LEITSTAND_SECOND_DATABASE_URL", "", "A second database (alias 'second') for the "
             "tests of backup and restore between SQLite and PostgreSQL; CI sets it."),
     Setting("LEITSTAND_MAIL_FROM", "leitstand@localhost", "Sender address of the mails."),
+    Setting("LEITSTAND_TERMS_URL", "", "Address of the operator's terms of use for the online "
+            "dialog; when set, signing up asks to accept them beside the privacy notice."),
     Setting("LEITSTAND_UPLOAD_MAX_MB", "50", "Largest strategy document editors may upload "
             "for review, in MB; a larger file is refused before it is read."),
     Setting("LEITSTAND_UPLOAD_KEEP_HOURS", "72", "Hours an uploaded document is kept on disk "

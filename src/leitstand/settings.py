@@ -90,6 +90,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "leitstand.core.context_processors.languages",
                 "leitstand.api.feed_links.feed_links",
+                "leitstand.participation.context.participant",
             ],
         },
     },

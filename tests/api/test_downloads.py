@@ -144,3 +144,10 @@ def test_frictionless_catches_a_broken_reference_and_an_unknown_code(tmp_path, d
     kinds = {kind for (kind,) in report.flatten(["type"])}
     assert not report.valid
     assert {"foreign-key", "constraint-error"} <= kinds
+
+
+def test_the_downloads_page_names_its_tables_in_the_pages_language(client, db):
+    german = client.get("/daten/").content.decode()
+    assert "Ziele mit ihrem veröffentlichten Status" in german
+    assert "Goals with their published status" not in german
+    assert "Goals with their published status" in client.get("/en/daten/").content.decode()

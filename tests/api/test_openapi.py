@@ -104,3 +104,11 @@ def test_redocly_and_spectral_find_nothing(spec, tmp_path):
                               capture_output=True, text=True, timeout=300)
     results = json.loads(spectral.stdout[: spectral.stdout.rindex("]") + 1])
     assert results == [], results[:5]
+
+
+def test_one_document_whatever_the_language_of_the_page(client, spec):
+    english = client.get("/en/api/v1/openapi.json").json()
+    assert english["paths"].keys() == spec["paths"].keys()
+    assert not any(path.startswith("/en/") for path in english["paths"])
+    page = client.get("/en/api/v1/docs").content.decode()
+    assert 'lang="en"' in page and "/api/v1/goals" in page and "/en/api/v1/goals" not in page

@@ -20,7 +20,7 @@ PUBLIC = [
 ]
 EDITOR = ["/redaktion/messbarkeit/", "/redaktion/veraltet/", "/redaktion/hochladen/",
           "/redaktion/beteiligung/musterstadt-2027/", "/redaktion/beteiligung/einwaende/",
-          "/redaktion/dokumente/"]
+          "/redaktion/dokumente/", "/admin/", "/admin/participation/consultation/add/"]
 
 
 @pytest.fixture

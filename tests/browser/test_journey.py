@@ -5,7 +5,7 @@ def test_overview_to_goal_to_evidence_with_the_keyboard(demo_live, page):
     page.goto(demo_live.url + "/nrw/2019/")
     assert page.locator("h1").inner_text().startswith("Strategie für das digitale")
     # The count of achieved goals ("n von 27") links to exactly those goals.
-    link = page.locator("#by-status ~ table a[href$='?status=achieved']").first
+    link = page.locator("#by-status ~ .scroll table a[href$='?status=achieved']").first
     assert link.inner_text().endswith("von 27")
     link.click()
     assert "status=achieved" in page.url

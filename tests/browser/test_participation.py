@@ -40,6 +40,7 @@ def test_take_part_in_the_open_consultation_end_to_end(demo_live, browser, page)
     page.goto(link)
     page.get_by_role("button", name="Jetzt anmelden").click()
     page.get_by_label("Anzeigename").fill("Ida")
+    page.get_by_label("Ich habe die Datenschutzhinweise gelesen.").check()
     page.get_by_role("button", name="Speichern").click()
     assert page.locator("h1").inner_text() == consultation.title  # back where she started
     assert "Angemeldet als Ida." in page.locator(".participant").inner_text()
@@ -52,6 +53,7 @@ def test_take_part_in_the_open_consultation_end_to_end(demo_live, browser, page)
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")
     page.locator(".comment", has_text="Bitte auch telefonische Hilfe").wait_for()
+    assert "Danke. Ihr Kommentar ist veröffentlicht." in page.locator("main .messages").inner_text()
 
     # An empty comment is refused with an error that screen readers announce.
     page.get_by_role("button", name="Kommentar senden").click()
@@ -75,8 +77,9 @@ def test_take_part_in_the_open_consultation_end_to_end(demo_live, browser, page)
     page.get_by_role("button", name="Vorschlag senden").click()
     assert "Bürgerbüro auf Rädern" in page.locator("h1").inner_text()
     _no_violations(page)
-    page.get_by_role("button", name="Diesen Vorschlag unterstützen").click()
-    assert "1 Unterstützung" in page.content()
+    # One's own proposal is supported by others, not by its author.
+    assert page.get_by_role("button", name="Diesen Vorschlag unterstützen").count() == 0
+    assert "Das ist Ihr Vorschlag" in page.content()
 
     # A moderator (the strategy's admin) hides the reported comment with a reason.
     moderator = get_user_model().objects.create_user("moderatorin", password="pw-mod-123456",
@@ -97,7 +100,8 @@ def test_take_part_in_the_open_consultation_end_to_end(demo_live, browser, page)
     assert "Verstößt gegen die Regeln." in page.content()
 
     # Ida downloads her data and deletes her account.
-    page.get_by_role("link", name="Meine Daten").first.click()
+    page.get_by_role("link", name="Meine Beteiligung").first.click()
+    page.get_by_role("link", name="Meine Daten: herunterladen oder löschen").click()
     _no_violations(page)
     with page.expect_download() as download:
         page.get_by_role("link", name="Alle meine Daten herunterladen (JSON)").click()

@@ -18,6 +18,7 @@ def run(args, data_dir, **env):
                           text=True, env=environment, timeout=300)
 
 
+@pytest.mark.slow
 def test_help_lists_django_and_leitstand_commands(tmp_path):
     out = run(["--help"], tmp_path).stdout
     for command in ("demo", "serve", "load", "migrate", "createsuperuser", "runserver"):
@@ -38,6 +39,7 @@ def test_demo_twice_reuses_the_database_without_duplicates(tmp_path):
     assert (tmp_path / "leitstand.sqlite3").exists()
 
 
+@pytest.mark.slow
 def test_serve_refuses_to_start_without_production_settings(tmp_path):
     result = run(["serve", "--check-only"], tmp_path)
     assert result.returncode != 0
@@ -45,6 +47,7 @@ def test_serve_refuses_to_start_without_production_settings(tmp_path):
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.slow
 def test_serve_refuses_an_unmigrated_database(tmp_path):
     result = run(["serve", "--check-only"], tmp_path,
                  LEITSTAND_SECRET_KEY="k" * 20 + "abcdefghijklmnopqrstuvwxyz0123456789",
@@ -52,6 +55,7 @@ def test_serve_refuses_an_unmigrated_database(tmp_path):
     assert result.returncode != 0 and "leitstand migrate" in result.stderr
 
 
+@pytest.mark.slow
 def test_serve_accepts_complete_production_settings(tmp_path):
     run(["migrate"], tmp_path)
     result = run(["serve", "--check-only"], tmp_path,
@@ -60,6 +64,7 @@ def test_serve_accepts_complete_production_settings(tmp_path):
     assert result.returncode == 0, result.stderr
 
 
+@pytest.mark.slow
 def test_load_reports_a_broken_file_in_one_line(tmp_path):
     broken = tmp_path / "broken.yaml"
     broken.write_text("strategy: {slug: x}\neditions: []\n", encoding="utf-8")

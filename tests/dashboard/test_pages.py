@@ -77,6 +77,7 @@ def _grow(edition, n):
                                   state="approved")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name,args", [p for p in PAGES if p[1][:1] == ["nrw"]][:8])
 def test_query_count_does_not_grow_with_the_data(client, db, django_assert_max_num_queries,
                                                  name, args):
@@ -123,7 +124,7 @@ def test_government_and_opposition_assessments_stand_side_by_side(client, db):
 def test_goal_page_shows_target_chart_with_data_table_and_disagreement(client, db):
     html = client.get(reverse("dashboard:goal", args=["nrw", "2019", "19-07"])).content.decode()
     assert "<svg" in html and "<title" in html and "<desc" in html
-    assert "566.000.000 €" in html  # German number format in the data table
+    assert "566 Mio. €" in html  # German number and money format in the data table
     assert "31.12.2022" in html
     # the EY data meet the target; the SPD called it missed: both shown, the difference named
     assert "Berechnet aus den Indikatordaten" in html and "Bewertungen weichen ab" in html
@@ -250,3 +251,43 @@ def test_goals_of_all_strategies_on_one_subject_side_by_side(client, db,
     assert all("glasfaser" in (r.goal.title + r.goal.text).lower() for r in rows)
     assert client.get("/vergleich/?q=Glasfaser&sort=x").status_code == 400
     assert client.get("/vergleich/").context["rows"] == []
+
+
+def test_what_the_software_writes_is_in_the_pages_language(client, db):
+    """The computed reason, the rule's inputs, the criteria and the history's roles and
+    fields: German with German numbers on the German page, English on the English one."""
+    german = client.get("/nrw/2019/ziele/19-07/").content.decode()
+    english = client.get("/en/nrw/2019/ziele/19-07/").content.decode()
+    assert "letzter Wert 566 Mio. € erfüllt den Zielwert 500 Mio. €" in german
+    assert "latest value 566 million € meets the target 500 million €" in english
+    assert "5.66e+08" not in german + english
+    assert "<dt>Richtung</dt><dd>mindestens (steigend)</dd>" in german
+    assert "<dt>direction</dt><dd>at least (rising)</dd>" in english
+    assert "Messgröße benannt: ja" in german and "what is measured is named: yes" in english
+    assert "<td>Datenimport</td>" in german and "<td>data import</td>" in english
+    assert "Messgröße benannt" not in english and "Datenimport" not in english
+
+
+def test_overview_opens_with_bars_whose_segments_link_to_exactly_their_goals(client, db):
+    """One bar per assessor (published status first), small bars per field of action and
+    per unit; every segment's count and share is in its legend link, and following the link
+    lists exactly that many goals."""
+    html = client.get("/nrw/2019/").content.decode()
+    glance = html[html.index('id="at-a-glance"'):html.index("</section>\n\n")]
+    assert "Auf einen Blick" in glance
+    assert re.search(r"27 Ziele in diesem Register · Stand \d+\. \w+ \d{4}", glance)
+    assert glance.count('<svg class="stack"') >= 4 + 3  # 4 bars by assessor, small multiples
+    assert "Landesregierung NRW" in glance and "SPD-Fraktion im Landtag NRW" in glance
+    links = re.findall(r'<li><a href="([^"]+)"><span class="swatch seg-(\w+)"></span>'
+                       r'[^<:]+: (\d+)&nbsp;\((\d+)&nbsp;%\)</a></li>', glance)
+    assert len(links) >= 10
+    for href, code, n, _share in links:
+        listed = client.get(href.replace("&amp;", "&"))
+        assert len(listed.context["rows"]) == int(n), href
+        if "assessor=" not in href:
+            assert all(r.status == code for r in listed.context["rows"]), href
+    # the bar of the published status: shares of all goals
+    published = [(c, int(n), int(s)) for h, c, n, s in links if "assessor" not in h][:4]
+    assert all(s == round(100 * n / 27) for _, n, s in published)
+    # zero rows folded away: no segment or legend entry for a status no goal has
+    assert "seg-dropped" not in glance

@@ -26,3 +26,10 @@ def test_a_dos_text_whose_umlauts_say_so_stays_a_dos_text(tmp_path):
     doc = ingest_path(path)
     assert doc["goals"][0]["text"].startswith("Die Bürgerinnen und Bürger können über die "
                                               "Öffnungszeiten der Ämter")
+
+
+def test_a_utf16_text_with_its_byte_order_mark(tmp_path):
+    path = tmp_path / "breit.txt"
+    path.write_bytes(SHORT.encode("utf-16"))
+    doc = ingest_path(path)
+    assert doc["goals"][0]["text"].startswith("Öffentliche Plätze werden grüner")

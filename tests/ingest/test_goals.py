@@ -107,3 +107,23 @@ def test_an_opening_deadline_and_a_money_goal_needs_a_currency_word():
     assert (money["value"], money["unit"], money["deadline"], money["per"]) == \
         (250000, "EUR", "2026-01-01", "year")
     assert (seedlings["value"], seedlings["unit"]) == (2e6, "count")
+
+
+def test_passive_obligation_and_goal_phrasings():
+    cases = {
+        "Bis 2035 wird der Anteil erneuerbarer Wärme auf 60 % angehoben.":
+            (60, "at_least", None, "2035-12-31"),
+        "Bis Ende 2027 sind 500 zusätzliche Ladepunkte zu errichten.":
+            (500, "at_least", "increase", "2027-12-31"),
+        "Die Gemeinde hat zum Ziel, bis 2032 den Wasserverbrauch um 15 % zu senken.":
+            (15, "at_least", "decrease", "2032-12-31"),
+        "Zielmarke für 2030: 40 % weniger Energieverbrauch in den Schulen.":
+            (40, "at_least", "decrease", "2030-12-31"),
+        "Es ist geplant, bis 2027 weitere 25 Haltestellen barrierefrei umzubauen.":
+            (25, "at_least", "increase", "2027-12-31"),
+    }
+    for sentence, expected in cases.items():
+        (goal,) = _doc(f"1 Vorhaben\n\n{sentence}\n")["goals"]
+        target = goal["targets"][0]
+        assert (target["value"], target["comparator"], target["change"],
+                target["deadline"]) == expected, sentence

@@ -203,3 +203,44 @@ def test_dotted_numbers_are_headings_where_the_font_does_not_tell(tmp_path):
     page += [(70, 616, "Helvetica", 10, "3.4 Prozent mehr als im Vorjahr ausgegeben.")]
     doc = ingest_path(write(tmp_path / "schlicht.pdf", [page, body(780), body(780)]))
     assert titles(doc) == [("2.1", "Wärme aus der Erde", 1), ("2.2", "Wärme aus dem Fluss", 1)]
+
+
+def test_a_plain_text_table_of_contents_with_tabs(tmp_path):
+    text = ("Klimaplan der Gemeinde Musterdorf\n\nInhalt\n1 Einleitung\t3\n2 Ziele\t4\n"
+            "2.1 Wärme\t4\n3 Umsetzung\t6\n\n1 Einleitung\n\nDie Gemeinde legt hiermit ihren "
+            "ersten Klimaplan vor. Er wurde im Gemeinderat beraten.\n\n2 Ziele\n\nDie Gemeinde "
+            "will ihre Emissionen senken und dafür alle Kräfte bündeln.\n\n2.1 Wärme\n\n"
+            "Die Wärme soll aus erneuerbaren Quellen stammen.\n\n3 Umsetzung\n\n"
+            "Der Plan wird jährlich überprüft.\n")
+    doc = ingest_text(text)
+    assert [(e["number"], e["title"], e["page_label"], e["line"]) for e in doc["toc"]] == [
+        ("1", "Einleitung", "3", 4), ("2", "Ziele", "4", 5), ("2.1", "Wärme", "4", 6),
+        ("3", "Umsetzung", "6", 7)]
+    assert [(s["number"], s["line"]) for s in doc["sections"]] == [("1", 9), ("2", 13),
+                                                                   ("2.1", 17), ("3", 21)]
+
+
+def test_a_pdf_in_one_font_is_read_by_its_words(tmp_path):
+    """Where pdfium reports one size and weight for everything, headings still come from
+    the words and the shape of the lines, as in a text."""
+    page = [(70, 780, "Helvetica", 10, "Vorwort")] + body(760)
+    page += [(70, 700, "Helvetica", 10, "Was wir erreicht haben")] + body(680)
+    page += [(70, 620, "Helvetica", 10, "3.1 Nächste Schritte")] + body(600)
+    doc = ingest_path(write(tmp_path / "einfach.pdf", [page, body(500), body(500)]))
+    assert [(s["number"], s["title"], s["kind"]) for s in doc["sections"]] == [
+        (None, "Vorwort", "preface"), (None, "Was wir erreicht haben", "review"),
+        ("3.1", "Nächste Schritte", "next_steps")]
+
+
+def test_subheadings_that_every_chapter_repeats_stay_headings(tmp_path):
+    pages = []
+    for n in range(1, 5):
+        pages.append(heading(790, f"{n} Handlungsfeld {n}") + heading(750, "Ziele", 11)
+                     + body(730) + heading(660, "Maßnahmen", 11) + body(640))
+        pages.append(body(700))
+    doc = ingest_path(write(tmp_path / "felder.pdf", pages))
+    assert [s["title"] for s in doc["sections"]] == ["Handlungsfeld 1", "Ziele", "Maßnahmen",
+                                                     "Handlungsfeld 2", "Ziele", "Maßnahmen",
+                                                     "Handlungsfeld 3", "Ziele", "Maßnahmen",
+                                                     "Handlungsfeld 4", "Ziele", "Maßnahmen"]
+    assert [s["level"] for s in doc["sections"][:3]] == [1, 2, 2]

@@ -5,6 +5,7 @@ import posixpath
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import pytest
 from django.core.management import call_command
 
 
@@ -51,6 +52,7 @@ def _crawl(folder: Path):
     return pages, broken
 
 
+@pytest.mark.slow
 def test_the_static_site_of_an_edition_has_no_broken_link(db, tmp_path):
     call_command("build_site", str(tmp_path), "--edition", "nrw/2019")
     pages, broken = _crawl(tmp_path)
@@ -68,6 +70,7 @@ def test_the_static_site_of_an_edition_has_no_broken_link(db, tmp_path):
     assert "/beteiligung/" not in overview and "/admin/" not in overview
 
 
+@pytest.mark.slow
 def test_with_the_live_address_the_rest_links_to_the_live_site(db, tmp_path):
     call_command("build_site", str(tmp_path), "--edition", "musterstadt/2024",
                  "--site-url", "https://leitstand.example")

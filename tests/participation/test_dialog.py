@@ -27,7 +27,8 @@ def test_the_demo_consultation_is_open_and_shows_the_draft_with_its_lines(client
     assert draft.title in page
     paragraph = parts(draft)["absatz"]
     assert paragraph.text in page
-    assert f"Zeile {paragraph.source_line}" in page
+    assert f"Zeile {paragraph.source_line}" not in page  # the place in the document instead
+    assert "Absatz 1" in page
     assert "(jetzt)" in page  # the running phase is marked
 
 
@@ -58,16 +59,25 @@ def test_a_part_of_another_edition_cannot_be_commented_through_this_consultation
     assert not Comment.objects.filter(body="x").exists()
 
 
-def test_replies_go_one_level_deep(alice_client, draft, bob):
+def test_replies_nest_three_levels_deep_and_the_author_is_told(alice_client, draft, bob,
+                                                                 mails):
     part = parts(draft)["ziel"]
-    top = comment_on(draft, part, bob, "Oben")
-    reply = comment_on(draft, part, bob, "Antwort")
-    reply.parent = top
-    reply.save()
-    alice_client.post(discussion_url(draft, "ziel", part.pk),
-                      {"body": "Antwort auf die Antwort", "parent": reply.pk})
-    deep = Comment.objects.get(body="Antwort auf die Antwort")
-    assert deep.parent_id == top.pk  # joined the thread, not nested deeper
+    url = discussion_url(draft, "ziel", part.pk)
+    chain = [comment_on(draft, part, bob, "Oben")]
+    for depth in (1, 2, 3):
+        mails(lambda parent=chain[-1], depth=depth: alice_client.post(
+            url, {"body": f"Antwort Ebene {depth}", "parent": parent.pk}))
+        chain.append(Comment.objects.get(body=f"Antwort Ebene {depth}"))
+        assert chain[-1].parent_id == chain[-2].pk  # nested under what it answers
+    alice_client.post(url, {"body": "Noch tiefer", "parent": chain[3].pk})
+    deeper = Comment.objects.get(body="Noch tiefer")
+    assert deeper.parent_id == chain[2].pk  # joined the thread at the third level
+    page = alice_client.get(url).content.decode()
+    assert page.count('class="replies"') == 3
+    # Bob wrote the top comment: Alice's reply to it is on his activity page and in his mail
+    assert [n.kind for n in bob.notifications.all()] == ["reply"]
+    assert [m.to for m in mails.outbox] == [[bob.email]]
+    assert "Oben" in mails.outbox[0].subject
 
 
 def test_the_author_edits_and_deletes_only_within_fifteen_minutes(alice_client, draft, alice):
@@ -163,15 +173,64 @@ def test_propose_a_change_and_count_supports(client, draft, alice, bob):
         "body": "Das Ziel sollte 2027 erreicht sein."})
     proposal = Proposal.objects.get(title="Früher fertig")
     assert response.status_code == 302 and proposal.goal == goal
+    own = client.post(reverse("participation:support", args=[proposal.pk]))
+    assert own.status_code == 403 and proposal.supports.count() == 0  # not one's own
+    sign_in(client, bob)
     client.post(reverse("participation:support", args=[proposal.pk]))
     client.post(reverse("participation:support", args=[proposal.pk]))  # twice: counted once
-    sign_in(client, bob)
+    sign_in(client, participant("Carla"))
     client.post(reverse("participation:support", args=[proposal.pk]))
     assert proposal.supports.count() == 2
     page = client.get(reverse("participation:proposals", args=[draft.slug])).content.decode()
-    assert "Früher fertig" in page and ">2</td>" in page
+    assert "Früher fertig" in page and "2 Unterstützungen" in page
     detail = client.get(discussion_url(draft, "vorschlag", proposal.pk)).content.decode()
-    assert "2 Unterstützungen" in detail
+    assert "2 Unterstützungen" in detail and "Unterstützung zurückziehen" in detail
+
+
+def test_a_support_is_withdrawn_and_the_button_says_so(client, draft, alice, bob):
+    proposal = Proposal.objects.create(consultation=draft, participant=alice, kind="new_goal",
+                                       title="Mehr Bänke", body="Im Park.")
+    sign_in(client, bob)
+    url = discussion_url(draft, "vorschlag", proposal.pk)
+    assert "Diesen Vorschlag unterstützen" in client.get(url).content.decode()
+    response = client.post(reverse("participation:support", args=[proposal.pk]), follow=True)
+    page = response.content.decode()
+    assert "Danke für Ihre Unterstützung" in page and "Unterstützung zurückziehen" in page
+    client.post(reverse("participation:withdraw_support", args=[proposal.pk]))
+    assert proposal.supports.count() == 0
+    assert "Diesen Vorschlag unterstützen" in client.get(url).content.decode()
+    Phase.objects.filter(consultation=draft).update(actions="read,comment")
+    Support.objects.create(proposal=proposal, participant=bob)
+    closed = client.post(reverse("participation:withdraw_support", args=[proposal.pk]))
+    assert closed.status_code == 403 and proposal.supports.count() == 1  # only while open
+
+
+def test_comments_are_supported_sorted_and_counted(client, draft, alice, bob):
+    part = parts(draft)["ziel"]
+    first = comment_on(draft, part, alice, "Erster")
+    second = comment_on(draft, part, alice, "Zweiter")
+    Comment.objects.filter(pk=first.pk).update(created_at=timezone.now() - dt.timedelta(hours=1))
+    sign_in(client, bob)
+    client.post(reverse("participation:support_comment", args=[second.pk]))
+    client.post(reverse("participation:support_comment", args=[second.pk]))  # counted once
+    assert second.supports.count() == 1
+    url = discussion_url(draft, "ziel", part.pk)
+
+    def order(sort):
+        page = client.get(url, {"sortierung": sort}).content.decode()
+        return page.index("Erster") < page.index("Zweiter")
+
+    assert order("alt") and not order("neu") and not order("unterstuetzung")
+    assert client.get(url, {"sortierung": "zufall"}).status_code == 400
+    page = client.get(url).content.decode()
+    assert "2 Kommentare" in page and "Unterstützung zurückziehen" in page
+    client.post(reverse("participation:support_comment", args=[second.pk]), {"withdraw": "1"})
+    assert second.supports.count() == 0
+    sign_in(client, alice)
+    own = client.post(reverse("participation:support_comment", args=[first.pk]))
+    assert own.status_code == 403 and first.supports.count() == 0
+    overview = client.get(reverse("participation:consultation", args=[draft.slug]))
+    assert "Ziel " + part.code + " diskutieren (2 Kommentare)" in overview.content.decode()
 
 
 def test_a_change_proposal_must_name_its_goal(alice_client, draft):
@@ -288,3 +347,36 @@ def test_discussion_pages_stay_within_the_query_budget(client, draft, alice, bob
                 reverse("participation:proposals", args=[draft.slug])):
         with django_assert_max_num_queries(QUERY_BUDGET):
             assert client.get(url).status_code == 200
+
+
+def test_a_proposal_is_previewed_before_it_is_sent(alice_client, draft):
+    url = reverse("participation:proposals", args=[draft.slug])
+    form = alice_client.get(url).content.decode()
+    assert "Zu änderndes Ziel (nur bei einer Änderung)" in form
+    assert 'value="new_goal" id="id_kind_0" required checked' in form  # a new goal by default
+    response = alice_client.post(url, {"kind": "new_goal", "title": "Mehr Bäume",
+                                       "body": "In jeder Straße.", "preview": "1"})
+    page = response.content.decode()
+    assert response.status_code == 200 and "Vorschau – noch nicht eingereicht" in page
+    assert "In jeder Straße." in page and 'value="Mehr Bäume"' in page
+    assert not Proposal.objects.filter(title="Mehr Bäume").exists()
+    alice_client.post(url, {"kind": "new_goal", "title": "Mehr Bäume", "body": "In jeder."})
+    assert Proposal.objects.filter(title="Mehr Bäume").exists()
+
+
+def test_a_proposal_taken_up_into_a_draft_goal_links_nowhere_that_answers_404(client, draft,
+                                                                                 alice):
+    from leitstand.register.models import Edition, Goal
+
+    later = Edition.objects.create(strategy=draft.edition.strategy, label="2031",
+                                   slug="2031-entwurf", year=2031)
+    target = Goal.objects.create(edition=later, code="N-01", title="Bänke")
+    Proposal.objects.create(consultation=draft, participant=alice, kind="new_goal",
+                            title="Bänke", body="b", taken_up_goal=target,
+                            taken_up_at=timezone.now())
+    page = client.get(reverse("participation:consultation", args=[draft.slug])).content.decode()
+    assert "N-01" in page and target.get_absolute_url() not in page
+    assert "im Entwurf; öffentlich, sobald die Fassung veröffentlicht ist" in page
+    Edition.objects.filter(pk=later.pk).update(status=Edition.PUBLISHED)
+    page = client.get(reverse("participation:consultation", args=[draft.slug])).content.decode()
+    assert target.get_absolute_url() in page

@@ -13,7 +13,10 @@ from django.urls import reverse
 
 from leitstand.core.models import OutgoingMail
 from leitstand.participation.models import (
+    CommentSupport,
     Consultation,
+    Notification,
+    NotificationChoice,
     Participant,
     Proposal,
     Report,
@@ -58,7 +61,47 @@ def _everything_of(who, consultation):
     Subscription.objects.create(email=who.email, goal=goal)
     SignInLink.objects.create(token_hash="0" * 64, email=who.email,
                               expires_at="2030-01-01T00:00Z")
+    CommentSupport.objects.create(comment=comment_on(consultation, goal, participant("y")),
+                                  participant=who)
+    Notification.objects.create(participant=who, kind="reply", text="Neue Antwort", url="/")
+    NotificationChoice.objects.create(participant=who, kind="goal_status", by_mail=False)
     return comment, proposal
+
+
+# Every record of the dialog that points at a participant, and the export's key for it.
+EXPORT_KEYS = {"Comment": "comments", "Proposal": "proposals", "Support": "supports",
+               "CommentSupport": "comment_supports", "Report": "reports",
+               "Dispute": "disputes", "Notification": "notifications",
+               "NotificationChoice": "notification_choices"}
+
+
+def test_export_and_deletion_cover_every_record_that_names_a_participant(client, draft):
+    from django.apps import apps
+
+    models = {m.__name__: m for m in apps.get_app_config("participation").get_models()}
+    pointing = {name: [f.name for f in m._meta.get_fields() if f.is_relation and f.concrete
+                       and f.related_model is Participant]
+                for name, m in models.items()}
+    pointing = {name: fields for name, fields in pointing.items() if fields}
+    assert set(pointing) == set(EXPORT_KEYS), "a new record names participants: export it"
+    dora = participant("Dora")
+    _everything_of(dora, draft)
+    sign_in(client, dora)
+    data = json.loads(client.get(reverse("participation:my_data_export")).content)
+    for name, key in EXPORT_KEYS.items():
+        stored = models[name].objects.filter(
+            **{f"{pointing[name][0]}": dora}).count()
+        assert len(data[key]) == stored, name
+    assert data["notification_choices"] == [{"kind": "goal_status", "by_mail": False,
+                                             "on_page": True}]
+    page = client.get(reverse("participation:my_data")).content.decode()
+    assert "Neue Antwort" in page and "goal_status" in page  # the records, not only counts
+    client.post(reverse("participation:delete_account"), {"confirm": "yes"})
+    for name, fields in pointing.items():
+        for field in fields:
+            assert not models[name].objects.filter(**{f"{field}_id": dora.pk}).exists(), name
+    assert not Notification.objects.filter(text="Neue Antwort").exists()
+    assert not NotificationChoice.objects.exists()
 
 
 @pytest.mark.parametrize("policy", [Consultation.ANONYMISE, Consultation.REMOVE])

@@ -232,8 +232,8 @@ def test_redirects_go_only_to_this_site(client, target, mails):
     assert response.status_code == 302
     assert "evil" not in response["Location"] and "javascript" not in response["Location"]
     response = client.post(reverse("participation:display_name"),
-                           {"display_name": "Rita", "next": target})
-    assert response["Location"] == reverse("participation:consultations")
+                           {"display_name": "Rita", "acknowledge": "on", "next": target})
+    assert response["Location"] == reverse("participation:my_activity")
 
 
 def test_a_local_next_page_is_followed(client, draft, mails):
@@ -243,7 +243,7 @@ def test_a_local_next_page_is_followed(client, draft, mails):
     link = re.search(r"http://testserver(\S+)", mails.outbox[-1].body).group(1)
     client.post(link)
     response = client.post(reverse("participation:display_name"),
-                           {"display_name": "Sara", "next": target})
+                           {"display_name": "Sara", "acknowledge": "on", "next": target})
     assert response["Location"] == target
 
 

@@ -288,3 +288,110 @@ def test_editor_cannot_add_for_another_unit(client, roles):
         "responsible_units": [mkw.pk]})
     assert response.status_code == 302
     assert m.Measure.objects.filter(text="Eigene Maßnahme").exists()
+
+
+# The participants' own URLs (issue 15): who can change what. "visitor" has no session,
+# "other" is another signed-in participant, "owner" the one whose record it is. True: the
+# change happens; False: it is refused or changes nothing of the owner's.
+def _participants():
+    from tests.participation.helpers import participant
+
+    return participant("Olga"), participant("Otto")
+
+
+def _own_proposal(owner, other):
+    from leitstand.participation.models import Proposal
+
+    proposal = Proposal.objects.create(consultation=_consultation(), participant=owner,
+                                       kind="new_goal", title="Olgas Idee", body="b")
+    return [proposal.pk], lambda: Proposal.objects.get(pk=proposal.pk).state == "removed"
+
+
+def _own_support(owner, other):
+    from leitstand.participation.models import Proposal, Support
+    from tests.participation.helpers import participant
+
+    proposal = Proposal.objects.create(consultation=_consultation(), participant=participant(
+        "Paula"), kind="new_goal", title="Paulas Idee", body="b")
+    Support.objects.create(proposal=proposal, participant=owner)
+    return [proposal.pk], lambda: not Support.objects.filter(participant=owner).exists()
+
+
+def _comment_to_support(owner, other):
+    from leitstand.participation.models import CommentSupport
+
+    comment = _comment()
+    return [comment.pk], lambda: CommentSupport.objects.filter(comment=comment).exists()
+
+
+def _own_subscription(owner, other):
+    from leitstand.participation.models import Subscription
+
+    subscription = Subscription.objects.create(email=owner.email, goal=_goal())
+    return [subscription.pk], lambda: not Subscription.objects.filter(
+        pk=subscription.pk).exists()
+
+
+def _choices(owner, other):
+    from leitstand.participation.models import NotificationChoice
+
+    return [], lambda: NotificationChoice.objects.filter(participant=owner).exists()
+
+
+def _stop_link(owner, other):
+    from leitstand.participation import notifications
+    from leitstand.participation.models import NotificationChoice
+
+    return [notifications.stop_token(owner, "reply")], lambda: NotificationChoice.objects.filter(
+        participant=owner, kind="reply", by_mail=False).exists()
+
+
+OWNER_ONLY = {"visitor": False, "other": False, "owner": True}
+PARTICIPANT_GRID = [
+    ("participation:withdraw_proposal", _own_proposal, OWNER_ONLY),
+    ("participation:withdraw_support", _own_support, OWNER_ONLY),
+    ("participation:end_subscription", _own_subscription, OWNER_ONLY),
+    ("participation:notification_choices", _choices, OWNER_ONLY),
+    # any signed-in participant may support someone else's comment
+    ("participation:support_comment", _comment_to_support,
+     {"visitor": False, "other": True, "owner": True}),
+    # the signed link in the mail is the permission: whoever holds it (a mail program)
+    ("participation:stop_notifications", _stop_link,
+     {"visitor": True, "other": True, "owner": True}),
+]
+
+
+@pytest.mark.parametrize("who", ["visitor", "other", "owner"])
+@pytest.mark.parametrize("url_name,setup,expected", PARTICIPANT_GRID,
+                         ids=[g[0] for g in PARTICIPANT_GRID])
+def test_participants_change_only_what_is_theirs(client, db, who, url_name, setup, expected):
+    from tests.participation.helpers import sign_in
+
+    owner, other = _participants()
+    args, changed = setup(owner, other)
+    if who != "visitor":
+        sign_in(client, owner if who == "owner" else other)
+    response = client.post(reverse(url_name, args=args), {"next": "/"})
+    assert response.status_code in (200, 302, 403), response.status_code
+    assert changed() == expected[who]
+    if who == "visitor" and url_name != "participation:stop_notifications":
+        assert response.status_code == 403
+
+
+# The participants' URLs from before issue 15, tested in tests/participation (test_safety
+# and test_dialog), and pages that change nothing.
+PARTICIPANT_URLS_TESTED_ELSEWHERE = {
+    "consultations", "sign_in", "sign_in_link", "display_name", "sign_out", "my_data",
+    "my_data_export", "delete_account", "subscribe", "confirm_subscription", "unsubscribe",
+    "edit_comment", "delete_comment", "report", "support", "dispute", "consultation",
+    "proposals", "discussion", "my_activity"}
+
+
+def test_participant_grid_covers_every_new_url_of_the_participants():
+    covered = {name for name, _, _ in PARTICIPANT_GRID}
+    names = set()
+    for pattern in get_resolver().url_patterns:
+        if getattr(pattern, "namespace", None) == "participation":
+            names |= {f"participation:{p.name}" for p in pattern.url_patterns}
+    missing = names - covered - {f"participation:{n}" for n in PARTICIPANT_URLS_TESTED_ELSEWHERE}
+    assert not missing, f"participants' URLs without a row: {sorted(missing)}"

@@ -23,7 +23,7 @@ def test_markdown_has_the_per_ministry_table_and_every_goal(edition):
     assert "| MWIDE |" in text and "von 27 |" in text
     for code in ("19-01", "19-12", "19-27"):
         assert f"**{code} " in text
-    assert "## Nicht messbare Ziele" in text and "leitstand-status/1" in text
+    assert "## Nicht messbare Ziele" in text and "leitstand-status/2" in text
 
 
 def test_html_report_counts_match_the_overview(client, edition):
@@ -35,6 +35,7 @@ def test_html_report_counts_match_the_overview(client, edition):
     assert len(mwide.rows) == next(c.n for c in overview["by_unit"] if c.key == "mwide")
 
 
+@pytest.mark.slow
 def test_pdf_report_is_a_readable_pdf(edition):
     data = render_report(edition, "pdf")
     assert data.startswith(b"%PDF")
@@ -46,6 +47,7 @@ def test_pdf_report_is_a_readable_pdf(edition):
     assert pdfium_c.FPDFCatalog_IsTagged(pdf.raw)  # tagged (PDF/UA) for screen readers
 
 
+@pytest.mark.slow
 def test_report_command_and_page(client, edition, tmp_path):
     out = tmp_path / "bilanz.pdf"
     call_command("report", "--edition", "nrw/2019", "--format", "pdf", "--out", str(out))

@@ -71,6 +71,7 @@ def crawl(client, start, limit=600):
     return pages
 
 
+@pytest.mark.slow
 @pytest.mark.django_db
 def test_script_in_every_editor_field_is_escaped_everywhere(client, roles):
     fields = editor_fields()

@@ -8,6 +8,7 @@ import json
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from leitstand.api import catalogue, exports
 from leitstand.api import tables as t
@@ -23,7 +24,7 @@ def _tables(request):
 
 def index(request):
     return render(request, "api/downloads.html", {
-        "tables": [(x.name, x.title, len(x.rows)) for x in _tables(request)]})
+        "tables": [(x.name, gettext(x.title), len(x.rows)) for x in _tables(request)]})
 
 
 def table_csv(request, name):

@@ -16,6 +16,7 @@ from django.utils import timezone, translation
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from leitstand.core.text import printable
 from leitstand.monitoring.models import Assessment
 from leitstand.monitoring.status import RULE, published_status
 from leitstand.monitoring.vocabulary import label
@@ -52,9 +53,11 @@ def items_for(assessments, absolute=lambda path: path) -> list[dict]:
             items.append({
                 "id": absolute(f"{goal.get_absolute_url()}#assessment-{a.id}"),
                 "url": goal.get_absolute_url() + "#assessments-section",
-                "author": a.assessor,
-                "title": f"{goal.code} {goal.title}: {label(a.status)} ({a.assessor})",
-                "text": f"{change}\n{a.evidence}",
+                # printable: one control character must never break a feed (XML 1.0)
+                "author": printable(a.assessor),
+                "title": printable(f"{goal.code} {goal.title}: {label(a.status)} "
+                                   f"({a.assessor})"),
+                "text": printable(f"{change}\n{a.evidence}"),
                 "published": public_since(a),
                 "changed": after != before,
             })
@@ -102,7 +105,7 @@ class AtomFeed(Feed):
 
     def title(self, obj):
         strategy, goal = obj
-        return f"{goal.code} {goal.title}" if goal else strategy.name
+        return printable(f"{goal.code} {goal.title}" if goal else strategy.name)
 
     def subtitle(self, obj):
         return _("New assessments and changes of the published status")

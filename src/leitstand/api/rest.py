@@ -24,12 +24,17 @@ class LeitstandAPI(NinjaAPI):
 
     def get_openapi_schema(self, *, path_prefix=None, path_params=None):
         """ninja's document, completed with meanings, examples, errors and servers."""
+        from django.conf import settings
+        from django.utils import translation
+
         from leitstand import config
         from leitstand.api.catalogue import catalogue_settings
         from leitstand.api.exports import LICENSE
 
-        document = super().get_openapi_schema(path_prefix=path_prefix,
-                                              path_params=path_params)
+        # One document, whatever the page's language: the API's paths carry no /en/.
+        with translation.override(settings.LANGUAGE_CODE):
+            document = super().get_openapi_schema(path_prefix=path_prefix,
+                                                  path_params=path_params)
         publisher = catalogue_settings()
         return openapi_doc.complete(
             document, server=config.get("LEITSTAND_SITE_URL"),

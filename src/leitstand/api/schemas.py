@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from ninja import Schema
 from pydantic import Field
 
+from leitstand.core import text as typed
 from leitstand.monitoring import vocabulary
 from leitstand.monitoring.models import Assessment
 from leitstand.monitoring.summaries import field_of_action
@@ -23,6 +24,10 @@ Horizon = Literal[tuple(c for c, _ in horizons.CHOICES)]  # type: ignore[valid-t
 Id = Annotated[int, Field(ge=1, le=2**63 - 1)]
 Slug = Annotated[str, Field(max_length=100, pattern=r"^[\w-]+$")]
 Text = Annotated[str, Field(max_length=200, pattern=r"^[^\x00]*$")]
+# What editors write through the API: the limits and characters of every other way in.
+LineIn = Annotated[str, Field(max_length=typed.LINE, pattern=typed.LINE_PATTERN)]
+TextIn = Annotated[str, Field(max_length=typed.TEXT, pattern=typed.TEXT_PATTERN)]
+UrlIn = Annotated[str, Field(max_length=500, pattern=typed.LINE_PATTERN)]
 # "As known on this day": the monitoring has no data before 1900 or after 2199.
 Day = Annotated[dt.date, Field(ge=dt.date(1900, 1, 1), le=dt.date(2199, 12, 31))]
 
@@ -181,18 +186,18 @@ class ObservationIn(Schema):
     indicator: Id
     date: dt.date
     value: Decimal
-    source_url: str
-    note: str = ""
+    source_url: UrlIn
+    note: TextIn = ""
 
 
 class AssessmentIn(Schema):
     goal: Id
     status: StatusCode  # type: ignore[valid-type]
     as_of: dt.date
-    assessor: str
+    assessor: LineIn
     assessor_kind: AssessorKind  # type: ignore[valid-type]
-    evidence: str
-    links: list[str] = []
+    evidence: TextIn
+    links: Annotated[list[UrlIn], Field(max_length=50)] = []
 
 
 class MeasureStatusIn(Schema):

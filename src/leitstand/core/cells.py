@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from leitstand.core.text import printable
+
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -36,7 +38,7 @@ def safe_cell(value):
         return number if isinstance(number, int) else value
     if isinstance(value, dt.datetime):
         return value.isoformat()
-    text = str(value)
+    text = printable(str(value))  # no control character breaks a spreadsheet file
     return "'" + text if text.startswith(FORMULA_START) else text
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 
-from django.core.mail import send_mail
+from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 
 from leitstand.core.models import OutgoingMail
@@ -19,8 +19,10 @@ log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 20
 
 
-def queue(to: str, subject: str, body: str) -> OutgoingMail:
-    mail = OutgoingMail.objects.create(to=to, subject=subject[:200], body=body)
+def queue(to: str, subject: str, body: str, headers: dict | None = None) -> OutgoingMail:
+    """`headers`: extra headers such as List-Unsubscribe (RFC 2369, 8058)."""
+    mail = OutgoingMail.objects.create(to=to, subject=subject[:200], body=body,
+                                       headers=headers or {})
     transaction.on_commit(lambda: send_one(mail.pk))
     return mail
 
@@ -30,7 +32,8 @@ def send_one(pk: int) -> bool:
     if mail is None:
         return True
     try:
-        send_mail(mail.subject, mail.body, None, [mail.to])
+        EmailMultiAlternatives(mail.subject, mail.body, None, [mail.to],
+                               headers=mail.headers).send()
     except Exception as exc:  # any transport error: keep the mail for the next attempt
         OutgoingMail.objects.filter(pk=pk).update(attempts=mail.attempts + 1,
                                                   last_error=str(exc)[:300])

@@ -2,6 +2,7 @@
 limits' counted actions and the outgoing mail queue. None of them knows the domain."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class DataVersion(models.Model):
@@ -31,6 +32,8 @@ class OutgoingMail(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     attempts = models.PositiveIntegerField(default=0)
     last_error = models.CharField(max_length=300, blank=True)
+    headers = models.JSONField(default=dict, blank=True, verbose_name=_("headers"), help_text=_(
+        "Extra mail headers, such as List-Unsubscribe."))
 
     class Meta:
         db_table = "participation_outgoingmail"  # its name from participation, unchanged

@@ -51,6 +51,10 @@ def validate_line(value: str) -> None:
 
 text_validators = [validate_text, MaxLengthValidator(TEXT)]
 
+# The same rules as patterns, for the API's schemas and the strategy files' JSON schema.
+TEXT_PATTERN = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]*$"
+LINE_PATTERN = r"^[^\x00-\x1f\x7f-\x9f\u2028\u2029]*$"
+
 
 def printable(value: str) -> str:
     """The text with the characters removed that XML 1.0 and spreadsheet files cannot hold;

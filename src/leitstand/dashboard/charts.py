@@ -62,3 +62,57 @@ def line_chart(series: list[tuple[dt.date, float]], target: float | None = None)
                if series[0][0] <= dt.date(year, 1, 1) <= series[-1][0]]
     target_y = y(target) if target is not None else None
     return Chart(points, path, y_ticks, scale_label, x_ticks, target_y)
+
+
+# Stacked status bars: the answer at a glance (who counts how many goals in which status).
+
+# status order in a bar: done first, then under way, then not (yet) judged
+BAR_ORDER = ["achieved", "on_track", "in_progress", "at_risk", "not_started", "missed",
+             "dropped", "no_evidence", "not_measurable", "no_data", "not_assessed"]
+MIN_SHARE_FOR_COUNT = 8  # % of the bar: below, the count stands only in the legend
+
+
+@dataclass
+class Segment:
+    code: str
+    label: str
+    n: int
+    share: int  # whole percent of the bar's denominator
+    x: float  # left edge, percent of the bar's width
+    width: float
+    href: str
+
+    @property
+    def middle(self) -> float:
+        return round(self.x + self.width / 2, 2)
+
+    @property
+    def shows_count(self) -> bool:
+        return self.width >= MIN_SHARE_FOR_COUNT
+
+
+@dataclass
+class Bar:
+    label: str
+    denominator: int
+    segments: list
+    href: str = ""  # where the label links (the group's page), if anywhere
+    note: str = ""
+    content: bool = False  # the label is the strategy's own text (its language), not the UI's
+
+
+def stacked_bar(label: str, counts: dict, denominator: int, href_of, labels: dict,
+                href: str = "", note: str = "", content: bool = False) -> Bar:
+    """One bar: `counts` maps a status to its number of goals; zero statuses are left out;
+    each segment's width is its share of `denominator`; `href_of(status)` links the
+    segment to exactly those goals."""
+    segments, x = [], 0.0
+    for code in BAR_ORDER:
+        n = counts.get(code, 0)
+        if not n:
+            continue
+        width = round(100 * n / denominator, 2) if denominator else 0
+        segments.append(Segment(code, labels[code], n, round(100 * n / denominator)
+                                if denominator else 0, round(x, 2), width, href_of(code)))
+        x += width
+    return Bar(label, denominator, segments, href, note, content)

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from leitstand.dashboard import charts
+from leitstand.dashboard import charts, summary, wording
 from leitstand.monitoring import aggregates, status_rules, vocabulary
 from leitstand.monitoring import status as status_rule
 from leitstand.monitoring.asof import stand_of
@@ -18,7 +18,11 @@ from leitstand.monitoring.known import known_observations
 from leitstand.monitoring.models import Assessment
 from leitstand.monitoring.rows import goal_rows
 from leitstand.monitoring.summaries import field_of_action
-from leitstand.participation.queries import goal_disputes, with_dispute_count
+from leitstand.participation.queries import (
+    goal_disputes,
+    open_consultations,
+    with_dispute_count,
+)
 from leitstand.register import horizons
 from leitstand.register.editions import current_edition, edition_or_404
 from leitstand.register.models import (
@@ -49,14 +53,16 @@ def home(request):
     if editions:
         for row in goal_rows(None, editions=editions, today=stand):
             rows_by_edition.setdefault(row.goal.edition_id, []).append(row)
+    latest = []
     for card in cards:
         rows = rows_by_edition.get(card["edition"].id, [])
         card["total"] = len(rows)
-        card["counts"] = [c for c in aggregates.count_by(
-            rows, lambda r: r.status, vocabulary.label,
-            order=[s.code for s in vocabulary.STATUSES]) if c.n]
-    return render(request, "dashboard/home.html", {"cards": cards, "stand": stand,
-                                                   "as_of": stand or timezone.localdate()})
+        card["bar"] = summary.assessor_bars(card["edition"], rows, stand)[0]
+        latest += [(a, card) for r in rows for a in r.latest_by_assessor.values()]
+    latest.sort(key=lambda pair: (pair[0].as_of, pair[0].created_at), reverse=True)
+    return render(request, "dashboard/home.html", {
+        "cards": cards, "stand": stand, "as_of": stand or timezone.localdate(),
+        "consultations": open_consultations(), "latest": latest[:6]})
 
 
 def strategy(request, strategy):
@@ -86,7 +92,7 @@ def overview(request, strategy, edition):
                                          order=status_order),
         "by_horizon": aggregates.count_by(
             rows, lambda r: r.goal.horizon or "none",
-            lambda k: HORIZON_LABELS.get(k, "ohne Zeithorizont") if k != "none" else None,
+            lambda k: HORIZON_LABELS.get(k, _("no horizon stated")) if k != "none" else None,
             order=[h for h, _ in horizons.CHOICES]),
         "by_section": aggregates.count_by(
             rows, lambda r: field_of_action(r.goal.section),
@@ -99,7 +105,13 @@ def overview(request, strategy, edition):
                          key=lambda a: (a.as_of, a.created_at), reverse=True)[:6],
         "guidelines": edition.guidelines.prefetch_related("goals"),
         "statuses": vocabulary.STATUSES,
+        **summary.overview_summary(edition, rows, stand),
     }
+    # the assessors' table shows only the statuses someone gave (zero columns folded away)
+    context["assessor_columns"] = [c for c in status_order if c != "not_assessed" and any(
+        a["counts"][c] for a in context["assessors"])]
+    for a in context["assessors"]:
+        a["cells"] = [a["counts"][c] for c in context["assessor_columns"]]
     return render(request, "dashboard/overview.html", context)
 
 
@@ -213,7 +225,8 @@ def _history_entries(records) -> list[dict]:
                          for u in previous.historicalgoal_responsible_units_set.all()}:
                 changed.append("responsible_units")
         entries.append({"date": record.history_date, "type": record.history_type,
-                        "role": record.actor_role or "Datenimport", "fields": changed})
+                        "role": record.actor_role or "Datenimport",
+                        "fields": [wording.field_name(Goal, f) for f in changed]})
         previous = record
     return list(reversed(entries))
 

@@ -20,7 +20,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from leitstand.ingest import goal_tables, goals, targets
+from leitstand.ingest import goal_tables, goals, pdf_tables, targets
 from leitstand.ingest.dehyphenate import join_with_offsets
 
 MARKER = re.compile(r"^\s*(?:Unser(?:e)?\s+)?(?:(?:Mindest|Haupt|Teil|Ober)?[Zz]iel(?:e)?|"
@@ -198,6 +198,41 @@ def table_goals(lines, section_of, year) -> Found:
                                       line.page, "goal-table", 0.95,
                                       target["targets"] if target else [], year_text=line.text))
         index = end
+    return found
+
+
+def pdf_table_goals(path, lines, section_of, year) -> Found:
+    """Goal tables of a PDF set without separators (see pdf_tables): read from the
+    characters' positions on each page whose text has such a header."""
+    found = Found()
+    pages = sorted({ln.page for ln in lines if ln.page and pdf_tables.header_words(ln.text)})
+    if not pages:
+        return found
+    import pypdfium2
+
+    pdf = pypdfium2.PdfDocument(str(path))
+    try:
+        for page in pages:
+            on_page = [ln for ln in lines if ln.page == page and ln.text]
+            for first, cells in pdf_tables.read_page(pdf[page - 1].get_textpage()):
+                key = " ".join(first.split())[:24]
+                line = next((ln for ln in on_page if ln.text.startswith(key)), None)
+                if line is None:
+                    continue
+                target = goal_tables.row_target(cells, year)
+                found.taken_lines.add(line.number)
+                found.goals.append(_entry(section_of(line), None, True,
+                                          cells.get("text") or cells.get("metric") or first,
+                                          line.number, page, "goal-table", 0.9,
+                                          target["targets"] if target else [],
+                                          year_text=first))
+            # the table's other lines (wrapped cells) are no running text either
+            rows = sorted(g["line"] for g in found.goals if g["page"] == page)
+            if rows:
+                found.taken_lines.update(ln.number for ln in on_page
+                                         if rows[0] <= ln.number <= rows[-1] + 2)
+    finally:
+        pdf.close()
     return found
 
 

@@ -34,7 +34,8 @@ _ABBREVIATIONS = {
     "jh", "jhd", "prof", "str", "allg", "insb", "bzgl", "hrsg", "zit", "anm", "ebd", "vs",
     "p", "m", "k", "mwh", "kwh", "bw", "nrw", "ev", "gmbh",
 }
-_BREAK = re.compile(r"(?<=[.!?;])[\"“”»)]?\s+(?=[\"„«(]?[A-ZÄÖÜ0-9])|(?<=;)\s+(?=[a-zäöü])")
+_BREAK = re.compile(r"(?<=[.!?;])[\"“”»)]?\s+(?=[\"„«(]?[A-ZÄÖÜ0-9]|\[\^?\d)"
+                    r"|(?<=;)\s+(?=[a-zäöü])")
 
 
 def sentences(text: str) -> list[tuple[str, int]]:
@@ -73,8 +74,8 @@ _COMMIT_WE = re.compile(
 _MODAL = re.compile(
     r"\b(?:soll|sollen|sollst|sollt|will|willst|wollt|wollen|möchte|möchten|möchtest|"
     r"plant|planen|plane|beabsichtigt|beabsichtigen|beabsichtige|strebt|streben|strebe|"
-    r"anstreben|angestrebt|anzustreben|erreicht\s+werden|zu\s+erreichen|"
-    r"verpflichtet|verpflichten)\b", re.I)
+    r"(?:ist|sind|wird|werden)\s+(?:\w+\s+){0,3}?geplant|"
+    r"anstreben|angestrebt|anzustreben|zu\s+erreichen)\b", re.I)
 # necessity ("muss", "müssen") commits only with a date ahead
 _MUST = re.compile(r"\b(?:muss|müssen)\b", re.I)
 _WEAK_MODAL = re.compile(r"\b(?:sollte|sollten|sollen\s+möglichst)\b", re.I)
@@ -85,6 +86,7 @@ GOAL_PHRASE = re.compile(
     r"|[Zz]iel(?:e|vorgabe|wert|marke|setzung)?\s*:"
     r"|(?:Unser|unser|Das|das|erklärte[sn]?|zentrale[sn]?|oberste[sn]?)\s+(?:\w+\s+)?Ziel\b"
     r"|(?:das|zum)\s+Ziel\s+(?:gesetzt|gesteckt)|mit\s+dem\s+Ziel|Ziel\s+(?:der|des)\s+\w+\s+ist"
+    r"|\b(?:hat|haben|setzt|setzen)\s+(?:sich\s+)?(?:zum|das)\s+Ziel\b"
     r"|^\W*(?:\w+\s+){0,2}(?:Zielvorgabe|Zielwert|Zielmarke|Mindestziel)\b"
     r"|\bMindestziel\b|\b[\w-]*ziel(?:e|s|es)?\b[^.;]{0,80}?\bin\s+Höhe\s+von\b)", re.I)
 _NOUN_TARGET = re.compile(
@@ -107,6 +109,12 @@ _STRONG = re.compile(r"\b(?:mindestens|mind\.|höchstens|maximal|max\.|bis\s+zu|
 # "wird sich erhöhen", "wird … steigen": what is expected to happen, not what is promised
 _DEVELOPMENT = re.compile(r"\b(?:wird|werden)\s+sich\b|\b(?:wird|werden)\b[^,;]*\b(?:steigen|"
                           r"sinken|zunehmen|abnehmen|wachsen|zurückgehen|anwachsen)\b", re.I)
+# "… sind … zu errichten", "… ist … umzusetzen": what is to be done
+_TO_BE_DONE = re.compile(r"\b(?:ist|sind)\b[^,.;]*\b(?:zu\s+[a-zäöü]\w+en|[a-zäöü]+zu[a-zäöü]+en)"
+                         r"\b")
+# "Bis 2029 entstehen 1.200 Wohnungen": a sentence that opens with its deadline
+_DEADLINE_FIRST = re.compile(r"^\W*(?:Bis|Ab|Spätestens)\s+(?:(?:zum|spätestens|Ende|Mitte|"
+                             r"Anfang|des|Jahres|Jahr)\s+)*(?:19|20)\d\d\b")
 _EXPECTED = re.compile(r"\b(?:wird|werden)\s+(?:\w+\s+){0,6}?(?:erwartet|prognostiziert|"
                        r"geschätzt|angenommen|gerechnet)", re.I)
 _CONDITION = re.compile(r"^\W*(?:Soll|Sollen|Will|Wollen|Wenn|Falls|Sofern)\b[^,]*,", re.I)
@@ -190,8 +198,13 @@ def _rule(sentence: str, targets: list[dict], doc_year: int | None) -> tuple[str
     if _FUTURE.search(sentence) and (_future_deadline(targets, doc_year) or directed) and \
             not _DEVELOPMENT.search(sentence) and not _EXPECTED.search(sentence):
         return "modal-sentence", 0.7
+    if _future_deadline(targets, doc_year) and (
+            _TO_BE_DONE.search(sentence) or (_DEADLINE_FIRST.match(sentence) and (
+                directed or target_grammar.DIRECTION.search(sentence)))):
+        return "modal-sentence", 0.65  # "Bis 2027 sind 500 Ladepunkte zu errichten."
     if _MUST.search(sentence) and (_future_deadline(targets, doc_year)
-                                   or target_grammar.comparator(sentence)):
+                                   or _STRONG.search(sentence) or re.search(
+                                       r"\bvon\s+über\b|\bauf\s+über\b", sentence)):
         return "modal-sentence", 0.65
     if _WEAK_MODAL.search(sentence):
         return "modal-sentence", 0.6
@@ -210,7 +223,7 @@ def classify(sentence: str, doc_year: int | None, context: str = "") -> Verdict:
         return Verdict("none")
     if text.endswith(":") and not GOAL_PHRASE.search(text):
         return Verdict("none")  # it introduces a list: the items say what is meant
-    if not _ANY_COMMITMENT.search(text):
+    if not _ANY_COMMITMENT.search(text) and not _DEADLINE_FIRST.match(text):
         return Verdict("none")  # most sentences: no word of the grammar at all
     numbers = _ANY_NUMBER.search(text) is not None
     targets = target_grammar.parse_targets(text, doc_year, context) if numbers else []

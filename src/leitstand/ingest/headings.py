@@ -118,7 +118,13 @@ def document_style(lines: list[Line], toc_keys: set | None = None) -> PageStyle:
         if style.styled(ln) and split_number(ln.text)[0] is None:
             pages_of.setdefault(_label_key(ln.text), set()).add(ln.page)
         by_top.setdefault((ln.page, round(ln.layout.top / 3)), []).append(ln)
-    style.labels = {k for k, pages in pages_of.items() if len(pages) >= 4}
+    # Form-field labels recur word for word, many of them (a template has many fields), or
+    # one of them on most pages; the few subheadings that each chapter repeats ("Ziele",
+    # "Maßnahmen") stay headings.
+    page_count = len({ln.page for ln in texts})
+    recurring = {k for k, pages in pages_of.items() if len(pages) >= 4}
+    style.labels = recurring if len(recurring) >= 5 else \
+        {k for k in recurring if len(pages_of[k]) >= 0.6 * page_count}
     first = texts[0].page
     cover = [ln for ln in texts if ln.page == first]
     top = max(ln.layout.size for ln in texts)
@@ -152,6 +158,9 @@ def _candidate(line: Line, style: PageStyle, following: Line | None = None) -> b
             return False
     text = line.text
     goes_on = following is not None and _continues(line, following, style)
+    if text.endswith("-") and following is not None and following.text[:1].islower() \
+            and text[-2:-1].isalpha():
+        return False  # a word broken over two lines: running text, set bold for emphasis
     if text.endswith(("-", ",")) and goes_on:
         text = text + " " + following.text  # a heading over two lines: judge it whole
     elif text.endswith("-") and following is not None and following.page == line.page:
@@ -166,6 +175,8 @@ def _candidate(line: Line, style: PageStyle, following: Line | None = None) -> b
         return False
     if not (text[0].isupper() or text[0].isdigit() or text[0] in "„\"'("):
         return False
+    if text[0].isdigit() and split_number(text)[0] is None and not re.match(r"\d{4}\b", text):
+        return False  # a figure that opens a line, not a number of a heading
     confirmed = _toc_key(text) in style.toc_keys and line.layout.size >= 0.94 * style.body_size
     if END_PUNCT.search(text) and not confirmed:
         return False  # a sentence; a heading that the contents list may end with a period

@@ -129,7 +129,8 @@ def build(source: reader.Source) -> dict:
     for block in skeleton.blocks:
         text, line_of, page_of = _locator(block.lines)
         org_inputs.append((text, line_of))
-        quantities = [_quantity(q, line_of, page_of) for q in find_quantities(text)]
+        quantities = [_quantity(q, line_of, page_of)
+                      for q in find_quantities(text, words=False)]
         doc["quantities"].extend(quantities)
         if block.kind == "measure":
             doc["measures"].append(_measure(block, text, quantities, skeleton,
@@ -224,6 +225,10 @@ def _read_goals(doc: dict, lines, skeleton, year) -> None:
     section_of = _section_finder(skeleton)
     boxes = goal_reader.target_boxes(lines, section_of, year)
     tables = goal_reader.table_goals(lines, section_of, year)
+    if doc["source"]["format"] == "pdf":
+        pdf_rows = goal_reader.pdf_table_goals(doc["source"]["path"], lines, section_of, year)
+        tables.goals += pdf_rows.goals
+        tables.taken_lines |= pdf_rows.taken_lines
     found, candidates = boxes.goals + tables.goals, []
     taken = boxes.taken_lines | tables.taken_lines
     for block in _runs_on(skeleton.blocks):

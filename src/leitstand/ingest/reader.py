@@ -86,7 +86,7 @@ def _plausibility(text: str) -> int:
     """How well a decoding reads as Western European text: its accented letters count for
     it; other letters ("õ" for "ä"), and signs standing inside a word ("M÷glich", "M„nner"),
     count against it."""
-    score = 0
+    score = -2 * text.count("\x00")  # a wide encoding read byte by byte
     for i, char in enumerate(text):
         if ord(char) < 128:
             continue
@@ -107,6 +107,11 @@ def decode(raw: bytes, name: str = "input") -> str:
     usual Western encoding, cp1252, is taken unless another decoding reads clearly better."""
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:

@@ -23,7 +23,12 @@ def _target_text(t: dict) -> str:
 def markdown(doc: dict) -> str:
     out = [f"# {doc.get('title') or doc['source']['path']}", ""]
     out.append(f"Quelle: `{doc['source']['path']}` (sha256 {doc['source']['sha256'][:12]}…), "
-               f"Jahr: {doc.get('year') or 'unbekannt'}")
+               f"Jahr: {doc.get('year') or 'unbekannt'}, Sprache: {doc.get('language') or '–'}")
+    out += [f"\n> Warnung: {w}" for w in doc.get("warnings") or []]
+    if doc.get("toc"):
+        out += ["", "## Inhaltsverzeichnis (des Dokuments)", ""]
+        out += [f"- {e['number'] + ' ' if e['number'] else ''}{e['title']}"
+                f"{' … ' + e['page_label'] if e.get('page_label') else ''}" for e in doc["toc"]]
     for section in doc["sections"]:
         heading = "#" * min(section["level"] + 1, 6)
         number = f"{section['number']} " if section["number"] else ""

@@ -469,7 +469,11 @@ def read_structure(lines: list[Line], markdown: bool = False,
     # Markdown separates paragraphs by blank lines; a hard-wrapped paragraph stays one block.
     reader.line_paragraphs = line_paragraphs
     if has_layout:
-        reader.style = headings.document_style(texts, toc_keys)
+        style = headings.document_style(texts, toc_keys)
+        # A PDF whose fonts tell nothing (one size and weight, or sizes pdfium cannot
+        # read) is read by its words, as a text is.
+        if any(style.styled(ln) or ln.heading for ln in texts):
+            reader.style = style
     if lengths:
         reader.short_line = 0.88 * median
     return reader.read()

@@ -31,13 +31,16 @@ FACTORS = {"verdoppeln": 2, "verdoppelt": 2, "verdreifachen": 3, "verdreifacht":
 _FACTOR = re.compile(r"\b(" + "|".join(FACTORS) + r")\b", re.I)
 _BASELINE = re.compile(r"\b(?:gegenüber|ggü\.|im\s+Vergleich\s+(?:zum|zur|zu|mit)|verglichen\s+mit|"
                        r"bezogen\s+auf|relativ\s+zu|Basisjahr|Basis)\s+"
-                       r"(?:(?:dem|das|den|zum|zu|Jahr(?:e|es)?|Basisjahr|Stand|von|Niveau|"
-                       r"Wert)\s+)*(?P<y>(?:19|20)\d{2})", re.I)
-DECREASE = (r"senk\w*|Senkung|Absenkung|abzusenken|sink\w*|reduz\w*|Reduktion|Reduzierung|"
+                       r"(?:(?:dem|das|den|zum|zu|Jahr(?:e|es)?|Basisjahr|Referenzjahr|"
+                       r"Ausgangsjahr|Vergleichsjahr|Bezugsjahr|Stand|von|Niveau|Wert)\s+)*"
+                       r"(?P<y>(?:19|20)\d{2})", re.I)
+DECREASE = (r"senk\w*|gesenkt|abgesenkt|gemindert|Senkung|Absenkung|abzusenken|sink\w*|reduz\w*|"
+            r"Reduktion|Reduzierung|"
             r"verringer\w*|Verringerung|minder\w*|Minderung|vermind\w*|einspar\w*|"
             r"Einsparung\w*|einzusparen|zurück\w*|Rückgang|abbau\w*|Abbau|halbier\w*|"
             r"Halbierung|begrenz\w*|Begrenzung|verkürz\w*|Verkürzung")
-INCREASE = (r"steiger\w*|Steigerung|steig\w*|erhöh\w*|Erhöhung|ausbau\w*|Ausbau|"
+INCREASE = (r"steiger\w*|gesteigert|angehoben|Steigerung|steig\w*|erhöh\w*|Erhöhung|ausbau\w*|"
+            r"Ausbau|"
             r"auszubauen|ausgebaut|anheb\w*|Anhebung|anzuheben|wachs\w*|Wachstum|Zuwachs|"
             r"zunehm\w*|Zunahme|verdopp\w*|Verdopplung|verdreifach\w*|ausweit\w*|"
             r"Ausweitung|vergrößer\w*|Vergrößerung|zubau\w*|Zubau|aufstock\w*|"
@@ -162,12 +165,12 @@ def _inside(q, spans) -> bool:
 
 
 _REFERENCE_BEFORE = re.compile(r"(?:§§?|\bArt\.|\bArtikel\w*|\bAbs\.|\bAbsatz|\bNr\.|"
-                               r"\bNummer|\bKapitel|\bStufe|\bPhase|\b[A-Z]|\bStuttgart|"
+                               r"\bNummer|\bKapitel|\bStufe|\bPhase|\b[A-Z]|"
                                r"\bParagra(?:f|ph)\w*|\bTabelle|\bAbbildung|\bAnlage)\s*$")
 _SCALE_WORD = re.compile(r"\b(?:Tausend|Mio|Million\w*|Mrd|Milliard\w*)\b", re.I)
 _DURATION = re.compile(r"^(?:Jahre|Jahren|Monate|Monaten|Wochen|Jahrzehnte)\b")
 _DURATION_BEFORE = re.compile(r"\b(?:nächsten|kommenden|innerhalb|Laufe\s+der|seit|vor|für|"
-                              r"über|binnen|in|nach|letzten|vergangenen)\s+$", re.I)
+                              r"über|binnen|in|nach|letzten|vergangenen|von)\s+$", re.I)
 
 
 _RELATIVE_OPEN = re.compile(r",\s+(?:die|der|das|deren|dessen|welche[rsn]?)\s+"
@@ -183,7 +186,10 @@ def _in_relative_clause(sentence: str, q: Quantity) -> bool:
         return False
     rest = sentence[q.end:]
     close = rest.find(",")
-    return close != -1 and not re.search(r"[.;:]", rest[:close])
+    if close == -1 or re.search(r"[.;:]", rest[:close]):
+        return False
+    # ", die … um 20 % zu senken,": an infinitive with an article, no relative clause
+    return not re.search(r"\bzu\s+\w+\s*$|\w+zu\w+en\s*$", rest[:close])
 
 
 def _not_a_target(sentence: str, q: Quantity) -> bool:
@@ -218,8 +224,9 @@ def _target_quantities(sentence: str, deadlines, doc_year) -> list[Quantity]:
     spans = _excluded_spans(sentence, deadlines, doc_year) + [d[1] for d in deadlines]
     found = [q for q in find_quantities(sentence) if not _inside(q, spans)
              and not _not_a_target(sentence, q)]
-    if not found:
-        found = _bare_numbers(sentence, spans)
+    found += [b for b in _bare_numbers(sentence, spans)
+              if not any(q.start <= b.start < q.end for q in found)]
+    found.sort(key=lambda q: q.start)
     # a value in brackets explains the sentence ("(knapp 45.000 t Ersparnis)"); it is a
     # target only where the brackets name a goal or a deadline of their own
     asides = [m.span() for m in _PAREN.finditer(sentence)
@@ -320,8 +327,12 @@ def _comparator_and_change(sentence: str, q: Quantity) -> tuple[str | None, str 
         return comparator_word or "at_least", direction
     if to_level and direction:
         return comparator_word or ("at_most" if direction == "decrease" else "at_least"), None
-    if re.search(r"\b(?:weitere[nrs]?|zusätzliche[nrs]?|zusätzlich|mehr)\s*$", before, re.I) \
-            and not to_level:
+    more_less = re.match(r"\s*(weniger|mehr)\b", after)
+    if more_less and not to_level:  # "40 % weniger Energieverbrauch"
+        return comparator_word or "at_least", \
+            "decrease" if more_less.group(1) == "weniger" else "increase"
+    if (re.search(r"\b(?:weitere[nrs]?|zusätzliche[nrs]?|zusätzlich|mehr)\s*$", before, re.I)
+            or re.search(r"\s(?:weitere|zusätzliche)[nrs]?\s", q.text)) and not to_level:
         return comparator_word or "at_least", "increase"
     if comparator_word:
         return comparator_word, None
@@ -438,8 +449,13 @@ def _deadline_for(sentence, q, chosen, deadlines) -> tuple[str | None, bool]:
     after = [d for d in deadlines if q.end <= d[1][0] < stop]
     if after:
         return after[0][0], after[0][2]
-    before = [d for d in deadlines if d[1][1] <= q.start and
-              not any(p.end <= d[1][0] for p in chosen[:index])]
+    consumed = set()
+    for k, p in enumerate(chosen[:index]):  # the deadline right after an earlier value is its
+        nxt = chosen[k + 1].start
+        own = [d for d in deadlines if p.end <= d[1][0] < nxt]
+        if own:
+            consumed.add(own[0][1])
+    before = [d for d in deadlines if d[1][1] <= q.start and d[1] not in consumed]
     if before:
         return before[-1][0], before[-1][2]
     # "40 % … und 20 % … bis 2020": a deadline after all the values is theirs together

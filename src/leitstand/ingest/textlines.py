@@ -122,8 +122,12 @@ def _mark_running_heads(lines: list[Line]) -> None:  # noqa: C901
         by_key.setdefault(_band_key(line.text), set()).add(line.page)
         at.setdefault((line.page, line.text), line)
     threshold = max(3, len(pages) // 4)
+    # A running head stands on nearly every page of its stretch; a subheading that opens
+    # each chapter at the top of a page recurs too, but with pages between.
+    recurs = {key for key, on in by_key.items()
+              if len(on) >= threshold and len(on) >= 0.6 * (max(on) - min(on) + 1)}
     running = [ln for ln in band
-               if len(by_key[_band_key(ln.text)]) >= threshold
+               if _band_key(ln.text) in recurs
                or (ln.page + 1, ln.text) in at or (ln.page - 1, ln.text) in at]
     for line in band:
         if _PAGE_NUMBER.match(line.text):
@@ -133,7 +137,7 @@ def _mark_running_heads(lines: list[Line]) -> None:  # noqa: C901
     for line in running:
         line.noise = line.noise or "header"
         head = _SECTION_HEAD.match(line.text)
-        if not head or line.text in seen or len(by_key[_band_key(line.text)]) < threshold \
+        if not head or line.text in seen or _band_key(line.text) not in recurs \
                 or head.group("num") in in_body:
             continue
         seen.add(line.text)

@@ -13,13 +13,15 @@ from __future__ import annotations
 
 import re
 
+from leitstand.ingest.headings import split_number
 from leitstand.ingest.textlines import Line
 
 HEADING = re.compile(r"^(?:Inhalt|Inhaltsverzeichnis|Inhaltsübersicht|Gliederung|Contents|"
                      r"Table of contents)\d?:?$", re.I)
 LEADER = re.compile(r"(?:\s?\.){4,}\s*(?P<label>\d{1,4}|[ivxlc]{1,6})?\s*$|"
                     r"(?:\s?[…_·]){3,}\s*(?P<label2>\d{1,4})?\s*$")
-TRAILING_PAGE = re.compile(r"^(?P<title>(?:\d{1,2}\.\s)?[^\W\d].*?\S)\s+(?P<label>\d{1,4})$")
+TRAILING_PAGE = re.compile(r"^(?P<title>(?:\d{1,2}(?:\.\d{1,2})*\.?\s)?[^\W\d].*?\S)\s+"
+                           r"(?P<label>\d{1,4})$")
 NUMBER = re.compile(r"^(?P<num>(?:[A-Z]?\d{1,2}(?:\.\d{1,2}){0,3}|[A-Z]|[IVX]{1,5}))"
                     r"(?:\.|\s)\s*(?=\S)")
 
@@ -94,13 +96,11 @@ def find(lines: list[Line]) -> list[dict]:
             first = pending[0]
             title = " ".join([p.text for p in pending] + [title])
         pending = []
-        number = NUMBER.match(title)
-        if number:
-            title = title[number.end():]
-        title = re.sub(r"\s+", " ", title).strip(" .")
+        number, title = split_number(re.sub(r"\s+", " ", title).strip())
+        title = title.strip(" .")
         if not title:
             continue
-        entries.append({"number": number.group("num") if number else None, "title": title,
+        entries.append({"number": number, "title": title,
                         "page_label": label, "line": first.number, "page": first.page})
     return entries
 

@@ -45,8 +45,11 @@ def assessor_table(rows, statuses) -> list[dict]:
             name = a.assessor.split(" (")[0]  # "Landesregierung NRW (Zwischenbericht)" -> the body
             entry = table.setdefault(name, {"assessor": name,
                                                   "kind": a.get_assessor_kind_display(),
+                                                  "kind_code": a.assessor_kind,
                                                   "counts": {s: 0 for s in statuses},
                                                   "denominator": 0})
             entry["counts"][a.status] += 1
             entry["denominator"] += 1
-    return sorted(table.values(), key=lambda e: (e["kind"] != "government", e["assessor"]))
+    # the government first (it is the kind's code that says so, not its translated label)
+    return sorted(table.values(),
+                  key=lambda e: (e["kind_code"] != "government", e["assessor"]))

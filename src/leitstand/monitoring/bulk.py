@@ -21,6 +21,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from leitstand.core import text as typed
 from leitstand.core.cells import FORMULA_START
 from leitstand.monitoring import services, vocabulary
 from leitstand.monitoring.models import Assessment
@@ -47,7 +48,8 @@ class ObservationLine(forms.Form):
     date = forms.DateField()
     value = forms.DecimalField(max_digits=20, decimal_places=4)
     source_url = forms.URLField(max_length=500, assume_scheme="https")
-    note = forms.CharField(required=False, max_length=2000)
+    note = forms.CharField(required=False, max_length=typed.TEXT,
+                           validators=[typed.validate_text])
 
 
 class AssessmentLine(forms.Form):
@@ -56,18 +58,19 @@ class AssessmentLine(forms.Form):
     goal = forms.SlugField(max_length=40)
     status = forms.ChoiceField(choices=vocabulary.CHOICES)
     as_of = forms.DateField()
-    assessor = forms.CharField(max_length=200)
+    assessor = forms.CharField(max_length=200, validators=[typed.validate_line])
     assessor_kind = forms.ChoiceField(choices=Assessment.KINDS)
-    evidence = forms.CharField(max_length=10_000)
-    links = forms.CharField(required=False, max_length=5000)
+    evidence = forms.CharField(max_length=typed.TEXT, validators=[typed.validate_text])
+    links = forms.CharField(required=False, max_length=5000, validators=[typed.validate_text])
 
 
 class GoalLine(forms.Form):
     strategy = forms.SlugField()
     edition = forms.CharField(max_length=40)
     code = forms.SlugField(max_length=40)
-    title = forms.CharField(max_length=300)
-    text = forms.CharField(required=False, max_length=10_000)
+    title = forms.CharField(max_length=300, validators=[typed.validate_line])
+    text = forms.CharField(required=False, max_length=typed.TEXT,
+                           validators=[typed.validate_text])
     horizon = forms.ChoiceField(required=False, choices=[("", "")] + [
         (h, h) for h, _label in horizons.CHOICES])
     deadline = forms.DateField(required=False)
@@ -77,9 +80,9 @@ class TargetLine(forms.Form):
     strategy = forms.SlugField()
     edition = forms.CharField(max_length=40)
     goal = forms.SlugField(max_length=40)
-    metric = forms.CharField(max_length=300)
+    metric = forms.CharField(max_length=300, validators=[typed.validate_line])
     value = forms.DecimalField(required=False, max_digits=20, decimal_places=4)
-    unit = forms.CharField(required=False, max_length=40)
+    unit = forms.CharField(required=False, max_length=40, validators=[typed.validate_line])
     comparator = forms.ChoiceField(required=False, choices=[("", "")] + Target.COMPARATORS)
     deadline = forms.DateField(required=False)
 

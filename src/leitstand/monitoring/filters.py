@@ -20,6 +20,8 @@ class GoalFilter:
     overdue: bool = False
     measurable: str = ""  # "yes" or "no"
     q: str = ""
+    assessor: str = ""  # with `assessed`: the goals this assessor put in that status
+    assessed: str = ""
 
     @classmethod
     def from_params(cls, params) -> GoalFilter:
@@ -34,12 +36,15 @@ class GoalFilter:
             measurable=params.get("measurable", "") if params.get("measurable") in ("yes", "no")
             else "",
             q=params.get("q", "").replace("\x00", "")[:MAX_QUERY].strip(),
+            assessor=params.get("assessor", "").replace("\x00", "")[:200],
+            assessed=params.get("assessed", "") if params.get("assessed") in vocabulary.BY_CODE
+            else "",
         )
 
     @property
     def active(self) -> bool:
         return any([self.section, self.unit, self.horizon, self.status, self.overdue, self.q,
-                    self.measurable])
+                    self.measurable, self.assessor])
 
     def found(self, edition) -> dict[str, set[int]] | None:
         """What the query finds in the edition, ids per kind; None without a query."""
@@ -59,7 +64,15 @@ class GoalFilter:
                 and (not self.overdue or row.overdue)
                 and (not self.measurable
                      or row.measurability.measurable == (self.measurable == "yes"))
+                and (not self.assessor or _assessed_as(row, self.assessor, self.assessed))
                 and (matching_ids is None or goal.id in matching_ids))
+
+
+def _assessed_as(row, assessor: str, status: str) -> bool:
+    """Whether the assessor's latest assessment of the goal has that status (any, without
+    one). The assessor is named as the overview counts them (aggregates.assessor_table)."""
+    return any(a.assessor.split(" (")[0] == assessor and (not status or a.status == status)
+               for a in row.latest_by_assessor.values())
 
 
 def _in_section(goal, slug: str) -> bool:

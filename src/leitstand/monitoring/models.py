@@ -12,6 +12,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from leitstand.core import text as typed
 from leitstand.core import web_links
 from leitstand.core.web_links import validate_web_links
 from leitstand.monitoring import vocabulary
@@ -25,7 +26,8 @@ class Observation(models.Model):
     date = models.DateField(verbose_name=_("date"))
     value = models.DecimalField(max_digits=20, decimal_places=4, verbose_name=_("value"))
     source_url = models.URLField(max_length=500, verbose_name=_("source url"))
-    note = models.TextField(blank=True, verbose_name=_("note"))
+    note = models.TextField(blank=True, verbose_name=_("note"),
+                            validators=typed.text_validators)
     recorded_at = models.DateTimeField(default=timezone.now, help_text=_(
         "When the value became known; pages 'as of' a day show only values known by then."),
                                        verbose_name=_("recorded at"))
@@ -89,19 +91,23 @@ class Assessment(models.Model):
     as_of = models.DateField(help_text=_("The date the assessment describes."),
                              verbose_name=_("as of"))
     assessor = models.CharField(max_length=200, help_text=_("Who published the assessment."),
-                                verbose_name=_("assessor"))
+                                verbose_name=_("assessor"),
+                                validators=[typed.validate_line])
     assessor_kind = models.CharField(max_length=20, choices=KINDS, verbose_name=_("assessor kind"))
     evidence = models.TextField(help_text=_("What the assessment rests on."),
-                                verbose_name=_("evidence"))
+                                verbose_name=_("evidence"),
+                                validators=typed.text_validators)
     evidence_links = models.TextField(blank=True, help_text=_("One URL per line."),
-                                      validators=[validate_web_links],
+                                      validators=[*typed.text_validators, validate_web_links],
                                       verbose_name=_("evidence links"))
     rule = models.CharField(max_length=100, default="manual", help_text=_(
         "The rule that produced the status; 'manual' for a person's judgement."),
-                            verbose_name=_("rule"))
+                            verbose_name=_("rule"),
+                            validators=[typed.validate_line])
     replaces = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT,
                                  related_name="corrections", verbose_name=_("replaces"))
-    correction_reason = models.TextField(blank=True, verbose_name=_("correction reason"))
+    correction_reason = models.TextField(blank=True, verbose_name=_("correction reason"),
+                                         validators=typed.text_validators)
     state = models.CharField(max_length=10, choices=STATES, default=DRAFT, verbose_name=_("state"))
     publish_on = models.DateField(null=True, blank=True, help_text=_(
         "Hold an approved assessment back until this day."), verbose_name=_("publish on"))
@@ -165,13 +171,16 @@ class StatusSnapshot(models.Model):
 
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="snapshots")
     day = models.DateField()
-    computed_status = models.CharField(max_length=20, blank=True)
-    reason = models.TextField(blank=True)
+    computed_status = models.CharField(max_length=20, blank=True,
+                                       validators=[typed.validate_line])
+    reason = models.TextField(blank=True,
+                              validators=typed.text_validators)
     inputs = models.JSONField(default=dict)
     checks = models.JSONField(default=list)  # [[key, ok], ...] of the measurability check
     met_before_set = models.BooleanField(null=True)
     last_observed = models.DateField(null=True)
-    ruleset = models.CharField(max_length=40)
+    ruleset = models.CharField(max_length=40,
+                               validators=[typed.validate_line])
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["goal", "day"],

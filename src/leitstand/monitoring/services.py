@@ -17,14 +17,22 @@ from django.utils import timezone
 from leitstand.monitoring.models import Assessment, Observation
 from leitstand.register.actors import actor_for, scope_of
 from leitstand.register.permissions import allowed
+from leitstand.register.services import check_write
 
 SYSTEM = None
 OBSERVED = ("indicator_id", "date", "value", "source_url", "note")
 
 
-def _check(user, action: str, obj, message: str) -> None:
-    if user is not SYSTEM and not allowed(actor_for(user), action, scope_of(obj)):
-        raise PermissionDenied(message)
+def _check(user, action: str, owner, message: str, before_owner=None) -> None:
+    """The permission where the record is going (`owner`, its indicator or goal) and, for a
+    changed record, where it was: a record cannot be moved out of or into another's reach."""
+    check_write(user, action, scope_of(owner),
+                scope_of(before_owner) if before_owner is not None else None, message)
+
+
+def _stored_owner(model, pk, field: str):
+    stored = model.objects.filter(pk=pk).select_related(field).first() if pk else None
+    return getattr(stored, field) if stored is not None else None
 
 
 @transaction.atomic
@@ -36,7 +44,8 @@ def save_observation(user, observation: Observation,
     write, so that a correction is never shown for a day before it was made. Only a new
     observation may give an earlier `known_since` (a loader's published figure)."""
     _check(user, "change_observation", observation.indicator,
-           "Your units do not report this indicator.")
+           "Your units do not report this indicator.",
+           _stored_owner(Observation, observation.pk, "indicator"))
     before = (Observation.objects.select_for_update().filter(pk=observation.pk)
               .values(*OBSERVED).first() if observation.pk else None)
     if before is not None and all(before[f] == getattr(observation, f) for f in OBSERVED):
@@ -71,7 +80,8 @@ def record_observation(user, indicator, date: dt.date, *, value, source_url: str
 def save_assessment(user, assessment: Assessment) -> Assessment:
     """Writes a new or changed draft assessment (an approved one is append-only: the model
     refuses the change; a correction is a new assessment that replaces it)."""
-    _check(user, "record_assessment", assessment.goal, "You may not assess this goal.")
+    _check(user, "record_assessment", assessment.goal, "You may not assess this goal.",
+           _stored_owner(Assessment, assessment.pk, "goal"))
     if assessment.pk is None and user is not SYSTEM:
         assessment.created_by = user
     assessment._history_user = user

@@ -1,23 +1,12 @@
 """The written status rules: from targets, indicator observations and a date to a status.
 
-Pure functions; the database stays at the edges. `RULES` below is also the text of the public
-"Methodik" page, so the page cannot drift from the code.
+Pure functions; the database stays at the edges. `CASES` is the table of cases in the order
+`judge_series` tries them, each naming the status it gives; `RULES` is the text of the public
+"Methodik" page, each rule naming the cases it states, so that a test can put the page and the
+code side by side (tests/monitoring/test_method_page.py).
 
-Rule set `leitstand-status/1`:
-- A target is measurable when it has a target value (or a factor and a baseline value), a
-  deadline and an indicator in the same unit. Otherwise it is "not_measurable".
-- A measurable target without observations up to the as-of date has "no_data".
-- "achieved": the latest observation meets the target (at least / at most / exactly, within
-  0.5 %); the direction of an unstated comparator follows the baseline (a target below its
-  baseline is a reduction).
-- "missed": the deadline has passed and the last observation up to the deadline does not meet it.
-- Otherwise the trend decides, with at least two observations: the compound annual growth rate
-  between the first and the latest observation (the method of Open SDG and Destatis) is
-  projected to the deadline; "on_track" if the projection meets the target, else "at_risk".
-  With one observation only, "no_data" (no trend).
-- Several targets of a goal: the goal takes the worst computed status (missed < at_risk <
-  on_track < achieved); targets without a computed status are left out. Several indicators of
-  one target: the same, the worst.
+Rule set `leitstand-status/2` (from /1: a target met at its deadline stays achieved when
+later values fall short; before, the trend was projected back to the past deadline).
 """
 
 from __future__ import annotations
@@ -25,7 +14,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-RULESET = "leitstand-status/1"
+from django.utils.translation import gettext_lazy as _
+
+RULESET = "leitstand-status/2"
 MIN_OBSERVATIONS = 2
 TOLERANCE = 0.005
 ORDER = ["missed", "at_risk", "on_track", "achieved"]
@@ -51,8 +42,33 @@ class Series:
 @dataclass
 class Verdict:
     status: str
-    reason: str
-    inputs: dict = field(default_factory=dict)
+    reason: str  # in English, for the API and the CSV; pages word it from `case` and inputs
+    inputs: dict = field(default_factory=dict)  # holds "case": a key of CASES
+
+    @property
+    def case(self) -> str:
+        return self.inputs.get("case", "")
+
+
+# (case, status it gives), in the order the rules are applied to one target and indicator.
+CASES = [
+    ("no_value", "not_measurable"),       # neither a value nor factor and baseline
+    ("no_indicator", "not_measurable"),   # no indicator measures the target
+    ("no_deadline", "not_measurable"),    # neither the target nor its goal has a due date
+    ("unit_mismatch", "not_measurable"),  # indicator in another unit than the target
+    ("no_observation", "no_data"),        # nothing observed up to the as-of date
+    ("met", "achieved"),                  # the latest value meets the target (even if alone)
+    ("met_at_deadline", "achieved"),      # deadline passed, the last value by then met it
+    ("missed", "missed"),                 # deadline passed, the last value by then did not
+    ("too_few", "no_data"),               # one value, not met, deadline ahead: no trend
+    ("on_track", "on_track"),             # the trend reaches the target by the deadline
+    ("at_risk", "at_risk"),               # it does not
+]
+STATUS_OF_CASE = dict(CASES)
+
+
+def _verdict(case: str, reason: str, inputs: dict | None = None) -> Verdict:
+    return Verdict(STATUS_OF_CASE[case], reason, {**(inputs or {}), "case": case})
 
 
 def target_value(t: TargetInput) -> float | None:
@@ -103,37 +119,42 @@ def project(points, deadline: dt.date) -> float | None:
 def judge_series(t: TargetInput, s: Series, as_of: dt.date) -> Verdict:
     goal = target_value(t)
     if goal is None:
-        return Verdict("not_measurable", "the target states no value")
+        return _verdict("no_value", "the target states no value")
     if t.deadline is None:
-        return Verdict("not_measurable", "the target has no deadline")
+        return _verdict("no_deadline", "the target has no deadline")
     if s.unit != t.unit:
-        return Verdict("not_measurable", f"indicator “{s.name}” is in {s.unit}, "
-                                         f"the target in {t.unit}")
+        return _verdict("unit_mismatch", f"indicator “{s.name}” is in {s.unit}, "
+                                         f"the target in {t.unit}",
+                        {"indicator": s.name, "indicator_unit": s.unit})
     known = [(d, v) for d, v in s.points if d <= as_of]
     way = direction(t, goal)
-    inputs = {"indicator": s.name, "target": goal, "direction": way,
+    inputs = {"indicator": s.name, "target": goal, "unit": t.unit, "direction": way,
               "deadline": t.deadline.isoformat(), "observations": len(known)}
     if not known:
-        return Verdict("no_data", "no observation up to the as-of date", inputs)
+        return _verdict("no_observation", "no observation up to the as-of date", inputs)
     last_date, last = known[-1]
     inputs.update(latest=last, latest_date=last_date.isoformat())
     if meets(last, goal, way):
-        return Verdict("achieved", f"latest value {last:g} meets the target {goal:g}", inputs)
+        return _verdict("met", f"latest value {last:g} meets the target {goal:g}", inputs)
     if t.deadline < as_of:
-        by_deadline = [v for d, v in known if d <= t.deadline]
-        if not by_deadline or not meets(by_deadline[-1], goal, way):
-            return Verdict("missed", f"deadline {t.deadline} passed, target {goal:g} not met",
-                           inputs)
+        by_deadline = [(d, v) for d, v in known if d <= t.deadline]
+        if by_deadline and meets(by_deadline[-1][1], goal, way):
+            inputs.update(at_deadline=by_deadline[-1][1],
+                          at_deadline_date=by_deadline[-1][0].isoformat())
+            return _verdict("met_at_deadline", f"value {by_deadline[-1][1]:g} met the target "
+                            f"{goal:g} by the deadline {t.deadline}", inputs)
+        return _verdict("missed", f"deadline {t.deadline} passed, target {goal:g} not met",
+                        inputs)
     if len(known) < MIN_OBSERVATIONS:
-        return Verdict("no_data", f"fewer than {MIN_OBSERVATIONS} observations: no trend",
-                       inputs)
+        return _verdict("too_few", f"fewer than {MIN_OBSERVATIONS} observations: no trend",
+                        inputs)
     projected = project(known, t.deadline)
-    if projected is None:
-        return Verdict("no_data", "observations on one day only: no trend", inputs)
+    if projected is None:  # all values on one day: no trend (one value per day is stored)
+        return _verdict("too_few", "observations on one day only: no trend", inputs)
     inputs["projected"] = round(projected, 4)
     if meets(projected, goal, way):
-        return Verdict("on_track", f"trend projects {projected:g} by {t.deadline}", inputs)
-    return Verdict("at_risk", f"trend projects only {projected:g} by {t.deadline}", inputs)
+        return _verdict("on_track", f"trend projects {projected:g} by {t.deadline}", inputs)
+    return _verdict("at_risk", f"trend projects only {projected:g} by {t.deadline}", inputs)
 
 
 def worst(verdicts: list[Verdict]) -> Verdict | None:
@@ -145,9 +166,9 @@ def worst(verdicts: list[Verdict]) -> Verdict | None:
 
 def judge_target(t: TargetInput, series: list[Series], as_of: dt.date) -> Verdict:
     if target_value(t) is None:
-        return Verdict("not_measurable", "the target states no value")
+        return _verdict("no_value", "the target states no value")
     if not series:
-        return Verdict("not_measurable", "no indicator measures this target")
+        return _verdict("no_indicator", "no indicator measures this target")
     verdicts = [judge_series(t, s, as_of) for s in series]
     return worst(verdicts) or verdicts[0]
 
@@ -158,29 +179,59 @@ def judge_goal(targets: list[tuple[TargetInput, list[Series]]], as_of: dt.date
     return worst([judge_target(t, s, as_of) for t, s in targets])
 
 
+
+@dataclass(frozen=True)
+class Rule:
+    title: str
+    text: str
+    cases: tuple = ()  # the CASES this rule states, in their order
+
+
+# The Methodik page, in the order the rules apply. Each text in English, translated in
+# django.po; `cases` ties it to the code's table above.
 RULES = [
-    ("Messbarkeit", "Ein Zielwert ist messbar, wenn er einen Wert (oder einen Faktor und einen "
-     "Ausgangswert), eine Frist und einen Indikator in derselben Einheit hat. "
-     "Sonst: „nicht messbar“."),
-    ("Keine Daten",
-     "Gibt es bis zum Stichtag keinen Messwert, gilt „keine Daten“; mit nur einem "
-     f"Messwert ebenso, denn ein Trend braucht mindestens {MIN_OBSERVATIONS} Messwerte."),
-    ("Erreicht", "Der jüngste Messwert erfüllt den Zielwert (mindestens / höchstens / genau, "
-     f"mit {str(TOLERANCE * 100).replace('.', ',')} % Toleranz). "
-     "Ohne Vergleichswort bestimmt der Ausgangswert die Richtung: "
-     "liegt das Ziel unter ihm, ist eine Senkung gemeint."),
-    ("Verfehlt", "Die Frist ist verstrichen, und der letzte Messwert bis zur Frist erfüllt den "
-     "Zielwert nicht."),
-    ("Im Zeitplan / gefährdet", "Die durchschnittliche jährliche Wachstumsrate zwischen erstem "
-     "und jüngstem Messwert (Methode von Open SDG und Destatis) wird bis zur Frist "
-     "fortgeschrieben: "
-     "erreicht die Fortschreibung den Zielwert, „im Zeitplan“, sonst „gefährdet“. Bei Werten "
-     "≤ 0 gilt ein linearer Trend."),
-    ("Mehrere Zielwerte", "Ein Ziel erhält den schlechtesten berechneten Status seiner Zielwerte "
-     "(verfehlt < gefährdet < im Zeitplan < erreicht); Zielwerte ohne berechneten Status zählen "
-     "nicht. Misst ein Zielwert mehrere Indikatoren, gilt ebenso der schlechteste."),
-    ("Veröffentlichter Status", "Hat ein Ziel einen berechneten Status, ist er der "
-     "veröffentlichte Status (Regel „computed“). Sonst gilt die jüngste freigegebene Bewertung "
-     "der verantwortlichen Regierungsstelle (Regel „assessment“), sonst „nicht bewertet“. "
-     "Bewertungen Dritter stehen daneben und ändern den Status nie."),
+    Rule(_("1. The deadline"), _(
+        "Each target is judged on its own. A target without its own deadline takes its goal's "
+        "due date: the goal's deadline, or else the end of the goal's time horizon counted "
+        "from the day the edition was adopted (short term 2 years, medium term 5); a long-term "
+        "goal without a deadline has no due date.")),
+    Rule(_("2. Measurable"), _(
+        "A target is measurable when it states a value (or a factor and a baseline value), "
+        "an indicator measures it, it has a deadline (its own or its goal's, rule 1) and the "
+        "indicator is in the target's unit. Otherwise the target is “not measurable”, "
+        "checked in this order."), ("no_value", "no_indicator", "no_deadline", "unit_mismatch")),
+    Rule(_("3. No data"), _(
+        "Without any value of the indicator up to the as-of date: “no data”."),
+        ("no_observation",)),
+    Rule(_("4. Achieved"), _(
+        "The latest value meets the target (at least, at most or exactly, within 0.5 % "
+        "tolerance): “achieved” – even when it is the only value. Without a comparator the "
+        "baseline sets the direction: a target below its baseline means a reduction. Once the "
+        "deadline has passed and the latest value falls short, the last value up to the "
+        "deadline decides: if it met the target, the target stays “achieved”."),
+        ("met", "met_at_deadline")),
+    Rule(_("5. Missed"), _(
+        "The deadline has passed and the last value up to the deadline does not meet the "
+        "target (or there was none by then): “missed”."), ("missed",)),
+    Rule(_("6. On track or at risk"), _(
+        "Before the deadline, with a value that does not yet meet the target, the trend "
+        "decides. It needs at least two values: with one, “no data”. The compound annual "
+        "growth rate between the first and the latest value (the method of Open SDG and "
+        "Destatis) is carried forward to the deadline; a linear trend where a value is 0 or "
+        "below. If the projection meets the target: “on track”, otherwise “at risk”."),
+        ("too_few", "on_track", "at_risk")),
+    Rule(_("7. One value per day"), _(
+        "An indicator has at most one value per day: a corrected value replaces the earlier "
+        "one of that day. Values count from their date on; a page showing an earlier day "
+        "(“as known on”) uses only the values recorded by then.")),
+    Rule(_("8. Several targets and indicators"), _(
+        "A goal takes the worst computed status of its targets (missed < at risk < on track < "
+        "achieved); targets without such a status (not measurable, no data) do not count. A "
+        "target measured by several indicators likewise takes the worst.")),
+    Rule(_("9. Published status"), _(
+        "If a goal has a computed status, that is its published status (rule “computed”). "
+        "Otherwise the latest approved assessment of the responsible government body counts "
+        "(rule “assessment”): a correction replaces the assessment it corrects; of two "
+        "assessments with the same as-of date, the one recorded later counts. Without one: "
+        "“not assessed”. Third parties' assessments stand beside it and never change it.")),
 ]

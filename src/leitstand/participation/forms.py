@@ -34,6 +34,12 @@ class AccessibleForm(forms.Form):
     """Marks fields with errors for screen readers: aria-invalid, and aria-describedby
     pointing at the error text that _fields.html renders beside the field."""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():  # the shared rule for typed text (core.text)
+            if isinstance(field, forms.CharField):
+                field.validators.append(text.validate_text)
+
     def full_clean(self):
         super().full_clean()
         for name in self.errors:
@@ -62,9 +68,10 @@ class CommentForm(TextForm):
 class ProposalForm(AccessibleForm):
     kind = forms.ChoiceField(label=_("What do you propose?"), choices=[
         ("new_goal", _("a new goal")), ("change_goal", _("a change to a goal"))],
-        widget=forms.RadioSelect)
-    goal = forms.ChoiceField(label=_("Goal to change"), required=False)
-    title = forms.CharField(label=_("Title"), max_length=200)
+        widget=forms.RadioSelect, initial="new_goal")
+    goal = forms.ChoiceField(label=_("Goal to change (only for a change)"), required=False)
+    title = forms.CharField(label=_("Title"), max_length=200, widget=forms.TextInput(
+        attrs={"class": "wide"}), help_text=_("A short sentence that says what you propose."))
     body = forms.CharField(label=_("Your proposal"), max_length=MAX_TEXT,
                            widget=forms.Textarea(attrs={"rows": 6}))
 
@@ -98,6 +105,21 @@ class NameForm(AccessibleForm):
 
     def clean_display_name(self):
         return clean_name(self.cleaned_data["display_name"], self.participant)
+
+
+class SignUpForm(NameForm):
+    """The first display name, with the acknowledgement of the privacy notice (and of the
+    terms of use where the operator sets them)."""
+
+    acknowledge = forms.BooleanField(label=_("I have read the privacy notice."), error_messages={
+        "required": _("Please confirm that you have read the privacy notice.")})
+
+    def __init__(self, *args, terms_url: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        if terms_url:
+            self.fields["accept_terms"] = forms.BooleanField(
+                label=_("I accept the terms of use."), error_messages={
+                    "required": _("Please accept the terms of use.")})
 
 
 class DisputeForm(AccessibleForm):

@@ -17,6 +17,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from leitstand.core import text, web_links
+from leitstand.core import text as typed
 from leitstand.register.models import Goal, Measure, Organisation, Paragraph, Section
 
 ACTIONS = ["read", "comment", "propose", "support"]
@@ -36,8 +37,10 @@ class Consultation(models.Model):
     edition = models.ForeignKey("register.Edition", on_delete=models.PROTECT,
                                 related_name="consultations", verbose_name=_("edition"))
     slug = models.SlugField(unique=True, verbose_name=_("slug"))
-    title = models.CharField(max_length=300, verbose_name=_("title"))
-    description = models.TextField(blank=True, verbose_name=_("description"))
+    title = models.CharField(max_length=300, verbose_name=_("title"),
+                             validators=[typed.validate_line])
+    description = models.TextField(blank=True, verbose_name=_("description"),
+                                   validators=typed.text_validators)
     allow_anonymous = models.BooleanField(default=False, help_text=_(
         "Comments without an e-mail address are allowed; they wait for a moderator."),
                                           verbose_name=_("allow anonymous"))
@@ -62,11 +65,13 @@ class Phase(models.Model):
 
     consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE,
                                      related_name="phases", verbose_name=_("consultation"))
-    name = models.CharField(max_length=200, verbose_name=_("name"))
+    name = models.CharField(max_length=200, verbose_name=_("name"),
+                            validators=[typed.validate_line])
     starts_at = models.DateTimeField(verbose_name=_("starts at"))
     ends_at = models.DateTimeField(verbose_name=_("ends at"))
     actions = models.CharField(max_length=60, help_text=_(
-        "Comma-separated: read, comment, propose, support"), verbose_name=_("actions"))
+        "Comma-separated: read, comment, propose, support"), verbose_name=_("actions"),
+                               validators=[typed.validate_line])
 
     class Meta:
         verbose_name = _("phase")
@@ -87,13 +92,18 @@ class Participant(models.Model):
     """A person taking part: a verified address and a display name, or a guest session."""
 
     email = models.EmailField(unique=True, null=True, blank=True)
-    display_name = models.CharField(max_length=40, blank=True)
+    display_name = models.CharField(max_length=40, blank=True,
+                                    validators=[typed.validate_line])
     # Display names are unique per instance, compared case-folded and NFKC-normalised
     # (core.text.name_key), so that nobody can pass as another participant.
     name_key = models.CharField(_("name key"), max_length=200, null=True, blank=True,
                                 unique=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     verified_at = models.DateTimeField(null=True, blank=True)
+    acknowledged_at = models.DateTimeField(null=True, blank=True, verbose_name=_(
+        "privacy notice acknowledged at"), help_text=_(
+        "When the person confirmed having read the privacy notice (and the terms, where the "
+        "operator sets them) at sign-up."))
 
     def __str__(self):
         return self.display_name or str(_("participant"))
@@ -141,9 +151,10 @@ class Content(models.Model):
     consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="+")
     participant = models.ForeignKey(Participant, null=True, blank=True,
                                     on_delete=models.SET_NULL, related_name="+")
-    body = models.TextField()
+    body = models.TextField(validators=typed.text_validators)
     state = models.CharField(max_length=10, choices=STATES, default=VISIBLE)
-    hidden_reason = models.TextField(blank=True)
+    hidden_reason = models.TextField(blank=True,
+                                     validators=typed.text_validators)
     created_at = models.DateTimeField(auto_now_add=True)
     edited_at = models.DateTimeField(null=True, blank=True)
 
@@ -185,18 +196,36 @@ class Comment(Content):
         return self.body[:60]
 
 
+class CommentSupport(models.Model):
+    """A participant's support of a comment ("I agree"); one per person and comment."""
+
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="supports",
+                                verbose_name=_("comment"))
+    participant = models.ForeignKey(Participant, null=True, on_delete=models.SET_NULL,
+                                    related_name="+", verbose_name=_("participant"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+
+    class Meta:
+        verbose_name = _("support of a comment")
+        verbose_name_plural = _("supports of comments")
+        constraints = [models.UniqueConstraint(fields=["comment", "participant"],
+                                               name="one_comment_support_per_person")]
+
+
 class Proposal(Content):
     NEW_GOAL, CHANGE_GOAL = "new_goal", "change_goal"
     KINDS = [(NEW_GOAL, _("new goal")), (CHANGE_GOAL, _("change to a goal"))]
     kind = models.CharField(max_length=12, choices=KINDS)
-    title = models.CharField(max_length=200)
+    title = models.CharField(max_length=200,
+                             validators=[typed.validate_line])
     goal = models.ForeignKey(Goal, null=True, blank=True, on_delete=models.SET_NULL,
                              related_name="proposals")
     section = models.ForeignKey(Section, null=True, blank=True, on_delete=models.SET_NULL,
                                 related_name="proposals")
     taken_up_goal = models.ForeignKey(Goal, null=True, blank=True, on_delete=models.SET_NULL,
                                       related_name="taken_up_proposals")
-    taken_up_note = models.TextField(blank=True)
+    taken_up_note = models.TextField(blank=True,
+                                     validators=typed.text_validators)
     taken_up_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -237,7 +266,7 @@ class Report(models.Model):
                                  related_name="reports")
     reporter = models.ForeignKey(Participant, null=True, blank=True, on_delete=models.SET_NULL,
                                  related_name="+")
-    reason = models.TextField()
+    reason = models.TextField(validators=typed.text_validators)
     created_at = models.DateTimeField(auto_now_add=True)
     resolved_at = models.DateTimeField(null=True, blank=True)
 
@@ -265,11 +294,13 @@ class ModerationAction(models.Model):
     dispute = models.ForeignKey("Dispute", null=True, blank=True, on_delete=models.CASCADE,
                                 related_name="moderation")
     action = models.CharField(max_length=10, choices=ACTIONS)
-    reason = models.TextField(blank=True)
+    reason = models.TextField(blank=True,
+                              validators=typed.text_validators)
     moderator = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
                                   related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
-    previous_state = models.CharField(max_length=10)
+    previous_state = models.CharField(max_length=10,
+                                      validators=[typed.validate_line])
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -281,11 +312,14 @@ class Dispute(models.Model):
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="disputes")
     participant = models.ForeignKey(Participant, null=True, blank=True,
                                     on_delete=models.SET_NULL, related_name="+")
-    disputed_status = models.CharField(max_length=20)
-    body = models.TextField()
-    links = models.TextField(blank=True)
+    disputed_status = models.CharField(max_length=20,
+                                       validators=[typed.validate_line])
+    body = models.TextField(validators=typed.text_validators)
+    links = models.TextField(blank=True,
+                             validators=typed.text_validators)
     state = models.CharField(max_length=10, choices=Content.STATES, default=Content.VISIBLE)
-    hidden_reason = models.TextField(blank=True)
+    hidden_reason = models.TextField(blank=True,
+                                     validators=typed.text_validators)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -301,7 +335,7 @@ class DisputeAnswer(models.Model):
 
     dispute = models.ForeignKey(Dispute, on_delete=models.CASCADE, related_name="answers")
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
-    body = models.TextField()
+    body = models.TextField(validators=typed.text_validators)
     answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
                                     related_name="+")
     answered_at = models.DateTimeField(auto_now_add=True)
@@ -337,8 +371,53 @@ class Subscription(models.Model):
 class SignInLink(models.Model):
     """A one-time sign-in link: only its hash is stored; it expires and works once."""
 
-    token_hash = models.CharField(max_length=64, unique=True)
+    token_hash = models.CharField(max_length=64, unique=True,
+                                  validators=[typed.validate_line])
     email = models.EmailField()
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField()
     used_at = models.DateTimeField(null=True, blank=True)
+
+
+class Notification(models.Model):
+    """Something a participant is told about on their activity page (and by mail if they
+    chose so): a reply to their comment, an answer to their dispute or proposal, a status
+    change of a goal they follow."""
+
+    REPLY, DISPUTE_ANSWER, PROPOSAL_ANSWER, GOAL_STATUS = (
+        "reply", "dispute_answer", "proposal_answer", "goal_status")
+    KINDS = [(REPLY, _("a reply to my comment")),
+             (DISPUTE_ANSWER, _("an answer to my dispute")),
+             (PROPOSAL_ANSWER, _("an official answer to my proposal")),
+             (GOAL_STATUS, _("a status change of a goal I follow"))]
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE,
+                                    related_name="notifications",
+                                    verbose_name=_("participant"))
+    kind = models.CharField(max_length=20, choices=KINDS, verbose_name=_("kind"))
+    text = models.CharField(max_length=300, verbose_name=_("text"))
+    url = models.CharField(max_length=500, verbose_name=_("link"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    read_at = models.DateTimeField(null=True, blank=True, verbose_name=_("read at"))
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        ordering = ["-created_at", "-id"]
+
+
+class NotificationChoice(models.Model):
+    """A participant's choice for one kind of notification; without a row, both channels
+    are on (what was asked for is also announced on the sign-up page)."""
+
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE,
+                                    related_name="notification_choices",
+                                    verbose_name=_("participant"))
+    kind = models.CharField(max_length=20, choices=Notification.KINDS, verbose_name=_("kind"))
+    by_mail = models.BooleanField(default=True, verbose_name=_("by e-mail"))
+    on_page = models.BooleanField(default=True, verbose_name=_("on my activity page"))
+
+    class Meta:
+        verbose_name = _("notification choice")
+        verbose_name_plural = _("notification choices")
+        constraints = [models.UniqueConstraint(fields=["participant", "kind"],
+                                               name="one_choice_per_kind")]

@@ -8,9 +8,12 @@ from django.utils import timezone
 
 from leitstand.participation.models import (
     Comment,
+    CommentSupport,
     Consultation,
     Content,
     Dispute,
+    Notification,
+    NotificationChoice,
     Participant,
     Proposal,
     Report,
@@ -38,7 +41,8 @@ def export(participant: Participant) -> dict:
         "exported_at": _iso(timezone.now()),
         "participant": {"email": participant.email, "display_name": participant.display_name,
                         "created_at": _iso(participant.created_at),
-                        "verified_at": _iso(participant.verified_at)},
+                        "verified_at": _iso(participant.verified_at),
+                        "privacy_notice_acknowledged_at": _iso(participant.acknowledged_at)},
         "comments": [{"id": c.pk, "consultation": c.consultation.slug, "body": c.body,
                       "state": c.state, "created_at": _iso(c.created_at),
                       "edited_at": _iso(c.edited_at), "reply_to": c.parent_id}
@@ -51,6 +55,8 @@ def export(participant: Participant) -> dict:
                       .select_related("consultation")],
         "supports": [{"proposal": s.proposal_id, "created_at": _iso(s.created_at)}
                      for s in Support.objects.filter(participant=me)],
+        "comment_supports": [{"comment": s.comment_id, "created_at": _iso(s.created_at)}
+                             for s in CommentSupport.objects.filter(participant=me)],
         "reports": [{"comment": r.comment_id, "proposal": r.proposal_id, "reason": r.reason,
                      "created_at": _iso(r.created_at)}
                     for r in Report.objects.filter(reporter=me)],
@@ -61,6 +67,11 @@ def export(participant: Participant) -> dict:
                            "confirmed_at": _iso(s.confirmed_at)}
                           for s in Subscription.objects.filter(email=participant.email)]
         if participant.email else [],
+        "notifications": [{"kind": n.kind, "text": n.text, "url": n.url,
+                           "created_at": _iso(n.created_at), "read_at": _iso(n.read_at)}
+                          for n in Notification.objects.filter(participant=me)],
+        "notification_choices": [{"kind": c.kind, "by_mail": c.by_mail, "on_page": c.on_page}
+                                 for c in NotificationChoice.objects.filter(participant=me)],
     }
 
 
@@ -76,7 +87,11 @@ def delete_account(participant: Participant) -> None:
         title="", body="", state=Content.REMOVED)
     Support.objects.filter(participant=participant,
                            proposal__consultation__in=removing).delete()
+    CommentSupport.objects.filter(participant=participant,
+                                  comment__consultation__in=removing).delete()
     if participant.email:
         Subscription.objects.filter(email=participant.email).delete()
         SignInLink.objects.filter(email=participant.email).delete()
-    participant.delete()  # the remaining texts, supports and reports keep no link to them
+    # Notifications and notification choices go with the participant (on_delete CASCADE);
+    # the remaining texts, supports and reports keep no link to them.
+    participant.delete()

@@ -1,10 +1,11 @@
-"""Reads of the dialog that other apps show (the goal page's disputes)."""
+"""Reads of the dialog that other apps show (the goal page's disputes, the home page's open
+consultations)."""
 
 from __future__ import annotations
 
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery
 
-from leitstand.participation.models import Dispute, DisputeAnswer
+from leitstand.participation.models import Consultation, Dispute, DisputeAnswer
 
 
 def count_per(rows, field: str) -> Subquery:
@@ -31,3 +32,19 @@ def goal_disputes(goal, stand=None) -> list[Dispute]:
         answers = answers.filter(answered_at__lt=end_of_day(stand))
     return list(disputes.select_related("participant")
                 .prefetch_related(Prefetch("answers", queryset=answers)))
+
+
+def open_consultations(now=None) -> list[dict]:
+    """Consultations in a phase now, each with that phase (for the home page)."""
+    from django.utils import timezone
+
+    from leitstand.participation import services, windows
+
+    now = now or timezone.now()
+    found = []
+    for consultation in Consultation.objects.select_related("edition__strategy") \
+            .prefetch_related("phases"):
+        phase = windows.current(services.phase_windows(consultation), now)
+        if phase is not None:
+            found.append({"consultation": consultation, "phase": phase})
+    return found

@@ -13,17 +13,20 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from leitstand.participation import windows
+from leitstand.participation import notifications, windows
 from leitstand.participation.models import (
     Comment,
+    CommentSupport,
     Consultation,
     Content,
     Dispute,
     DisputeAnswer,
     ModerationAction,
+    Notification,
     Participant,
     Proposal,
     Report,
+    Subscription,
     Support,
 )
 from leitstand.register.actors import actor_for, scope_of
@@ -91,9 +94,12 @@ def post_comment(consultation, participant, target, body, parent=None) -> Commen
     if parent is not None and parent.state != Content.VISIBLE:
         raise Refused(_("This comment cannot be answered."))
     field = target.__class__.__name__.lower()
-    return _created(Comment(consultation=consultation, participant=participant, body=body,
-                            parent=parent, **{field: target},
-                            state=_initial_state(participant, body)))
+    comment = _created(Comment(consultation=consultation, participant=participant, body=body,
+                               parent=parent, **{field: target},
+                               state=_initial_state(participant, body)))
+    if comment.state == Content.VISIBLE:
+        _tell_parent_author(comment)
+    return comment
 
 
 def _created(item):
@@ -101,6 +107,28 @@ def _created(item):
     item.full_clean()
     item.save()
     return item
+
+
+def _tell_parent_author(reply: Comment) -> None:
+    """A visible reply is announced to the author of the comment it answers (not to
+    themselves)."""
+    parent = reply.parent
+    if parent is None or parent.participant_id in (None, reply.participant_id) \
+            or parent.state != Content.VISIBLE:
+        return
+    notifications.notify(parent.participant, Notification.REPLY, parent, comment_url(reply))
+
+
+def comment_url(comment: Comment) -> str:
+    """The place of a comment in its discussion."""
+    from django.urls import reverse
+
+    kinds = {"section": "abschnitt", "paragraph": "absatz", "goal": "ziel",
+             "measure": "massnahme", "proposal": "vorschlag"}
+    field = next(f for f in kinds if getattr(comment, f"{f}_id"))
+    return reverse("participation:discussion", args=[
+        comment.consultation.slug, kinds[field], getattr(comment, f"{field}_id")]) \
+        + f"#c{comment.pk}"
 
 
 def _target_of(comment: Comment):
@@ -158,11 +186,13 @@ def propose(consultation, participant, kind, title, body, goal=None, section=Non
 
 def support(proposal: Proposal, participant) -> bool:
     """Adds the participant's support; False if they supported it already. The database's
-    unique constraint decides between parallel requests."""
+    unique constraint decides between parallel requests. Authors do not support their own."""
     require_open(proposal.consultation, "support")
     require_verified(participant)
     if proposal.state != Content.VISIBLE:
         raise Refused(_("This proposal cannot be supported."))
+    if proposal.participant_id == participant.pk:
+        raise Refused(_("You cannot support your own proposal."))
     try:
         with transaction.atomic():
             # The unique constraint is left to the database: it decides between parallel clicks.
@@ -172,6 +202,67 @@ def support(proposal: Proposal, participant) -> bool:
     except IntegrityError:
         return False
     return True
+
+
+@transaction.atomic
+def withdraw_support(proposal: Proposal, participant) -> bool:
+    """Takes the participant's support back while supporting is open; False if there was
+    none."""
+    require_open(proposal.consultation, "support")
+    require_verified(participant)
+    deleted, _rows = Support.objects.filter(proposal=proposal, participant=participant).delete()
+    return bool(deleted)
+
+
+def support_comment(comment: Comment, participant) -> bool:
+    """"I agree" with a visible comment of someone else, while comments are open; False if
+    given already (the unique constraint decides between parallel clicks)."""
+    require_open(comment.consultation, "comment")
+    require_verified(participant)
+    if comment.state != Content.VISIBLE:
+        raise Refused(_("This comment cannot be supported."))
+    if comment.participant_id == participant.pk:
+        raise Refused(_("You cannot support your own comment."))
+    try:
+        with transaction.atomic():
+            CommentSupport.objects.create(comment=comment, participant=participant)
+    except IntegrityError:
+        return False
+    return True
+
+
+@transaction.atomic
+def withdraw_comment_support(comment: Comment, participant) -> bool:
+    require_open(comment.consultation, "comment")
+    require_verified(participant)
+    deleted, _rows = CommentSupport.objects.filter(comment=comment,
+                                                   participant=participant).delete()
+    return bool(deleted)
+
+
+@transaction.atomic
+def withdraw_proposal(proposal_id: int, participant) -> Proposal:
+    """The author takes their proposal back while proposals are open and before it was
+    taken up; its title and text are removed, as after a deletion."""
+    proposal = Proposal.objects.select_for_update().select_related("consultation").get(
+        pk=proposal_id)
+    if participant is None or proposal.participant_id != participant.pk:
+        raise Refused(_("Only the author can withdraw this proposal."))
+    if proposal.taken_up_goal_id or proposal.state == Content.REMOVED:
+        raise Refused(_("This proposal can no longer be withdrawn."))
+    require_open(proposal.consultation, "propose")
+    proposal.title, proposal.body, proposal.state = "", "", Content.REMOVED
+    proposal.save(update_fields=["title", "body", "state"])
+    return proposal
+
+
+@transaction.atomic
+def end_subscription(participant, subscription_id: int) -> bool:
+    """A signed-in participant ends a subscription of their own address."""
+    require_verified(participant)
+    deleted, _rows = Subscription.objects.filter(pk=subscription_id,
+                                                 email=participant.email).delete()
+    return bool(deleted)
 
 
 def report(item, participant, reason: str) -> bool:
@@ -212,6 +303,8 @@ def moderate(user, item, action: str, reason: str = "") -> ModerationAction:
         if before != Content.HELD:
             raise Refused(_("Only held posts can be released."))
         item.state = Content.VISIBLE
+        if isinstance(item, Comment):
+            transaction.on_commit(lambda: _tell_parent_author(item))
     elif action != ModerationAction.DISMISS:
         raise Refused(_("Unknown moderation action."))
     item.save()
@@ -250,8 +343,11 @@ def answer_dispute(user, dispute_id: int, organisation, body: str) -> DisputeAns
         raise Refused(_("Answer in the name of one of the goal's responsible units."))
     if organisation.pk not in answering_units(actor, scope):
         raise Refused(_("You may answer only in the name of your own unit."))
-    return DisputeAnswer.objects.create(dispute=item, organisation=organisation, body=body,
-                                        answered_by=user)
+    answer = DisputeAnswer.objects.create(dispute=item, organisation=organisation, body=body,
+                                          answered_by=user)
+    notifications.notify(item.participant, Notification.DISPUTE_ANSWER, item.goal.code,
+                         item.goal.get_absolute_url() + f"#dispute-{item.pk}")
+    return answer
 
 
 @transaction.atomic

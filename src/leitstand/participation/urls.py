@@ -1,6 +1,13 @@
 from django.urls import path
 
-from leitstand.participation.views import dialog, disputes, own_data, sign_in, subscriptions
+from leitstand.participation.views import (
+    activity,
+    dialog,
+    disputes,
+    own_data,
+    sign_in,
+    subscriptions,
+)
 
 app_name = "participation"
 urlpatterns = [
@@ -9,6 +16,15 @@ urlpatterns = [
     path("anmelden/<str:token>/", sign_in.sign_in_link, name="sign_in_link"),
     path("name/", sign_in.display_name, name="display_name"),
     path("abmelden/", sign_in.sign_out, name="sign_out"),
+    path("meine-beteiligung/", activity.my_activity, name="my_activity"),
+    path("meine-beteiligung/benachrichtigungen/", activity.notification_choices,
+         name="notification_choices"),
+    path("meine-beteiligung/vorschlaege/<int:pk>/zurueckziehen/", activity.withdraw_proposal,
+         name="withdraw_proposal"),
+    path("meine-beteiligung/abos/<int:pk>/beenden/", activity.end_subscription,
+         name="end_subscription"),
+    path("benachrichtigungen/abbestellen/<str:token>/", activity.stop_notifications,
+         name="stop_notifications"),
     path("meine-daten/", own_data.my_data, name="my_data"),
     path("meine-daten/export.json", own_data.my_data_export, name="my_data_export"),
     path("meine-daten/loeschen/", own_data.delete_account, name="delete_account"),
@@ -20,6 +36,9 @@ urlpatterns = [
     path("kommentare/<int:pk>/loeschen/", dialog.delete_comment, name="delete_comment"),
     path("melden/<str:kind>/<int:pk>/", dialog.report, name="report"),
     path("vorschlaege/<int:pk>/unterstuetzen/", dialog.support, name="support"),
+    path("vorschlaege/<int:pk>/unterstuetzung-zurueckziehen/", dialog.withdraw_support,
+         name="withdraw_support"),
+    path("kommentare/<int:pk>/unterstuetzen/", dialog.support_comment, name="support_comment"),
     path("ziele/<int:goal_id>/einwand/", disputes.dispute, name="dispute"),
     path("<slug:slug>/", dialog.consultation, name="consultation"),
     path("<slug:slug>/vorschlaege/", dialog.proposals, name="proposals"),

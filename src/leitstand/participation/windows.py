@@ -40,8 +40,22 @@ def may_edit(created_at: dt.datetime, now: dt.datetime) -> bool:
     return now - created_at < EDIT_WINDOW
 
 
+# How deep replies nest: a comment, its replies, their replies and theirs.
+MAX_REPLY_DEPTH = 3
+
+
+def depth_of(comment) -> int:
+    """0 for a comment on the draft, 1 for a reply to it, and so on."""
+    depth = 0
+    while comment.parent_id:
+        comment = comment.parent
+        depth += 1
+    return depth
+
+
 def thread_parent(parent):
-    """Replies go one level deep: a reply to a reply joins the thread of its parent."""
+    """Replies nest three levels deep; a reply to a reply at the deepest level joins the
+    thread of that reply's parent, so it appears right beside it."""
     if parent is None:
         return None
-    return parent.parent if parent.parent_id else parent
+    return parent.parent if depth_of(parent) >= MAX_REPLY_DEPTH else parent

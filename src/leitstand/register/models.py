@@ -7,6 +7,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from leitstand.core import text as typed
 from leitstand.register import horizons
 from leitstand.register.history import record_history
 
@@ -17,12 +18,15 @@ class Organisation(models.Model):
     KINDS = [("ministry", _("ministry")), ("agency", _("agency")), ("bank", _("bank")),
              ("office", _("office")), ("other", _("other"))]
     slug = models.SlugField(unique=True, verbose_name=_("slug"))
-    name = models.CharField(max_length=300, verbose_name=_("name"))
-    short_name = models.CharField(max_length=60, blank=True, verbose_name=_("short name"))
+    name = models.CharField(max_length=300, verbose_name=_("name"),
+                            validators=[typed.validate_line])
+    short_name = models.CharField(max_length=60, blank=True, verbose_name=_("short name"),
+                                  validators=[typed.validate_line])
     kind = models.CharField(max_length=20, choices=KINDS, default="ministry",
                             verbose_name=_("kind"))
     url = models.URLField(blank=True, verbose_name=_("url"))
-    note = models.TextField(blank=True, verbose_name=_("note"))
+    note = models.TextField(blank=True, verbose_name=_("note"),
+                            validators=typed.text_validators)
     history = record_history()
 
     class Meta:
@@ -57,8 +61,10 @@ class Membership(models.Model):
 
 class Strategy(models.Model):
     slug = models.SlugField(unique=True, verbose_name=_("slug"))
-    name = models.CharField(max_length=300, verbose_name=_("name"))
-    jurisdiction = models.CharField(max_length=200, verbose_name=_("jurisdiction"))
+    name = models.CharField(max_length=300, verbose_name=_("name"),
+                            validators=[typed.validate_line])
+    jurisdiction = models.CharField(max_length=200, verbose_name=_("jurisdiction"),
+                                    validators=[typed.validate_line])
     spatial_uri = models.URLField(
         blank=True, verbose_name=_("jurisdiction's address (IRI)"),
         help_text=_("The jurisdiction in a controlled vocabulary, for open-data portals, e.g. "
@@ -66,8 +72,10 @@ class Strategy(models.Model):
                     "Rhine-Westphalia."))
     owner = models.ForeignKey(Organisation, null=True, blank=True, on_delete=models.SET_NULL,
                               related_name="owned_strategies", verbose_name=_("owner"))
-    description = models.TextField(blank=True, verbose_name=_("description"))
-    language = models.CharField(max_length=10, default="de", verbose_name=_("language"))
+    description = models.TextField(blank=True, verbose_name=_("description"),
+                                   validators=typed.text_validators)
+    language = models.CharField(max_length=10, default="de", verbose_name=_("language"),
+                                validators=[typed.validate_line])
     admins = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True,
                                     related_name="administered_strategies",
                                     verbose_name=_("admins"))
@@ -97,13 +105,16 @@ class Edition(models.Model):
     STATES = [(DRAFT, _("draft")), (PUBLISHED, _("published"))]
     strategy = models.ForeignKey(Strategy, on_delete=models.CASCADE, related_name="editions",
                                  verbose_name=_("strategy"))
-    label = models.CharField(max_length=40, verbose_name=_("label"))
+    label = models.CharField(max_length=40, verbose_name=_("label"),
+                             validators=[typed.validate_line])
     slug = models.SlugField(verbose_name=_("slug"))
     year = models.PositiveIntegerField(verbose_name=_("year"))
     adopted_on = models.DateField(null=True, blank=True, verbose_name=_("adopted on"))
-    source_title = models.CharField(max_length=300, blank=True, verbose_name=_("source title"))
+    source_title = models.CharField(max_length=300, blank=True, verbose_name=_("source title"),
+                                    validators=[typed.validate_line])
     source_url = models.URLField(blank=True, max_length=500, verbose_name=_("source url"))
-    source_sha256 = models.CharField(max_length=64, blank=True, verbose_name=_("source sha256"))
+    source_sha256 = models.CharField(max_length=64, blank=True, verbose_name=_("source sha256"),
+                                     validators=[typed.validate_line])
     status = models.CharField(max_length=10, choices=STATES, default=DRAFT,
                               verbose_name=_("status"))
     previous = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL,
@@ -113,7 +124,8 @@ class Edition(models.Model):
                                                       verbose_name=_("declared goal count"))
     coverage_note = models.TextField(blank=True, help_text=_(
         "Which part of the document this register holds, and where the rest can be read."),
-                                     verbose_name=_("coverage note"))
+                                     verbose_name=_("coverage note"),
+                                     validators=typed.text_validators)
     history = record_history()
 
     class Meta:
@@ -140,8 +152,10 @@ class Section(models.Model):
     parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE,
                                related_name="children", verbose_name=_("parent"))
     slug = models.SlugField(verbose_name=_("slug"))
-    number = models.CharField(max_length=20, blank=True, verbose_name=_("number"))
-    title = models.CharField(max_length=300, verbose_name=_("title"))
+    number = models.CharField(max_length=20, blank=True, verbose_name=_("number"),
+                              validators=[typed.validate_line])
+    title = models.CharField(max_length=300, verbose_name=_("title"),
+                             validators=[typed.validate_line])
     kind = models.CharField(max_length=20, choices=KINDS, default="chapter", verbose_name=_("kind"))
     is_field_of_action = models.BooleanField(default=False, verbose_name=_("is field of action"))
     order = models.PositiveIntegerField(default=0, verbose_name=_("order"))
@@ -173,7 +187,8 @@ class Paragraph(models.Model):
 
     section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="paragraphs",
                                 verbose_name=_("section"))
-    text = models.TextField(verbose_name=_("text"))
+    text = models.TextField(verbose_name=_("text"),
+                            validators=typed.text_validators)
     order = models.PositiveIntegerField(default=0, verbose_name=_("order"))
     source_page = models.PositiveIntegerField(null=True, blank=True, verbose_name=_("source page"))
     source_line = models.PositiveIntegerField(null=True, blank=True, verbose_name=_("source line"))
@@ -188,14 +203,24 @@ class Paragraph(models.Model):
         return self.text[:80]
 
 
+def _section_of_the_edition(obj) -> None:
+    """A goal's or measure's section is one of its edition's (or none)."""
+    if obj.section_id and obj.edition_id and obj.section.edition_id != obj.edition_id:
+        from django.core.exceptions import ValidationError
+
+        raise ValidationError({"section": _("The section must belong to the same edition.")})
+
+
 class Goal(models.Model):
     edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="goals",
                                 verbose_name=_("edition"))
     section = models.ForeignKey(Section, null=True, blank=True, on_delete=models.SET_NULL,
                                 related_name="goals", verbose_name=_("section"))
     code = models.SlugField(max_length=40, verbose_name=_("code"))
-    title = models.CharField(max_length=300, verbose_name=_("title"))
-    text = models.TextField(blank=True, verbose_name=_("text"))
+    title = models.CharField(max_length=300, verbose_name=_("title"),
+                             validators=[typed.validate_line])
+    text = models.TextField(blank=True, verbose_name=_("text"),
+                            validators=typed.text_validators)
     horizon = models.CharField(max_length=10, choices=horizons.CHOICES, blank=True,
                                verbose_name=_("horizon"))
     horizon_inferred = models.BooleanField(default=False, help_text=_(
@@ -219,6 +244,9 @@ class Goal(models.Model):
     def __str__(self):
         return f"{self.code} {self.title}"
 
+    def clean(self):
+        _section_of_the_edition(self)
+
     @property
     def due_date(self):
         return horizons.due_date(self.edition.adopted_on, self.horizon, self.deadline)
@@ -232,14 +260,19 @@ class Indicator(models.Model):
     strategy = models.ForeignKey(Strategy, on_delete=models.CASCADE, related_name="indicators",
                                  verbose_name=_("strategy"))
     slug = models.SlugField(verbose_name=_("slug"))
-    name = models.CharField(max_length=300, verbose_name=_("name"))
-    unit = models.CharField(max_length=40, verbose_name=_("unit"))
+    name = models.CharField(max_length=300, verbose_name=_("name"),
+                            validators=[typed.validate_line])
+    unit = models.CharField(max_length=40, verbose_name=_("unit"),
+                            validators=[typed.validate_line])
     definition = models.TextField(help_text=_("What exactly counts, e.g. when a household is "
-                                              "'versorgt'."), verbose_name=_("definition"))
-    publisher = models.CharField(max_length=200, blank=True, verbose_name=_("publisher"))
+                                              "'versorgt'."), verbose_name=_("definition"),
+                                  validators=typed.text_validators)
+    publisher = models.CharField(max_length=200, blank=True, verbose_name=_("publisher"),
+                                 validators=[typed.validate_line])
     source_url = models.URLField(blank=True, max_length=500, verbose_name=_("source url"))
     update_frequency = models.CharField(max_length=60, blank=True,
-                                        verbose_name=_("update frequency"))
+                                        verbose_name=_("update frequency"),
+                                        validators=[typed.validate_line])
     responsible_units = models.ManyToManyField(Organisation, blank=True,
                                                related_name="indicators",
                                                verbose_name=_("responsible units"))
@@ -266,15 +299,18 @@ class Target(models.Model):
                    ("exactly", _("exactly"))]
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="targets",
                              verbose_name=_("goal"))
-    metric = models.CharField(max_length=300, verbose_name=_("metric"))
+    metric = models.CharField(max_length=300, verbose_name=_("metric"),
+                              validators=[typed.validate_line])
     value = models.DecimalField(max_digits=20, decimal_places=4, null=True, blank=True,
                                 verbose_name=_("value"))
-    unit = models.CharField(max_length=40, blank=True, verbose_name=_("unit"))
+    unit = models.CharField(max_length=40, blank=True, verbose_name=_("unit"),
+                            validators=[typed.validate_line])
     comparator = models.CharField(max_length=10, choices=COMPARATORS, blank=True,
                                   verbose_name=_("comparator"))
     deadline = models.DateField(null=True, blank=True, verbose_name=_("deadline"))
     per = models.CharField(max_length=10, blank=True, help_text=_("'year' for a yearly amount"),
-                           verbose_name=_("per"))
+                           verbose_name=_("per"),
+                           validators=[typed.validate_line])
     baseline_year = models.PositiveIntegerField(null=True, blank=True,
                                                 verbose_name=_("baseline year"))
     baseline_value = models.DecimalField(max_digits=20, decimal_places=4, null=True, blank=True,
@@ -302,9 +338,12 @@ class Measure(models.Model):
                                 verbose_name=_("edition"))
     section = models.ForeignKey(Section, null=True, blank=True, on_delete=models.SET_NULL,
                                 related_name="measures", verbose_name=_("section"))
-    label = models.CharField(max_length=20, blank=True, verbose_name=_("label"))
-    group = models.CharField(max_length=300, blank=True, verbose_name=_("group"))
-    text = models.TextField(verbose_name=_("text"))
+    label = models.CharField(max_length=20, blank=True, verbose_name=_("label"),
+                             validators=[typed.validate_line])
+    group = models.CharField(max_length=300, blank=True, verbose_name=_("group"),
+                             validators=[typed.validate_line])
+    text = models.TextField(verbose_name=_("text"),
+                            validators=typed.text_validators)
     status = models.CharField(max_length=12, choices=STATES, default="planned",
                               verbose_name=_("status"))
     responsible_units = models.ManyToManyField(Organisation, blank=True, related_name="measures",
@@ -322,13 +361,17 @@ class Measure(models.Model):
     def __str__(self):
         return f"{self.group} {self.label}. {self.text[:60]}".strip()
 
+    def clean(self):
+        _section_of_the_edition(self)
+
 
 class Guideline(models.Model):
     """A guiding principle (Leitlinie) of an edition and the goals it serves."""
 
     edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="guidelines",
                                 verbose_name=_("edition"))
-    text = models.TextField(verbose_name=_("text"))
+    text = models.TextField(verbose_name=_("text"),
+                            validators=typed.text_validators)
     order = models.PositiveIntegerField(default=0, verbose_name=_("order"))
     goals = models.ManyToManyField(Goal, blank=True, related_name="guidelines",
                                    verbose_name=_("goals"))
@@ -356,7 +399,7 @@ class SearchEntry(models.Model):
     edition = models.ForeignKey(Edition, null=True, on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=10, choices=KINDS)
     object_id = models.PositiveBigIntegerField()
-    stems = models.TextField()
+    stems = models.TextField(validators=typed.text_validators)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["kind", "object_id"],

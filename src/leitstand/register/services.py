@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from leitstand.register import lineage
 from leitstand.register import models as m
@@ -20,14 +22,57 @@ from leitstand.register.permissions import Scope, allowed
 SYSTEM = None
 
 
+def strategy_unit_ids(strategy_id) -> frozenset:
+    """The units that belong to a strategy: responsible for one of its goals, measures or
+    indicators, or its owner."""
+    return frozenset(m.Organisation.objects.filter(
+        Q(goals__edition__strategy=strategy_id) | Q(measures__edition__strategy=strategy_id)
+        | Q(indicators__strategy=strategy_id) | Q(owned_strategies=strategy_id))
+        .values_list("id", flat=True))
+
+
+def check_write(user, action: str, after: Scope, before: Scope | None, message: str) -> None:
+    """Whether `user` may write an object that belonged to `before` (None: it is new) and
+    will belong to `after` – judged on every foreign key, not only on the object: the rule
+    must allow the object where it was and where it goes; it may move into another strategy
+    only for an admin of that strategy; and a unit made newly responsible must belong to the
+    strategy (only a superuser brings in a unit from elsewhere). Issue 20, finding 2: an
+    editor of a city office moved a city goal into the NRW strategy and named an NRW
+    ministry responsible, because only "one of my units stays responsible" was checked."""
+    if user is SYSTEM:
+        return
+    actor = actor_for(user)
+    if not allowed(actor, action, after) or (before is not None
+                                             and not allowed(actor, action, before)):
+        raise PermissionDenied(message)
+    if actor.superuser:
+        return
+    if before is not None and before.strategy_id != after.strategy_id and not allowed(
+            actor, "change_strategy", after):
+        raise PermissionDenied(_("This cannot be moved into another strategy."))
+    added = after.unit_ids - (before.unit_ids if before is not None else frozenset())
+    if added - strategy_unit_ids(after.strategy_id):
+        raise PermissionDenied(_("A responsible unit must belong to this strategy."))
+
+
+def _stored_scope(obj) -> Scope | None:
+    """The scope of the object as it is in the database (None for a new one)."""
+    if obj.pk is None:
+        return None
+    stored = type(obj).objects.filter(pk=obj.pk).first()
+    return scope_of(stored) if stored is not None else None
+
+
 def _write(user, obj, action: str, message: str, units=None):
     """`units`, where given, are the object's responsible units from now on: the permission
     is judged with them (a new object has none yet), and they are set after the save."""
     scope = scope_of(obj)
+    before = _stored_scope(obj)
     if units is not None:
         scope = Scope(scope.strategy_id, frozenset(u.pk for u in units))
-    if user is not SYSTEM and not allowed(actor_for(user), action, scope):
-        raise PermissionDenied(message)
+    elif before is not None:  # the units stay as they are
+        scope = Scope(scope.strategy_id, before.unit_ids)
+    check_write(user, action, scope, before, message)
     obj._history_user = user
     obj.full_clean()
     obj.save()

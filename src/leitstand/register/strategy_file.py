@@ -12,11 +12,13 @@ from pathlib import Path
 import jsonschema
 import yaml
 
+from leitstand.core import text as typed
+
 DATE = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
 OPT_DATE = {"anyOf": [DATE, {"type": "null"}]}
 NUM = {"type": ["number", "null"]}
 URL = {"type": "string", "pattern": r"^https?://\S+$"}
-STR = {"type": "string"}
+STR = {"type": "string", "maxLength": typed.TEXT, "pattern": typed.TEXT_PATTERN}
 KEYS = {"type": "array", "items": STR}
 STATUS_CODES = ["not_assessed", "no_evidence", "not_started", "in_progress", "on_track",
                 "at_risk", "achieved", "missed", "dropped"]

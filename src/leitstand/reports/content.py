@@ -67,7 +67,16 @@ def build(edition, as_of=None) -> dict:
                                                                       "ohne Zeithorizont")))],
                               columns),
         "not_measurable": [r for r in rows if not r.measurability.measurable],
-        "rules": status_rules.RULES, "ruleset": status_rules.RULESET,
+        "rules": _german_rules(), "ruleset": status_rules.RULESET,
         "assessment_rule": status.RULE,
         "generated": timezone.now(),
     }
+
+
+def _german_rules() -> list[tuple[str, str]]:
+    """The Methodik page's rules as the German report states them, whatever the request's
+    language."""
+    from django.utils import translation
+
+    with translation.override("de"):
+        return [(str(r.title), str(r.text)) for r in status_rules.RULES]

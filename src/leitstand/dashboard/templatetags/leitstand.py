@@ -6,12 +6,10 @@ from django import template
 from django.template.defaultfilters import floatformat
 from django.utils.translation import gettext as _
 
+from leitstand.dashboard import wording
 from leitstand.monitoring import vocabulary
 
 register = template.Library()
-
-UNIT_SUFFIX = {"percent": " %", "EUR": " €", "count": "", "rank": ""}
-
 
 @register.filter
 def status_label(code):
@@ -33,12 +31,28 @@ def number(value):
 
 @register.filter
 def quantity(value, unit):
-    if value is None:
-        return "–"
-    if unit == "rank":
-        return _("rank %(n)s") % {"n": number(value)}
-    suffix = UNIT_SUFFIX.get(unit, f" {unit}" if unit else "")
-    return f"{number(value)}{suffix}"
+    return wording.quantity(value, unit)
+
+
+@register.filter
+def verdict_reason(verdict, unit=""):
+    """The computed status's reason in the page's language (see dashboard.wording)."""
+    return wording.reason(verdict, unit) or verdict.reason
+
+
+@register.filter
+def rule_inputs(verdict, unit=""):
+    return wording.inputs(verdict, unit)
+
+
+@register.filter
+def role_label(stored):
+    return wording.role(stored)
+
+
+@register.filter
+def criterion(check):
+    return wording.criterion(check.key, check.label)
 
 
 @register.filter

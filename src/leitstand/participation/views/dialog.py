@@ -13,8 +13,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from leitstand.core import rate_limits
+from leitstand.core.redirects import safe_next
 from leitstand.participation import forms, identity, services, windows
-from leitstand.participation.models import Comment, Consultation, Content, Proposal
+from leitstand.participation.models import (
+    Comment,
+    CommentSupport,
+    Consultation,
+    Content,
+    Proposal,
+)
 from leitstand.participation.queries import count_per
 from leitstand.participation.views.common import refusing
 from leitstand.register.models import Goal, Measure, Paragraph, Section
@@ -97,8 +104,14 @@ def _part(consultation, kind, pk):
     return part
 
 
-def _thread(comments):
-    top = [c for c in comments if c.parent_id is None]
+COMMENT_SORTS = {"alt": lambda c: (c.created_at, c.pk),
+                 "neu": lambda c: (-c.created_at.timestamp(), -c.pk),
+                 "unterstuetzung": lambda c: (-c.n_supports, c.created_at, c.pk)}
+
+
+def _thread(comments, sort: str, mine: set):
+    """Top comments in the chosen order; replies under their parent, oldest first, to the
+    depth that windows.MAX_REPLY_DEPTH allows."""
     replies: dict[int, list] = {}
     for c in comments:
         if c.parent_id:
@@ -106,9 +119,20 @@ def _thread(comments):
     now = timezone.now()
     for c in comments:
         c.editable_until_ok = windows.may_edit(c.created_at, now)
-    for c in top:
-        c.thread = replies.get(c.pk, [])
-    return top
+        c.supported_by_me = c.pk in mine
+        c.thread = sorted(replies.get(c.pk, []), key=COMMENT_SORTS["alt"])
+    # A reply below a comment this visitor does not see (held) is not shown either.
+    top = [c for c in comments if c.parent_id is None]
+    return sorted(top, key=COMMENT_SORTS[sort])
+
+
+def _counted(comments) -> int:
+    """As Comment.objects.counted(), on the listed comments: visible ones, not below a held
+    comment (a reply whose parent is not listed is below someone else's held comment)."""
+    shown = {c.pk: c for c in comments}
+    return sum(1 for c in comments if c.state == Content.VISIBLE and (
+        c.parent_id is None or (c.parent_id in shown
+                                and shown[c.parent_id].state != Content.HELD)))
 
 
 @refusing
@@ -119,6 +143,9 @@ def discussion(request, slug, kind, pk):
     if "read" not in context["open"]:
         raise Http404("This consultation has not begun.")
     part = _part(consultation, kind, pk)
+    if isinstance(part, Paragraph):  # its place as readers count: the n-th of its section
+        part.place = Paragraph.objects.filter(section=part.section_id).filter(
+            Q(order__lt=part.order) | Q(order=part.order, pk__lt=part.pk)).count() + 1
     if isinstance(part, Proposal) and not part.readable_by(context["participant"]):
         raise Http404("This proposal waits for moderation.")
     form = forms.CommentForm(request.POST or None)
@@ -138,15 +165,29 @@ def discussion(request, slug, kind, pk):
             if comment.state == Content.HELD:
                 messages.info(request, _("Thank you. Your comment will appear once a "
                                          "moderator has seen it."))
+            else:
+                messages.success(request, _("Thank you. Your comment is published."))
             return redirect(request.path + f"#c{comment.pk}")
+    sort = request.GET.get("sortierung", "alt")
+    if sort not in COMMENT_SORTS or set(request.GET) - {"sortierung"}:
+        return HttpResponseBadRequest(_("Unknown sorting. Allowed: sortierung=alt, neu or "
+                                        "unterstuetzung."))
     field = "proposal" if kind == "vorschlag" else PARTS[kind].__name__.lower()
-    comments = list(Comment.objects.listed_for(context["participant"])
+    me = context["participant"]
+    comments = list(Comment.objects.listed_for(me)
                     .filter(consultation=consultation, **{field: part})
-                    .select_related("participant"))
-    support_count = part.supports.count() if kind == "vorschlag" else None
+                    .select_related("participant").annotate(n_supports=Count("supports")))
+    mine = set(CommentSupport.objects.filter(participant=me, comment__in=comments)
+               .values_list("comment_id", flat=True)) if context["verified"] else set()
+    support_count = supported = None
+    if kind == "vorschlag":
+        support_count = part.supports.count()
+        supported = context["verified"] and part.supports.filter(participant=me).exists()
     return render(request, "participation/discussion.html", {
-        **context, "part": part, "kind": kind, "comments": _thread(comments), "form": form,
-        "support_count": support_count, "allow_guest": consultation.allow_anonymous})
+        **context, "part": part, "kind": kind, "comments": _thread(comments, sort, mine),
+        "form": form, "support_count": support_count, "supported": supported,
+        "allow_guest": consultation.allow_anonymous, "sort": sort,
+        "comment_count": _counted(comments)})
 
 
 @refusing
@@ -162,9 +203,13 @@ def proposals(request, slug):
                                         "unterstuetzung, neu or alt."))
     goals = list(Goal.objects.filter(edition=consultation.edition))
     form = forms.ProposalForm(request.POST or None, goals=goals)
+    preview = None
     if request.method == "POST":
         participant = services.require_verified(context["participant"])
-        if form.is_valid():
+        if form.is_valid() and request.POST.get("preview"):
+            preview = {**form.cleaned_data, "goal": next(
+                (g for g in goals if str(g.pk) == form.cleaned_data["goal"]), None)}
+        elif form.is_valid():
             rate_limits.check_request(request, "post", participant)
             goal = next((g for g in goals if str(g.pk) == form.cleaned_data["goal"]), None)
             proposal = services.propose(consultation, participant, form.cleaned_data["kind"],
@@ -179,7 +224,8 @@ def proposals(request, slug):
                  "comments", filter=Q(comments__in=Comment.objects.counted()), distinct=True))
              .order_by(*SORTS[sort]))
     return render(request, "participation/proposals.html", {
-        **context, "proposals": items, "form": form, "sort": sort, "sorts": list(SORTS)})
+        **context, "proposals": items, "form": form, "sort": sort, "sorts": list(SORTS),
+        "preview": preview})
 
 
 @refusing
@@ -189,17 +235,39 @@ def support(request, pk):
     participant = services.require_verified(identity.current(request))
     rate_limits.check_request(request, "support", participant)
     if services.support(proposal, participant):
-        messages.success(request, _("Thank you for your support."))
+        messages.success(request, _("Thank you for your support. You can withdraw it as long "
+                                    "as supporting is open."))
     else:
         messages.info(request, _("You support this proposal already."))
     return redirect("participation:discussion", proposal.consultation.slug, "vorschlag", pk)
 
 
-def _comment_url(comment: Comment) -> str:
-    kind, part = next((k, getattr(comment, f"{m.__name__.lower()}_id")) for k, m in PARTS.items()
-                      if getattr(comment, f"{m.__name__.lower()}_id"))
-    return reverse("participation:discussion", args=[comment.consultation.slug, kind, part]) \
-        + f"#c{comment.pk}"
+@refusing
+@require_POST
+def withdraw_support(request, pk):
+    proposal = get_object_or_404(Proposal.objects.select_related("consultation"), pk=pk)
+    participant = services.require_verified(identity.current(request))
+    if services.withdraw_support(proposal, participant):
+        messages.success(request, _("Your support is withdrawn."))
+    return redirect(safe_next(request, reverse("participation:discussion", args=[
+        proposal.consultation.slug, "vorschlag", pk])))
+
+
+@refusing
+@require_POST
+def support_comment(request, pk):
+    """Adds the support of a comment, or takes it back (`withdraw=1`)."""
+    comment = get_object_or_404(Comment.objects.select_related("consultation"), pk=pk)
+    participant = services.require_verified(identity.current(request))
+    rate_limits.check_request(request, "support", participant)
+    if request.POST.get("withdraw"):
+        services.withdraw_comment_support(comment, participant)
+    else:
+        services.support_comment(comment, participant)
+    return redirect(_comment_url(comment))
+
+
+_comment_url = services.comment_url
 
 
 @refusing

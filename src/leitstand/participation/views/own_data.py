@@ -16,8 +16,16 @@ from leitstand.participation.views.common import refusing
 @refusing
 def my_data(request):
     participant = services.require_verified(identity.current(request))
+    data = privacy.export(participant)
+    labels = {"comments": _("Comments"), "proposals": _("Proposals"), "supports": _("Supports"),
+              "comment_supports": _("Supports of comments"), "reports": _("Reports"),
+              "disputes": _("Disputes"), "subscriptions": _("Subscriptions"),
+              "notifications": _("Notifications"),
+              "notification_choices": _("Choice of notifications")}
     return render(request, "participation/my_data.html", {
-        "participant": participant, "data": privacy.export(participant)})
+        "participant": participant, "data": data, "verified": True,
+        "sections": [(key, labels.get(key, key), data[key]) for key in data
+                     if isinstance(data[key], list)]})
 
 
 @refusing

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from django.db import IntegrityError, transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from leitstand import config
 from leitstand.core import mail_queue, rate_limits
 from leitstand.core.redirects import safe_next
 from leitstand.participation import forms, identity, services
@@ -49,9 +53,9 @@ def sign_in_link(request, token):
                           status=400)
         next_url = request.session.get("leitstand_next", "")
         identity.sign_in(request, participant)
-        if not participant.display_name:
+        if not participant.display_name or participant.acknowledged_at is None:
             return redirect(reverse("participation:display_name") + (
-                f"?next={next_url}" if next_url else ""))
+                f"?next={quote(next_url)}" if next_url else ""))
         return redirect(next_url or "participation:consultations")
     return render(request, "participation/sign_in_link.html", {
         "invalid": not identity.link_is_usable(token)})
@@ -61,19 +65,27 @@ def sign_in_link(request, token):
 @require_http_methods(["GET", "POST"])
 def display_name(request):
     participant = services.require_verified(identity.current(request))
-    form = forms.NameForm(request.POST or None, participant=participant,
-                          initial={"display_name": participant.display_name})
+    signing_up = participant.acknowledged_at is None
+    terms_url = config.get("LEITSTAND_TERMS_URL")
+    initial = {"display_name": participant.display_name}
+    form = (forms.SignUpForm(request.POST or None, terms_url=terms_url, participant=participant,
+                             initial=initial)
+            if signing_up else forms.NameForm(request.POST or None, participant=participant,
+                                              initial=initial))
     if request.method == "POST" and form.is_valid():
         participant.display_name = form.cleaned_data["display_name"]
+        if signing_up:
+            participant.acknowledged_at = timezone.now()
         try:
             with transaction.atomic():
-                participant.save(update_fields=["display_name"])
+                participant.save(update_fields=["display_name", "acknowledged_at"])
         except IntegrityError:  # taken at the same moment by someone else
             form.add_error("display_name", _("This name is taken. Please choose another."))
         else:
-            return redirect(safe_next(request, reverse("participation:consultations")))
+            return redirect(safe_next(request, reverse("participation:my_activity")))
     return render(request, "participation/display_name.html", {
-        "form": form, "next": safe_next(request, "")})
+        "form": form, "next": safe_next(request, ""), "signing_up": signing_up,
+        "terms_url": terms_url})
 
 
 @require_POST
