@@ -22,7 +22,7 @@ from pathlib import Path
 
 RANK = {"ingest": 0, "config": 1, "core": 1, "register": 2, "monitoring": 3,
         "participation": 4, "accounts": 4, "dashboard": 5, "api": 5, "reports": 5,
-        "operations": 6, "project": 6}
+        "operations": 6, "onboarding": 6, "project": 6}
 SURFACES = {"dashboard", "api", "reports"}
 PROJECT_MODULES = {"settings", "urls", "cli", "wsgi", "__main__", "__init__"}
 
