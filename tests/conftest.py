@@ -59,6 +59,13 @@ def fast_passwords(settings):
 
 
 @pytest.fixture(autouse=True)
+def site_url(monkeypatch):
+    """Mails and absolute links name LEITSTAND_SITE_URL (core.site); in tests, the test
+    client's host."""
+    monkeypatch.setenv("LEITSTAND_SITE_URL", "http://testserver")
+
+
+@pytest.fixture(autouse=True)
 def no_page_cache(settings):
     """Tests roll their data back, which the page cache cannot see: it is off, except in
     tests/core/test_page_cache.py, which switches it on."""

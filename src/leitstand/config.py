@@ -45,8 +45,8 @@ SETTINGS = (
             "for review, in MB; a larger file is refused before it is read."),
     Setting("LEITSTAND_UPLOAD_KEEP_HOURS", "72", "Hours an uploaded document is kept on disk "
             "at most; it is removed when its review ends or after this time."),
-    Setting("LEITSTAND_SITE_URL", "http://127.0.0.1:8000", "The site's public address, for the "
-            "links in mails sent by `leitstand notify` (outside a request)."),
+    Setting("LEITSTAND_SITE_URL", "http://127.0.0.1:8000", "The site's public address: every "
+            "mail and every absolute link names it, never the request's host."),
     Setting("LEITSTAND_DCAT_PUBLISHER_NAME", "", "Publisher of the open data in the DCAT-AP.de "
             "catalogue (dcat.jsonld), e.g. the ministry that runs the site; default: the host "
             "name of LEITSTAND_SITE_URL."),

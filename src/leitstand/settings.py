@@ -89,6 +89,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "leitstand.core.context_processors.languages",
+                "leitstand.core.site.site_url_context",
                 "leitstand.api.feed_links.feed_links",
                 "leitstand.participation.context.participant",
             ],

@@ -23,10 +23,8 @@ PAGES = [
     "/musterstadt/2024/ziele/M-05/", "/nrw/2019/handlungsfelder/k5-3/",
     "/nrw/2019/einheiten/mwide/", "/nrw/2-0/massnahmen/", "/nrw/indikatoren/wagniskapital/",
     "/nrw/2-0/vergleich/", "/vergleich/?q=Glasfaser", "/beteiligung/",
-    "/beteiligung/musterstadt-2027/", "/beteiligung/anmelden/",
+    "/beteiligung/musterstadt-2027/", "/beteiligung/anmelden/", "/daten/", "/api/v1/docs",
 ]
-# Not yet one language: the open-data branch's /daten/ (table titles) and /api/v1/docs
-# (glossary) write English on German pages; add them here when they are translated.
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
         "track", "wbr"}
 

@@ -1,5 +1,5 @@
-"""The attacks every release must survive, one test per case. Cases tested where their
-feature lives are named at the end of this file, so this is the one place to look."""
+"""The attacks every release must survive, one test per case. README.md in this folder is
+the table of every case of the security guide and the test that covers it."""
 
 import os
 import re

@@ -11,6 +11,7 @@ from django.utils.translation import ngettext
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from leitstand.accounts import invitations, second_factor
+from leitstand.core.site import site_url
 
 admin.site.unregister(TOTPDevice)
 User = get_user_model()
@@ -35,7 +36,7 @@ class StaffUserAdmin(UserAdmin):
         sent = 0
         for user in users:
             try:
-                invitations.invite(user, request.build_absolute_uri("/"))
+                invitations.invite(user, site_url("/"))
                 sent += 1
             except invitations.InvitationError as exc:
                 self.message_user(request, str(exc), messages.WARNING)

@@ -6,6 +6,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
 from leitstand.core import mail_queue
+from leitstand.core.site import protocol_and_domain
 
 
 class CodeForm(forms.Form):
@@ -21,5 +22,6 @@ class QueuedPasswordResetForm(PasswordResetForm):
 
     def send_mail(self, subject_template_name, email_template_name, context, from_email,
                   to_email, html_email_template_name=None):
+        context["protocol"], context["domain"] = protocol_and_domain()  # not the request's host
         subject = "".join(render_to_string(subject_template_name, context).splitlines())
         mail_queue.queue(to_email, subject, render_to_string(email_template_name, context))

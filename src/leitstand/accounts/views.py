@@ -86,7 +86,7 @@ class PasswordReset(auth_views.PasswordResetView):
             rate_limits.hit("password-reset", rate_limits.key_of(
                 "a", rate_limits.client_address(request)))
         except rate_limits.RateLimited as exc:
-            return exc.plain_response()
+            return exc.page(request)
         if not rate_limits.allow("password-reset-mail", rate_limits.key_of(
                 "e", request.POST.get("email", "")[:254].strip().lower())):
             return redirect(self.get_success_url())

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from django.utils import translation
+from django.utils.translation import gettext_noop
 
 from leitstand import config
 
@@ -139,11 +140,11 @@ def build(tables, base_url: str, cover: Coverage, as_of: dt.date | None = None,
         "@context": CONTEXT,
         "@id": base_url + "dcat.jsonld",
         "@type": "dcat:Catalog",
-        "dct:title": _both("Leitstand – open data of the strategy monitoring"),
-        "dct:description": _both(
+        "dct:title": _both(gettext_noop("Leitstand – open data of the strategy monitoring")),
+        "dct:description": _both(gettext_noop(
             "Goals, targets, indicators, observations and status assessments of the "
             "strategies monitored on this site, with every goal's published status and the "
-            "rule that gave it."),
+            "rule that gave it.")),
         "dct:publisher": publisher,
         "foaf:homepage": {"@id": base_url},
         "dct:language": {"@id": EU + "language/DEU"},

@@ -12,6 +12,7 @@ from django.utils.translation import gettext
 
 from leitstand.api import catalogue, exports
 from leitstand.api import tables as t
+from leitstand.core.site import site_url
 from leitstand.monitoring.asof import stand_of
 from leitstand.monitoring.filters import GoalFilter
 from leitstand.monitoring.rows import goal_rows
@@ -67,7 +68,7 @@ def datapackage(request):
 
 
 def dcat(request):
-    base = request.build_absolute_uri(reverse("api:index"))
+    base = site_url(reverse("api:index"))
     return HttpResponse(json.dumps(catalogue.for_tables(_tables(request), base,
                                                         stand_of(request)),
                                    ensure_ascii=False), content_type="application/ld+json")

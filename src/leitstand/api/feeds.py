@@ -16,6 +16,7 @@ from django.utils import timezone, translation
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from leitstand.core.site import site_url
 from leitstand.core.text import printable
 from leitstand.monitoring.models import Assessment
 from leitstand.monitoring.status import RULE, published_status
@@ -97,25 +98,27 @@ class AtomFeed(Feed):
     feed_type = Atom1Feed
 
     def get_object(self, request, **kwargs):
-        self._absolute = request.build_absolute_uri
-        return _subject(kwargs)
+        return _subject(kwargs), request.path
+
+    def feed_url(self, obj):
+        return site_url(obj[1])
 
     def author_name(self, obj):
-        return feed_author(obj[0])
+        return feed_author(obj[0][0])
 
     def title(self, obj):
-        strategy, goal = obj
+        strategy, goal = obj[0]
         return printable(f"{goal.code} {goal.title}" if goal else strategy.name)
 
     def subtitle(self, obj):
         return _("New assessments and changes of the published status")
 
     def link(self, obj):
-        strategy, goal = obj
-        return goal.get_absolute_url() if goal else f"/{strategy.slug}/"
+        strategy, goal = obj[0]
+        return site_url(goal.get_absolute_url() if goal else f"/{strategy.slug}/")
 
     def items(self, obj):
-        return items_for(_assessments(*obj), self._absolute)
+        return items_for(_assessments(*obj[0]), site_url)
 
     def item_title(self, item):
         return item["title"]
@@ -124,7 +127,7 @@ class AtomFeed(Feed):
         return item["text"]
 
     def item_link(self, item):
-        return item["url"]
+        return site_url(item["url"])
 
     def item_guid(self, item):
         return item["id"]
@@ -141,17 +144,17 @@ class AtomFeed(Feed):
 
 def json_feed(request, **kwargs):
     strategy, goal = _subject(kwargs)
-    home = request.build_absolute_uri(goal.get_absolute_url() if goal else f"/{strategy.slug}/")
-    items = items_for(_assessments(strategy, goal), request.build_absolute_uri)
+    home = site_url(goal.get_absolute_url() if goal else f"/{strategy.slug}/")
+    items = items_for(_assessments(strategy, goal), site_url)
     return JsonResponse({
         "version": "https://jsonfeed.org/version/1.1",
         "title": f"{goal.code} {goal.title}" if goal else strategy.name,
         "description": _("New assessments and changes of the published status"),
         "home_page_url": home,
-        "feed_url": request.build_absolute_uri(),
+        "feed_url": site_url(request.path),
         "language": translation.get_language() or strategy.language,
         "authors": [{"name": feed_author(strategy)}],
-        "items": [{"id": i["id"], "url": request.build_absolute_uri(i["url"]),
+        "items": [{"id": i["id"], "url": site_url(i["url"]),
                    "title": i["title"], "content_text": i["text"],
                    "date_published": i["published"].isoformat(),
                    "date_modified": i["published"].isoformat(),

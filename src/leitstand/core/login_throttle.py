@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core import signing
-from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -62,17 +61,14 @@ class StaffLoginThrottle:
             rate_limits.hit("staff-login",
                             rate_limits.key_of("a", rate_limits.client_address(request)))
         except rate_limits.RateLimited as exc:
-            return exc.plain_response()
+            return exc.page(request)
         if not _known_device(request, account):
             failures, last = rate_limits.recent(FAILED, account)
             wait = delay_for(failures) - (timezone.now() - last).total_seconds() if last else 0
             if wait > 0:
-                response = HttpResponse(_(
+                return rate_limits.too_many(request, _(
                     "Too many wrong passwords for this name. Please wait %(seconds)d seconds "
-                    "and try again.") % {"seconds": int(wait) + 1}, status=429,
-                    content_type="text/plain; charset=utf-8")
-                response["Retry-After"] = str(int(wait) + 1)
-                return response
+                    "and try again.") % {"seconds": int(wait) + 1}, int(wait) + 1)
         response = self.get_response(request)
         if response.status_code == 200:  # the form again: the password was wrong
             rate_limits.record(FAILED, account)

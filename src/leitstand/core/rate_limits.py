@@ -33,6 +33,8 @@ LIMITS = {
     # wrong passwords per account name: they slow the name down (login_throttle), never lock it
     "staff-login-failed": (5, dt.timedelta(minutes=15)),
     "password-reset": (5, dt.timedelta(hours=1)),
+    # renderings of a report download (a PDF costs up to 1.4 s of CPU; cached ones are free)
+    "report-render": (10, dt.timedelta(minutes=10)),
     "password-reset-mail": (3, dt.timedelta(hours=1)),
 }
 KEEP = dt.timedelta(days=1)
@@ -56,14 +58,18 @@ class RateLimited(Exception):
         return _("Too many attempts in a short time. Please wait up to %(minutes)d minutes "
                  "and try again.") % {"minutes": self.retry_after // 60}
 
-    def plain_response(self):
-        """A 429 answer in plain text, for the login steps that have no page of their own."""
-        from django.http import HttpResponse
+    def page(self, request):
+        """The site's 429 page saying how long to wait (with Retry-After)."""
+        return too_many(request, self.message(), self.retry_after)
 
-        response = HttpResponse(self.message(), status=429,
-                                content_type="text/plain; charset=utf-8")
-        response["Retry-After"] = str(self.retry_after)
-        return response
+
+def too_many(request, message: str, retry_after: int):
+    """A 429 answer as a page of the site, in its language, with Retry-After."""
+    from django.shortcuts import render
+
+    response = render(request, "429.html", {"message": message}, status=429)
+    response["Retry-After"] = str(retry_after)
+    return response
 
 
 def key_of(*parts) -> str:

@@ -202,7 +202,8 @@ def _rule(sentence: str, targets: list[dict], doc_year: int | None) -> tuple[str
             _TO_BE_DONE.search(sentence) or (_DEADLINE_FIRST.match(sentence) and (
                 directed or target_grammar.DIRECTION.search(sentence)))):
         return "modal-sentence", 0.65  # "Bis 2027 sind 500 Ladepunkte zu errichten."
-    if _MUST.search(sentence) and (_future_deadline(targets, doc_year)
+    ranged = any(t.get("comparator") == "at_most" for t in targets) and len(targets) > 1
+    if _MUST.search(sentence) and (_future_deadline(targets, doc_year) or ranged
                                    or _STRONG.search(sentence) or re.search(
                                        r"\bvon\s+über\b|\bauf\s+über\b", sentence)):
         return "modal-sentence", 0.65

@@ -143,6 +143,8 @@ def document_style(lines: list[Line], toc_keys: set | None = None) -> PageStyle:
     return style
 
 
+_WORD = re.compile(r"[A-Za-zÄÖÜäöü]{2}")
+_YEAR = re.compile(r"\d{4}\b")
 TABLE_ROW = re.compile(r"(?:\S*\d\S*\s+){2,}\S*\d")
 
 
@@ -171,11 +173,11 @@ def _candidate(line: Line, style: PageStyle, following: Line | None = None) -> b
         return False  # three numbers in a row: a table row or a chart's values
     if lay.x1 - lay.x0 > 0.9 * len(line.text) * lay.size:
         return False  # words spread far apart: the cells of a table row
-    if ONLY_NUMBERS.match(text) or not re.search(r"[A-Za-zÄÖÜäöü]{2}", text):
+    if ONLY_NUMBERS.match(text) or not _WORD.search(text):
         return False
     if not (text[0].isupper() or text[0].isdigit() or text[0] in "„\"'("):
         return False
-    if text[0].isdigit() and split_number(text)[0] is None and not re.match(r"\d{4}\b", text):
+    if text[0].isdigit() and split_number(text)[0] is None and not _YEAR.match(text):
         return False  # a figure that opens a line, not a number of a heading
     confirmed = _toc_key(text) in style.toc_keys and line.layout.size >= 0.94 * style.body_size
     if END_PUNCT.search(text) and not confirmed:
@@ -242,7 +244,7 @@ def layout_heading(lines: list[Line], i: int, style: PageStyle):
             return i + 1, number, title.rstrip(":").strip(), line.layout.size
         return None
     parts, j = [line.text], i + 1
-    while j < len(lines) and len(parts) < 3 and not re.search(r"[.!?;]$", parts[-1]) \
+    while j < len(lines) and len(parts) < 3 and not parts[-1].endswith((".", "!", "?", ";")) \
             and _continues(lines[j - 1], lines[j], style):
         parts.append(lines[j].text)
         j += 1

@@ -9,7 +9,10 @@ its first and last character only (a handful of calls per line, whatever its len
 from __future__ import annotations
 
 import ctypes
+import re
 from dataclasses import dataclass
+
+_BOLD_NAME = re.compile(rb"bold|black|heavy|demi")
 
 
 @dataclass(frozen=True)
@@ -44,7 +47,7 @@ class _Measure:
         length = self.c.FPDFText_GetFontInfo(self.raw, index, self.name, 128,
                                              ctypes.byref(self.flags))
         name = self.name.raw[:max(length - 1, 0)].lower()
-        return any(word in name for word in (b"bold", b"black", b"heavy", b"demi"))
+        return _BOLD_NAME.search(name) is not None
 
     def edges(self, index: int) -> tuple[float, float, float]:
         self.c.FPDFText_GetCharBox(self.raw, index, *self.refs)

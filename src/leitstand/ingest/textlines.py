@@ -96,8 +96,13 @@ _SECTION_HEAD = re.compile(r"^(?:Maßnahme|Kapitel|Handlungsfeld|Abschnitt|Teil|
                            r"(?:[:.]?\s+(?P<title>\S.*))?$")
 
 
+_DIGITS = re.compile(r"\d+")
+_LEADERS = re.compile(r"(?:\s?\.){4,}")
+_OPENING_NUMBER = re.compile(r"([A-Z]?\d{1,2}(?:\.\d{1,2}){0,3}|[A-Z]|[IVX]{1,5})\.?\s+[A-ZÄÖÜ]")
+
+
 def _band_key(text: str) -> str:
-    return re.sub(r"\d+", "#", text.lower())
+    return _DIGITS.sub("#", text.lower())
 
 
 def _mark_running_heads(lines: list[Line]) -> None:  # noqa: C901
@@ -162,9 +167,9 @@ def _body_numbers(lines: list[Line], body: float) -> set:
     for line in lines:
         text = line.text
         if not text or line.in_band or not line.layout or line.layout.size < 0.97 * body \
-                or re.search(r"(?:\s?\.){4,}", text):
+                or _LEADERS.search(text):
             continue
-        match = re.match(r"([A-Z]?\d{1,2}(?:\.\d{1,2}){0,3}|[A-Z]|[IVX]{1,5})\.?\s+[A-ZÄÖÜ]", text)
+        match = _OPENING_NUMBER.match(text)
         if match:
             found.add(match.group(1))
     return found

@@ -8,6 +8,7 @@ import json
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -57,9 +58,10 @@ def queue(request, slug):
     disputes = Dispute.objects.filter(goal__edition__strategy=consultation.edition.strategy_id,
                                       state__in=[Content.VISIBLE, Content.HIDDEN]) \
         .select_related("goal__edition")
+    # every step of this queue, disputes included (their hiding was missing, issue 20)
     log = ModerationAction.objects.filter(
-        comment__consultation=consultation).select_related("moderator", "comment") \
-        | ModerationAction.objects.filter(proposal__consultation=consultation)
+        Q(comment__consultation=consultation) | Q(proposal__consultation=consultation)
+        | Q(dispute__in=disputes)).select_related("moderator")
     return render(request, "participation/moderation_queue.html", {
         "consultation": consultation, "reports": reports, "held": held, "hidden": hidden,
         "disputes": disputes, "log": log.order_by("-created_at")[:100],

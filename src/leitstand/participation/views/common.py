@@ -21,9 +21,6 @@ def refusing(view):
             return render(request, "participation/refused.html", {"message": str(exc)},
                           status=403)
         except rate_limits.RateLimited as exc:
-            response = render(request, "participation/refused.html",
-                              {"message": exc.message()}, status=429)
-            response["Retry-After"] = str(exc.retry_after)
-            return response
+            return exc.page(request)
     return wrapper
 

@@ -7,12 +7,14 @@ import json
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from leitstand.participation import identity, privacy, services
 from leitstand.participation.views.common import refusing
 
 
+@never_cache  # personal data: no browser or proxy keeps a copy (Cache-Control: no-store)
 @refusing
 def my_data(request):
     participant = services.require_verified(identity.current(request))
@@ -28,6 +30,7 @@ def my_data(request):
                      if isinstance(data[key], list)]})
 
 
+@never_cache
 @refusing
 def my_data_export(request):
     participant = services.require_verified(identity.current(request))
@@ -37,6 +40,7 @@ def my_data_export(request):
     return response
 
 
+@never_cache
 @refusing
 @require_POST
 def delete_account(request):

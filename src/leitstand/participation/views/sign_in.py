@@ -9,11 +9,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from leitstand import config
 from leitstand.core import mail_queue, rate_limits
 from leitstand.core.redirects import safe_next
+from leitstand.core.site import site_url
 from leitstand.participation import forms, identity, services
 from leitstand.participation.views.common import refusing
 
@@ -30,8 +32,7 @@ def sign_in(request):
         request.session["leitstand_next"] = safe_next(request, "")
         if rate_limits.allow("signin-mail", rate_limits.key_of("e", email)):
             token = identity.new_link(email)
-            link = request.build_absolute_uri(reverse("participation:sign_in_link",
-                                                      args=[token]))
+            link = site_url(reverse("participation:sign_in_link", args=[token]))
             mail_queue.queue(email, _("Your sign-in link for Leitstand"), _(
                 "Open this link to sign in (it works once, for 30 minutes):\n%(link)s\n\n"
                 "If you did not ask for it, ignore this mail.") % {"link": link})
@@ -61,6 +62,7 @@ def sign_in_link(request, token):
         "invalid": not identity.link_is_usable(token)})
 
 
+@never_cache
 @refusing
 @require_http_methods(["GET", "POST"])
 def display_name(request):

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from leitstand.core import rate_limits
+from leitstand.core.site import site_url
 from leitstand.participation import forms, subscriptions
 from leitstand.participation.models import Consultation
 from leitstand.participation.views.common import refusing
@@ -16,7 +17,7 @@ from leitstand.register.models import Edition, Goal
 
 
 def _base(request) -> str:
-    return request.build_absolute_uri(reverse("participation:consultations"))
+    return site_url(reverse("participation:consultations"))
 
 
 @refusing

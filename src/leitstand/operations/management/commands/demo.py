@@ -1,5 +1,7 @@
 """`leitstand demo`: migrate, load the demo strategies and serve the dashboard locally."""
 
+import os
+
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
@@ -36,6 +38,8 @@ class Command(BaseCommand):
         db = settings.DATABASES["default"]
         self.stdout.write(f"Database: {db['NAME']}")
         shown_host = f"[{host}]" if ":" in host else host
+        # every mail and absolute link names the demo's own address (core.site)
+        os.environ.setdefault("LEITSTAND_SITE_URL", f"http://{shown_host}:{port}")
         self.stdout.write(self.style.SUCCESS(f"Leitstand runs at http://{shown_host}:{port}/"))
         self.stdout.write(f"Editor login at http://{shown_host}:{port}/admin/ – "
                           f"user: {user}  password: {password}")
