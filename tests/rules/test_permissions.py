@@ -30,11 +30,11 @@ ROLES = {
 ADMIN_ONLY = {"change_strategy", "change_edition", "change_section", "change_guideline",
               "add_goal", "delete_goal", "moderate_consultation", "take_up_proposal",
               "export_results", "upload_document", "publish_edition"}
+ANY_ADMIN = {"create_strategy"}  # an admin of any strategy may start another
 UNIT_EDITORS = {"change_goal", "change_target", "change_measure", "change_indicator",
                 "change_observation", "record_assessment", "confirm_lineage", "answer_dispute"}
 HEADS = {"approve_assessment"}
 SUPERUSER_ONLY = {"change_organisation", "change_membership"}
-ANY_ADMIN = {"create_strategy"}  # a new strategy: whoever admins one may start another
 MAY = {
     "anonymous": set(),
     "editor_a": UNIT_EDITORS,
