@@ -1,9 +1,10 @@
 """Counts the imports that run against Leitstand's layering.
 
 The layering, lowest first: ingest < core < register < monitoring < participation; the surfaces
-dashboard, api and reports sit on top and never import each other; accounts (staff login) sits
-beside participation; operations (loaders and operations commands) and the project modules
-(settings, urls, cli, wsgi) may import everything. An import is against the layering when it
+dashboard, api and reports sit on top and never import each other; onboarding (editors bring in
+a document) sits on top beside them; accounts (staff login) sits beside participation;
+operations (loaders and operations commands) and the project modules (settings, urls, cli,
+wsgi) may import everything. An import is against the layering when it
 names a module of an app above its own, or of another surface, or when ingest imports anything
 of Leitstand outside ingest. Imports inside functions count too.
 
@@ -22,7 +23,7 @@ from pathlib import Path
 
 RANK = {"ingest": 0, "config": 1, "core": 1, "register": 2, "monitoring": 3,
         "participation": 4, "accounts": 4, "dashboard": 5, "api": 5, "reports": 5,
-        "operations": 6, "project": 6}
+        "onboarding": 5, "operations": 6, "project": 6}
 SURFACES = {"dashboard", "api", "reports"}
 PROJECT_MODULES = {"settings", "urls", "cli", "wsgi", "__main__", "__init__"}
 

@@ -97,5 +97,5 @@ def test_upload_review_publish_then_a_citizen_sees_exactly_the_accepted_goals(
     assert rejected_text[:40] not in citizen.content()
     citizen.goto(base + f"/nrw/2-1/ziele/{code}/")
     facts = citizen.locator("main").inner_text()
-    assert "Zeile 2.191" in facts and "750.000.000" in facts
+    assert "Zeile 2.191" in facts and "750 Mio. €" in facts
     citizen.context.close()

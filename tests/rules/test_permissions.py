@@ -29,7 +29,8 @@ ROLES = {
 }
 ADMIN_ONLY = {"change_strategy", "change_edition", "change_section", "change_guideline",
               "add_goal", "delete_goal", "moderate_consultation", "take_up_proposal",
-              "export_results"}
+              "export_results", "upload_document", "publish_edition"}
+ANY_ADMIN = {"create_strategy"}  # an admin of any strategy may start another
 UNIT_EDITORS = {"change_goal", "change_target", "change_measure", "change_indicator",
                 "change_observation", "record_assessment", "confirm_lineage", "answer_dispute"}
 HEADS = {"approve_assessment"}
@@ -39,14 +40,14 @@ MAY = {
     "editor_a": UNIT_EDITORS,
     "editor_b": set(),
     "head_a": UNIT_EDITORS | HEADS,
-    "admin": ADMIN_ONLY | UNIT_EDITORS | HEADS,
-    "other_admin": set(),
+    "admin": ADMIN_ONLY | UNIT_EDITORS | HEADS | ANY_ADMIN,
+    "other_admin": ANY_ADMIN,
     "superuser": set(RULES),
 }
 
 
 def test_the_table_names_every_rule():
-    assert ADMIN_ONLY | UNIT_EDITORS | HEADS | SUPERUSER_ONLY == set(RULES)
+    assert ADMIN_ONLY | UNIT_EDITORS | HEADS | SUPERUSER_ONLY | ANY_ADMIN == set(RULES)
 
 
 @pytest.mark.parametrize("role", ROLES)

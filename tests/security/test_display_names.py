@@ -10,7 +10,9 @@ from tests.participation.helpers import participant, sign_in
 
 
 def _choose(client, name):
-    return client.post(reverse("participation:display_name"), {"display_name": name})
+    # the first choice also acknowledges the privacy notice (SignUpForm); later ones ignore it
+    return client.post(reverse("participation:display_name"), {"display_name": name,
+                                                               "acknowledge": "on"})
 
 
 @pytest.mark.parametrize("name", ["Anna\u200bBerg", "Anna Berg\u200f", "\u061cAnna Berg",

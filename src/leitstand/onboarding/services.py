@@ -15,9 +15,9 @@ from django.utils.translation import gettext as _
 
 from leitstand.onboarding import files, matching
 from leitstand.onboarding.models import Finding, UnitMatch, Upload
-from leitstand.operations.doc_import import ImportRefused, create_goal, import_document
 from leitstand.register import models as m
 from leitstand.register.actors import actor_for, scope_of
+from leitstand.register.doc_import import ImportRefused, create_goal, import_document
 from leitstand.register.permissions import Scope, allowed
 
 

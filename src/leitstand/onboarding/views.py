@@ -52,10 +52,9 @@ def _is_admin(user, upload) -> bool:
 
 
 @csrf_exempt
-@staff_member_required
 def uploads(request):
     """The list of documents in review and the upload form. The upload handler is set before
-    the body is read (hence CSRF is checked inside, after it)."""
+    the body is read; the CSRF token, then the login are checked after that, in this order."""
     if request.method == "POST":
         if files.announced_too_large(request):
             return render(request, "onboarding/uploads.html", {
@@ -65,6 +64,7 @@ def uploads(request):
 
 
 @csrf_protect
+@staff_member_required
 def _uploads(request):
     strategies = _admin_strategies(request.user)
     may_upload = strategies.exists() or actor_for(request.user).superuser

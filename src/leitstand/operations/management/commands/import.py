@@ -4,7 +4,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from leitstand.operations.doc_import import ImportRefused, import_document
+from leitstand.register.doc_import import ImportRefused, import_document
 
 
 class Command(BaseCommand):

@@ -2,8 +2,8 @@
 
 import pytest
 
-from leitstand.operations.doc_import import ImportRefused, import_document
 from leitstand.register import models as m
+from leitstand.register.doc_import import ImportRefused, import_document
 
 
 def test_import_creates_a_draft_edition_with_provenance(db, seed_doc):
