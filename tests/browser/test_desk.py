@@ -24,7 +24,11 @@ def _sign_in(page, base, who):
     from leitstand.participation import identity
     from leitstand.participation.models import Participant
 
-    Participant.objects.filter(pk=who.pk).update(email=who.email.lower())  # as links store it
+    from django.utils import timezone
+
+    # as links store it; signed up before (the privacy notice acknowledged)
+    Participant.objects.filter(pk=who.pk).update(email=who.email.lower(),
+                                                 acknowledged_at=timezone.now())
     page.goto(f"{base}/beteiligung/anmelden/{identity.new_link(who.email)}/")
     page.get_by_role("button", name="Jetzt anmelden").click()
     page.wait_for_url("**/beteiligung/")

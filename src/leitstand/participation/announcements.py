@@ -56,8 +56,12 @@ def announce_answer(answer) -> int:
                                        proposal.supports.select_related("participant")]
     unique = list({p.pk: p for p in people if p is not None}.values())
     path = discussion_path(proposal)
+    detail = "\n\n".join(filter(None, [
+        _("The strategy team answered the proposal “%(title)s”: %(state)s.") % {
+            "title": proposal.title, "state": answer.get_state_display()}, answer.body]))
     told = 0
     for person in unique:
-        notifications.notify(person, Notification.PROPOSAL_ANSWER, proposal.title, path)
+        notifications.notify(person, Notification.PROPOSAL_ANSWER, proposal.title, path,
+                             detail=detail)
         told += 1
     return told

@@ -90,11 +90,12 @@ def _absolute(url: str) -> str:
 
 
 def notify(person: Participant | None, kind: str, obj, url: str, *,
-           mail: bool = True) -> Notification | None:
+           mail: bool = True, detail: str = "") -> Notification | None:
     """Tell `person` of an event of `kind` about `obj` (its text names it), linking to `url`
     (a path on the site or an absolute address). Nothing for a deleted or guest participant
     or for a kind the person switched off; returns the notification shown on the page.
-    `mail=False` when the caller mails the event itself (the subscription news)."""
+    `mail=False` when the caller mails the event itself (the subscription news); `detail`
+    is added to the mail's text (an official answer's state and reason)."""
     if kind not in KINDS:
         raise ValueError(f"unknown notification kind {kind!r}")
     if person is None or person.is_guest:
@@ -109,7 +110,7 @@ def notify(person: Participant | None, kind: str, obj, url: str, *,
                                  args=[stop_token(person, kind)]))
         with translation.override(settings.LANGUAGE_CODE):
             mail_queue.queue(person.email, text, "\n\n".join([
-                text, _absolute(url),
+                *filter(None, [text, detail]), _absolute(url),
                 _("You receive this mail because you chose to be told of this by mail. "
                   "Stop these mails with one click: %(link)s") % {"link": stop},
                 _("All your choices: %(link)s") % {
