@@ -21,10 +21,10 @@ def _no_violations(page):
 
 def _sign_in(page, base, who):
     """A participant opens their one-time sign-in link, as from the mail."""
+    from django.utils import timezone
+
     from leitstand.participation import identity
     from leitstand.participation.models import Participant
-
-    from django.utils import timezone
 
     # as links store it; signed up before (the privacy notice acknowledged)
     Participant.objects.filter(pk=who.pk).update(email=who.email.lower(),
