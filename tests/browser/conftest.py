@@ -48,8 +48,11 @@ def page(browser):
 
 
 @pytest.fixture
-def demo_live(live_server, transactional_db):
+def demo_live(live_server, transactional_db, monkeypatch):
     from leitstand.operations.demo import demo_files
+
+    # The links in mails (LEITSTAND_SITE_URL) lead to the live server the browser opens.
+    monkeypatch.setenv("LEITSTAND_SITE_URL", live_server.url)
     from leitstand.operations.loader import load_file
 
     for path in demo_files():
