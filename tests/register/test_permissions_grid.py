@@ -84,12 +84,17 @@ def _hidden_comment():
     return comment
 
 
-@functools.cache
 def _seed_model():
-    from leitstand.ingest.pipeline import ingest_path
-    from tests.conftest import SEED
+    from tests.conftest import need_shared
 
-    return ingest_path(SEED)
+    return _ingested(need_shared("seeds/000_496e719280b7dfe2.txt"))
+
+
+@functools.cache
+def _ingested(path):
+    from leitstand.ingest.pipeline import ingest_path
+
+    return ingest_path(path)
 
 
 def _upload():
