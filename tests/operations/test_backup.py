@@ -88,7 +88,8 @@ def test_round_trip_between_the_two_databases_in_both_directions(tmp_path):
     assert {first_kind, second_kind} == {"postgresql", "sqlite"}
     _some_of_everything()
     original = _records("default")
-    assert sum(len(rows) for rows in original.values()) > 1000
+    # the demo data with its history: several hundred records of every kind
+    assert sum(len(rows) for rows in original.values()) > 500
     assert original["register.HistoricalGoal"] and original["participation.Comment"]
 
     call_command("backup", str(tmp_path / "one.json.gz"))

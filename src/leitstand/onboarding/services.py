@@ -223,7 +223,7 @@ def decide(user, upload: Upload, finding_ids, decision: str) -> int:
     if decision not in (Finding.ACCEPTED, Finding.REJECTED, Finding.PENDING):
         raise ValidationError(_("Unknown decision."))
     _open(upload)
-    found = list(upload.findings.select_for_update().filter(pk__in=finding_ids)
+    found = list(upload.findings.select_for_update(of=("self",)).filter(pk__in=finding_ids)
                  .select_related("goal__edition", "upload__strategy"))
     for finding in found:
         _decide(user, finding, decision)
@@ -237,7 +237,7 @@ def accept_confident(user, upload: Upload, threshold: float) -> int:
     _open(upload)
     actor = actor_for(user)
     done = 0
-    for finding in upload.findings.select_for_update().filter(
+    for finding in upload.findings.select_for_update(of=("self",)).filter(
             decision=Finding.PENDING, confidence__gte=threshold) \
             .select_related("goal__edition", "upload__strategy"):
         action = "change_goal" if finding.kind == Finding.GOAL else "add_goal"
