@@ -46,7 +46,7 @@ def test_every_correction_is_stamped_and_kept_in_the_history(client, roles, writ
     assert response.status_code in (200, 201, 302)
     observation.refresh_from_db()
     assert observation.value == 96000002
-    assert observation.recorded_at.date() == timezone.localdate()
+    assert timezone.localdate(observation.recorded_at) == timezone.localdate()
     latest, before = observation.history.all()[:2]
     assert latest.actor_role.startswith("Redaktion") and latest.value == 96000002
     assert before.value == 96000000 and before.recorded_at.year == 2017

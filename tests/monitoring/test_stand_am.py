@@ -81,7 +81,7 @@ def test_a_bulk_correction_is_known_from_today_and_the_past_keeps_the_old_value(
     assert "1 Zeile übernommen" in upload(client, "observations", body.encode()).content.decode()
     observation.refresh_from_db()
     assert observation.value == 96000001
-    assert observation.recorded_at.date() == timezone.localdate()
+    assert timezone.localdate(observation.recorded_at) == timezone.localdate()
 
     def value_2017(stand=None):
         page = client.get(reverse("dashboard:goal", args=["nrw", "2019", "19-07"]),
