@@ -113,17 +113,18 @@ def _complete_operation(operation: dict) -> None:
 def _drop_unused(doc: dict) -> None:
     """ninja lists the query schemas it unfolds into parameters; nothing refers to them."""
     import json
+    import re
 
     schemas = doc["components"]["schemas"]
-    while True:
-        text = json.dumps({k: v for k, v in doc.items() if k != "components"}) + json.dumps(
-            {k: v for k, v in doc["components"].items() if k != "schemas"})
-        used = {name for name in schemas
-                if f'"#/components/schemas/{name}"' in text
-                or any(f'"#/components/schemas/{name}"' in json.dumps(s)
-                       for other, s in schemas.items() if other != name)}
-        unused = set(schemas) - used
-        if not unused:
-            return
-        for name in unused:
-            del schemas[name]
+    outside = json.dumps({k: v for k, v in doc.items() if k != "components"})
+    refs = {name: set(re.findall(r'"#/components/schemas/([^"]+)"', json.dumps(schema)))
+            for name, schema in schemas.items()}
+    used, todo = set(), set(re.findall(r'"#/components/schemas/([^"]+)"', outside))
+    while todo:  # everything reachable from the paths
+        name = todo.pop()
+        if name in used or name not in schemas:
+            continue
+        used.add(name)
+        todo |= refs[name]
+    for name in set(schemas) - used:
+        del schemas[name]

@@ -61,15 +61,6 @@ def _published(pk: Id) -> Edition:
 
 
 
-def _published(pk: Id) -> Edition:
-    edition = Edition.objects.select_related("strategy").filter(
-        pk=pk, status=Edition.PUBLISHED).first()
-    if edition is None:
-        raise Http404("No such published edition.")
-    return edition
-
-
-
 @router.get("/strategies", response={200: list[StrategyOut], 400: Error}, tags=["register"])
 def list_strategies(request):
     """Every strategy with the keys of its published editions."""
