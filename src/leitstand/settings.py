@@ -160,8 +160,11 @@ OTP_TOTP_ISSUER = "Leitstand"
 # process keeps its own copies, the invalidation is shared through the database.
 LEITSTAND_PAGE_CACHE_SECONDS = 300
 LEITSTAND_PAGE_CACHE_CHECK_SECONDS = 1  # how stale a public page may be after a change
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-                      "OPTIONS": {"MAX_ENTRIES": 5000}}}
+# Bounded in bytes, not entries (core.bounded_cache): whatever the number of distinct addresses
+# asked for, a process keeps at most LEITSTAND_PAGE_CACHE_MB of pages (default 32 MB).
+CACHES = {"default": {"BACKEND": "leitstand.core.bounded_cache.ByteBoundedCache",
+                      "OPTIONS": {"MAX_BYTES": int(config.get("LEITSTAND_PAGE_CACHE_MB"))
+                                  * 1024 * 1024}}}
 
 # Documents uploaded for review (leitstand.onboarding): stored under server-chosen names,
 # removed after the review or after LEITSTAND_UPLOAD_KEEP_HOURS; the ingest runs in a child
