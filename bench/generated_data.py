@@ -115,6 +115,12 @@ def generate(scale: float, seed: int = 7) -> tuple[int, int, int]:  # noqa: C901
                             "organisation_id": (g["id"] + j * 3) % UNITS + 1}
                            for g in goals() for j in range(1 + g["id"] % 2)))
         n_goals = counts["goals"]
+        from leitstand.ingest.stemming import index_text
+
+        insert(m.SearchEntry, ({"id": g["id"], "strategy_id": (g["id"] - 1) // GOALS_PER_EDITION
+                                + 1, "edition_id": g["edition_id"], "kind": "goal",
+                                "object_id": g["id"], "stems": index_text(g["code"], g["title"])}
+                               for g in goals()))
         insert(m.Indicator, ({"id": g, "strategy_id": (g - 1) // GOALS_PER_EDITION + 1,
                               "slug": f"i{g}", "name": f"Reihe {g}", "unit": "count",
                               "definition": "erzeugt", "source_url": "https://example.org/i"}
@@ -185,9 +191,9 @@ def generate(scale: float, seed: int = 7) -> tuple[int, int, int]:  # noqa: C901
                                "approved_at": approved, "created_at": approved}
 
         insert(Assessment, assessments())
-        _reset_sequences([m.Organisation, m.Strategy, m.Edition, m.Section, m.Goal, HistGoal,
-                          GoalUnits, m.Indicator, m.Target, TargetIndicators, Observation,
-                          HistObs, Assessment])
+        _reset_sequences([m.SearchEntry, m.Organisation, m.Strategy, m.Edition, m.Section,
+                          m.Goal, HistGoal, GoalUnits, m.Indicator, m.Target, TargetIndicators,
+                          Observation, HistObs, Assessment])
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")  # fresh statistics, as autovacuum would give them later

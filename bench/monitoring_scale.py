@@ -114,6 +114,9 @@ def main() -> int:  # noqa: C901
                         help="generate into this PostgreSQL database once and keep it; "
                              "later runs with the same name measure it again")
     parser.add_argument("--only", help="measure only the kinds of page containing this text")
+    parser.add_argument("--pages-only", action="store_true",
+                        help="a kept database: skip the recomputation and the snapshot if "
+                             "today's snapshots are there")
     args = parser.parse_args()
     fresh = _keep_database(args.keep) if args.keep else True
 
@@ -155,15 +158,22 @@ def main() -> int:  # noqa: C901
                 print(f"database size: {cursor.fetchone()[0]}")
         editions = list(Edition.objects.select_related("strategy").order_by("id"))
         goals_per = Goal.objects.filter(edition=editions[0]).count()
-        sample = editions[:max(1, min(len(editions), 20))]
-        t0 = time.perf_counter()
-        counted = sum(len(goal_rows(e, live=True)) for e in sample)
-        full = time.perf_counter() - t0
-        print(f"live computation of {counted} goal statuses ({len(sample)} editions): "
-              f"{full:.2f} s ({counted / full:.0f} goals/s)")
-        t0 = time.perf_counter()
-        taken = take(timezone.localdate())
-        print(f"nightly snapshot of {taken} goal statuses: {time.perf_counter() - t0:.1f} s")
+        from leitstand.monitoring.models import StatusSnapshot
+
+        if args.pages_only and StatusSnapshot.objects.filter(day=timezone.localdate()).count() \
+                == Goal.objects.count():
+            print("today's snapshots are there: recomputation and snapshot skipped")
+        else:
+            sample = editions[:max(1, min(len(editions), 20))]
+            t0 = time.perf_counter()
+            counted = sum(len(goal_rows(e, live=True)) for e in sample)
+            full = time.perf_counter() - t0
+            print(f"live computation of {counted} goal statuses ({len(sample)} editions): "
+                  f"{full:.2f} s ({counted / full:.0f} goals/s)")
+            t0 = time.perf_counter()
+            taken = take(timezone.localdate())
+            print(f"nightly snapshot of {taken} goal statuses: "
+                  f"{time.perf_counter() - t0:.1f} s")
         client = Client()
         kinds = page_kinds(editions, goals_per, args.pages, random.Random(1))
         if args.only:
