@@ -1,9 +1,17 @@
-"""Generated strategies for the benchmarks: 1,000 strategies with 100 goals each, one
-indicator with 100 monthly observations per goal, at --scale 1 (the numbers shrink with the
-scale). Used by bench/monitoring_scale.py in its own test database and by bench/load.py,
-which runs this file to fill the database the server then uses:
+"""Generated strategies for the benchmarks: at --scale 1, 1,000 strategies with 100 goals each,
+one indicator with 100 monthly observations per goal (10,000,000 observations), their history,
+and assessments by the government and an independent reviewer (the numbers shrink with the
+scale). Used by bench/monitoring_scale.py and by bench/load.py, which runs this file to fill
+the database the server then uses:
 
     DATABASE_URL=postgres://… python bench/generated_data.py --scale 0.01 [--snapshot]
+
+On PostgreSQL the rows go in with COPY (the ORM's bulk_create took minutes per million rows);
+elsewhere with bulk_create. The data look like a monitoring that has run for years: each value
+became known 45 days after the date it describes (its `recorded_at`, and the history's first
+version), one value in fifty was corrected half a year later (a second history version), a
+fifth of the goals state no target (their status comes from assessments), and goals are spread
+over ten responsible units and five fields of action per edition.
 """
 
 from __future__ import annotations
@@ -14,69 +22,187 @@ import os
 import random
 import sys
 import time
+from itertools import count
 from pathlib import Path
 
-from django.utils import timezone
+GOALS_PER_EDITION = 100
+OBSERVATIONS_PER_INDICATOR = 100
+UNITS = 10
+FIELDS = 5
+PUBLISHED_AFTER = dt.timedelta(days=45)
+CORRECTED_AFTER = dt.timedelta(days=180)
+STATUSES = ["not_started", "in_progress", "on_track", "at_risk", "achieved", "missed"]
 
 
-def generate(scale: float, seed: int = 7) -> tuple[int, int, int]:
-    from leitstand.monitoring.models import Observation
+def _aware(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(9), tzinfo=dt.UTC)
+
+
+def insert(model, rows) -> int:
+    """Write `rows` (dicts by column attribute; missing ones take the field's default)."""
+    from django.db import connection
+
+    fields = model._meta.concrete_fields
+    if connection.vendor != "postgresql":
+        batch, n = [], 0
+        for row in rows:
+            batch.append(model(**row))
+            if len(batch) >= 20_000:
+                model.objects.bulk_create(batch)
+                n, batch = n + len(batch), []
+        model.objects.bulk_create(batch)
+        return n + len(batch)
+    defaults = {f.attname: f.get_default() for f in fields}
+    names = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    attnames = [f.attname for f in fields]
+    n = 0
+    with connection.cursor() as cursor, cursor.cursor.copy(
+            f"COPY {connection.ops.quote_name(model._meta.db_table)} ({names}) FROM STDIN"
+    ) as copy:
+        for row in rows:
+            copy.write_row([row[a] if a in row else defaults[a] for a in attnames])
+            n += 1
+    return n
+
+
+def _reset_sequences(models) -> None:
+    from django.core.management.color import no_style
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        for sql in connection.ops.sequence_reset_sql(no_style(), models):
+            cursor.execute(sql)
+
+
+def generate(scale: float, seed: int = 7) -> tuple[int, int, int]:  # noqa: C901
+    from django.db import connection, transaction
+
+    from leitstand.monitoring.models import Assessment, Observation
     from leitstand.register import models as m
 
     rng = random.Random(seed)
     n_strategies = max(1, round(1000 * scale))
-    goals_per, obs_per = 100, 100
-    unit = m.Organisation.objects.create(slug="amt", name="Amt für Tests", short_name="Amt")
-    strategies = m.Strategy.objects.bulk_create(
-        m.Strategy(slug=f"s{i}", name=f"Strategie {i}", jurisdiction="Testland")
-        for i in range(n_strategies))
-    editions = m.Edition.objects.bulk_create(
-        m.Edition(strategy=s, label="1", slug="1", year=2020, adopted_on=dt.date(2020, 1, 1),
-                  status="published") for s in strategies)
-    sections = m.Section.objects.bulk_create(
-        m.Section(edition=e, slug=f"f{k}", title=f"Feld {k}", is_field_of_action=True, order=k)
-        for e in editions for k in range(5))
-    by_edition = {}
-    for s in sections:
-        by_edition.setdefault(s.edition_id, []).append(s)
-    goals = m.Goal.objects.bulk_create(
-        m.Goal(edition=e, section=by_edition[e.id][k % 5], code=f"z{k}", title=f"Ziel {k}",
-               horizon=["short", "medium", "long"][k % 3], order=k)
-        for e in editions for k in range(goals_per))
-    m.Goal.responsible_units.through.objects.bulk_create(
-        m.Goal.responsible_units.through(goal_id=g.id, organisation_id=unit.id) for g in goals)
-    indicators = m.Indicator.objects.bulk_create(
-        m.Indicator(strategy_id=g.edition.strategy_id, slug=f"i{g.id}", name=f"Reihe {g.id}",
-                    unit="count", definition="erzeugt", source_url="https://example.org/i")
-        for g in goals)
-    targets = m.Target.objects.bulk_create(
-        m.Target(goal=g, metric="m", value=rng.choice([500, 1000, 2000]), unit="count",
-                 comparator="at_least", deadline=dt.date(2022 + g.order % 8, 12, 31))
-        for g in goals)
-    m.Target.indicators.through.objects.bulk_create(
-        m.Target.indicators.through(target_id=t.id, indicator_id=i.id)
-        for t, i in zip(targets, indicators, strict=False))
-    start = dt.date(2015, 1, 1)
-    batch = []
-    total = 0
-    for ind in indicators:
-        value = rng.uniform(50, 400)
-        growth = rng.uniform(0.0, 0.03)
-        for k in range(obs_per):
-            value *= 1 + growth
-            batch.append(Observation(indicator=ind, date=start + dt.timedelta(days=30 * k),
-                                     value=round(value, 2), source_url="https://example.org/o",
-                                     recorded_at=timezone.now()))
-        if len(batch) >= 50_000:
-            Observation.objects.bulk_create(batch)
-            total += len(batch)
-            batch = []
-    Observation.objects.bulk_create(batch)
-    total += len(batch)
-    return n_strategies, len(goals), total
+    HistObs = Observation.history.model
+    HistGoal = m.Goal.history.model
+    GoalUnits = m.Goal.responsible_units.through
+    TargetIndicators = m.Target.indicators.through
+    adopted = dt.date(2020, 1, 1)
+    counts = {"goals": 0, "observations": 0}
+    with transaction.atomic():
+        insert(m.Organisation, ({"id": k + 1, "slug": f"amt{k}", "name": f"Amt {k} für Tests",
+                                 "short_name": f"A{k}"} for k in range(UNITS)))
+        insert(m.Strategy, ({"id": i + 1, "slug": f"s{i}", "name": f"Strategie {i}",
+                             "jurisdiction": "Testland"} for i in range(n_strategies)))
+        insert(m.Edition, ({"id": i + 1, "strategy_id": i + 1, "label": "1", "slug": "1",
+                            "year": 2020, "adopted_on": adopted, "status": "published"}
+                           for i in range(n_strategies)))
+        insert(m.Section, ({"id": i * FIELDS + k + 1, "edition_id": i + 1, "slug": f"f{k}",
+                            "title": f"Feld {k}", "is_field_of_action": True, "order": k}
+                           for i in range(n_strategies) for k in range(FIELDS)))
+
+        def goals():
+            for i in range(n_strategies):
+                for k in range(GOALS_PER_EDITION):
+                    yield {"id": i * GOALS_PER_EDITION + k + 1, "edition_id": i + 1,
+                           "section_id": i * FIELDS + k % FIELDS + 1, "code": f"z{k}",
+                           "title": f"Ziel {k} der Strategie {i}",
+                           "horizon": ["short", "medium", "long"][k % 3], "order": k}
+
+        counts["goals"] = insert(m.Goal, goals())
+        insert(HistGoal, ({**g, "history_id": g["id"], "history_date": _aware(adopted),
+                           "history_type": "+"} for g in goals()))
+        insert(GoalUnits, ({"id": g["id"] * 2 - j, "goal_id": g["id"],
+                            "organisation_id": (g["id"] + j * 3) % UNITS + 1}
+                           for g in goals() for j in range(1 + g["id"] % 2)))
+        n_goals = counts["goals"]
+        from leitstand.ingest.stemming import index_text
+
+        insert(m.SearchEntry, ({"id": g["id"], "strategy_id": (g["id"] - 1) // GOALS_PER_EDITION
+                                + 1, "edition_id": g["edition_id"], "kind": "goal",
+                                "object_id": g["id"], "stems": index_text(g["code"], g["title"])}
+                               for g in goals()))
+        insert(m.Indicator, ({"id": g, "strategy_id": (g - 1) // GOALS_PER_EDITION + 1,
+                              "slug": f"i{g}", "name": f"Reihe {g}", "unit": "count",
+                              "definition": "erzeugt", "source_url": "https://example.org/i"}
+                             for g in range(1, n_goals + 1)))
+        with_target = [g for g in range(1, n_goals + 1) if g % 5]
+        insert(m.Target, ({"id": g, "goal_id": g, "metric": "m",
+                           "value": rng.choice([500, 1000, 2000]), "unit": "count",
+                           "comparator": "at_least",
+                           "deadline": dt.date(2022 + (g - 1) % GOALS_PER_EDITION % 8, 12, 31)}
+                          for g in with_target))
+        insert(TargetIndicators, ({"id": g, "target_id": g, "indicator_id": g}
+                                  for g in with_target))
+
+        series: list[tuple] = []  # (id, indicator, date, value, corrected value or None)
+
+        def observations():
+            start = dt.date(2015, 1, 1)
+            oid = count(1)
+            for ind in range(1, n_goals + 1):
+                value = rng.uniform(50, 400)
+                growth = rng.uniform(0.0, 0.03)
+                for k in range(OBSERVATIONS_PER_INDICATOR):
+                    value *= 1 + growth
+                    day = start + dt.timedelta(days=30 * k)
+                    first = round(value, 2)
+                    corrected = round(first * 1.01, 2) if rng.random() < 0.02 else None
+                    series.append((next(oid), ind, day, first, corrected))
+                    yield series[-1]
+
+        def current(rows):
+            for oid, ind, day, first, corrected in rows:
+                known = _aware(day + PUBLISHED_AFTER)
+                yield {"id": oid, "indicator_id": ind, "date": day,
+                       "value": first if corrected is None else corrected,
+                       "source_url": "https://example.org/o",
+                       "recorded_at": known if corrected is None else known + CORRECTED_AFTER}
+
+        counts["observations"] = insert(Observation, current(observations()))
+
+        def versions():
+            hid = count(1)
+            for oid, ind, day, first, corrected in series:
+                known = _aware(day + PUBLISHED_AFTER)
+                base = {"id": oid, "indicator_id": ind, "date": day,
+                        "source_url": "https://example.org/o"}
+                yield {**base, "value": first, "recorded_at": known,
+                       "history_id": next(hid), "history_date": known, "history_type": "+"}
+                if corrected is not None:
+                    later = known + CORRECTED_AFTER
+                    yield {**base, "value": corrected, "recorded_at": later,
+                           "history_id": next(hid), "history_date": later,
+                           "history_type": "~"}
+
+        insert(HistObs, versions())
+        series.clear()
+
+        def assessments():
+            aid = count(1)
+            for g in range(1, n_goals + 1):
+                for kind, assessor, share, as_of in (
+                        ("government", "Landesregierung", 0.8, dt.date(2021, 6, 30)),
+                        ("independent", "Rechnungshof", 0.3, dt.date(2022, 3, 31))):
+                    if rng.random() < share:
+                        approved = _aware(as_of + dt.timedelta(days=10))
+                        yield {"id": next(aid), "goal_id": g, "status": rng.choice(STATUSES),
+                               "as_of": as_of, "assessor": assessor, "assessor_kind": kind,
+                               "evidence": "erzeugt", "rule": "manual", "state": "approved",
+                               "approved_at": approved, "created_at": approved}
+
+        insert(Assessment, assessments())
+        _reset_sequences([m.SearchEntry, m.Organisation, m.Strategy, m.Edition, m.Section,
+                          m.Goal, HistGoal, GoalUnits, m.Indicator, m.Target, TargetIndicators,
+                          Observation, HistObs, Assessment])
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")  # fresh statistics, as autovacuum would give them later
+    return n_strategies, counts["goals"], counts["observations"]
 
 
 def main() -> int:
+    from django.utils import timezone
+
     parser = argparse.ArgumentParser()
     parser.add_argument("--scale", type=float, default=0.01)
     parser.add_argument("--snapshot", action="store_true",

@@ -22,25 +22,30 @@ def _labels() -> dict:
     return {s.code: vocabulary.label(s.code) for s in vocabulary.STATUSES}
 
 
-def _goals_link(edition, stand, **params) -> str:
+def _goals_link(base: str, stand, **params) -> str:
+    """A link to the goal list with these filters; `base` is the list's address, resolved
+    once per page (a bar has up to eleven segments, an overview some twenty bars)."""
     if stand:
         params["stand"] = stand.isoformat()
-    return (reverse("dashboard:goals", args=[edition.strategy.slug, edition.slug]) + "?"
-            + urlencode(params))
+    return base + "?" + urlencode(params)
+
+
+def _goals_url(edition) -> str:
+    return reverse("dashboard:goals", args=[edition.strategy.slug, edition.slug])
 
 
 def assessor_bars(edition, rows, stand) -> list[charts.Bar]:
     """The published status over all goals, then each assessor over the goals they assessed."""
-    labels = _labels()
+    labels, base = _labels(), _goals_url(edition)
     bars = [charts.stacked_bar(
         _("Published status"), Counter(r.status for r in rows), len(rows),
-        lambda code: _goals_link(edition, stand, status=code), labels,
+        lambda code: _goals_link(base, stand, status=code), labels,
         note=_("all %(n)s goals") % {"n": len(rows)})]
     for entry in aggregates.assessor_table(rows, list(labels)):
         name = entry["assessor"]
         bars.append(charts.stacked_bar(
             name, entry["counts"], entry["denominator"],
-            lambda code, name=name: _goals_link(edition, stand, assessor=name, assessed=code),
+            lambda code, name=name: _goals_link(base, stand, assessor=name, assessed=code),
             labels, note=_("%(n)s of %(total)s goals assessed · %(kind)s") % {
                 "n": entry["denominator"], "total": len(rows), "kind": entry["kind"]},
             content=True))
@@ -50,7 +55,7 @@ def assessor_bars(edition, rows, stand) -> list[charts.Bar]:
 def group_bars(edition, rows, stand, key_of, label_of, page_of, param: str) -> list[charts.Bar]:
     """One small bar per group (field of action, unit) over the goals in it; a goal in
     several groups counts in each. Groups without goals do not appear."""
-    labels = _labels()
+    labels, base = _labels(), _goals_url(edition)
     groups: dict[str, list] = {}
     for row in rows:
         keys = key_of(row)
@@ -59,7 +64,7 @@ def group_bars(edition, rows, stand, key_of, label_of, page_of, param: str) -> l
                 groups.setdefault(key, []).append(row)
     return [charts.stacked_bar(
         label_of(key), Counter(r.status for r in members), len(members),
-        lambda code, key=key: _goals_link(edition, stand, **{param: key, "status": code}),
+        lambda code, key=key: _goals_link(base, stand, **{param: key, "status": code}),
         labels, href=page_of(key), content=True,
         note=_("%(n)s goals") % {"n": len(members)} if len(members) != 1 else _("1 goal"))
         for key, members in groups.items()]
@@ -68,7 +73,7 @@ def group_bars(edition, rows, stand, key_of, label_of, page_of, param: str) -> l
 def overview_summary(edition, rows, stand) -> dict:
     fields = {s.field_of_action.slug: s.field_of_action
               for s in (r.goal.section for r in rows) if s is not None}
-    units = {u.slug: u for r in rows for u in r.goal.responsible_units.all()}
+    units = {u.slug: u for r in rows for u in r.units}
     slug, label = edition.strategy.slug, edition.slug
     return {
         "assessor_bars": assessor_bars(edition, rows, stand),

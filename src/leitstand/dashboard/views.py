@@ -80,7 +80,7 @@ def overview(request, strategy, edition):
     status_order = [s.code for s in vocabulary.STATUSES]
     fields = {s.field_of_action.slug: s.field_of_action
               for s in (r.goal.section for r in rows) if s is not None}
-    units = {u.slug: u for r in rows for u in r.goal.responsible_units.all()}
+    units = {u.slug: u for r in rows for u in r.units}
     context = {
         "edition": edition,
         "strategy": edition.strategy,
@@ -133,7 +133,7 @@ def goal_list(request, strategy, edition):
         extra["indicators"] = Indicator.objects.filter(id__in=found["indicator"])
     sections = sorted({r.goal.section for r in rows if r.goal.section},
                       key=lambda s: s.order)
-    units = sorted({u for r in rows for u in r.goal.responsible_units.all()}, key=str)
+    units = sorted({u for r in rows for u in r.units}, key=str)
     return render(request, "dashboard/goal_list.html", {
         "edition": edition, "strategy": edition.strategy, "rows": shown, "total": len(rows),
         "filter": flt, "sections": sections, "units": units, "statuses": vocabulary.STATUSES,

@@ -43,11 +43,11 @@ def assessor_table(rows, statuses) -> list[dict]:
     for row in rows:
         for a in row.latest_by_assessor.values():
             name = a.assessor.split(" (")[0]  # "Landesregierung NRW (Zwischenbericht)" -> the body
-            entry = table.setdefault(name, {"assessor": name,
-                                                  "kind": a.get_assessor_kind_display(),
-                                                  "kind_code": a.assessor_kind,
-                                                  "counts": {s: 0 for s in statuses},
-                                                  "denominator": 0})
+            entry = table.get(name)
+            if entry is None:  # the label looked up once per assessor, not per assessment
+                entry = table[name] = {"assessor": name, "kind": a.get_assessor_kind_display(),
+                                       "kind_code": a.assessor_kind,
+                                       "counts": {s: 0 for s in statuses}, "denominator": 0}
             entry["counts"][a.status] += 1
             entry["denominator"] += 1
     # the government first (it is the kind's code that says so, not its translated label)

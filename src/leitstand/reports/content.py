@@ -59,8 +59,7 @@ def build(edition, as_of=None) -> dict:
         "by_section": _group(rows, lambda r: [(
             field_of_action(r.goal.section),
             str(r.goal.section.field_of_action) if r.goal.section else "–")], columns),
-        "by_unit": _group(rows, lambda r: [(u.slug, str(u)) for u in
-                                           r.goal.responsible_units.all()] or [("", "–")],
+        "by_unit": _group(rows, lambda r: [(u.slug, str(u)) for u in r.units] or [("", "–")],
                            columns),
         "by_horizon": _group(rows, lambda r: [(r.goal.horizon or "none",
                                                str(horizon_labels.get(r.goal.horizon,
