@@ -23,8 +23,8 @@ page cache), driven by wrk on loopback, on one of two databases:
    delay until every process of the second shows it. Aim: <= 1 s.
 Run: python bench/load.py [--seconds 60] [--workers 4] [--database postgres --scale 0.01]
                           [--change-seconds 60] [--walk 100000]
-     (CI: --short, both databases: phases of 10 and 5 s, change 15 s, walk 10,000; needs
-     Debian's wrk)
+     (CI: --short, both databases: phases of 10 and 5 s, change 15 s, walk 3,000 with a
+     2 MB bound; needs Debian's wrk)
 """
 
 from __future__ import annotations
@@ -86,7 +86,8 @@ PAGES = {"sqlite": (MIXED, "/nrw/2019/", "/nrw/2019/ziele/19-07/"),
 # cheap page and the goal list of the memory walk.
 CHANGED = {"sqlite": "nrw/2019/19-07", "postgres": "s0/1/z7"}
 WALKED = {"sqlite": ("/methodik/", "/nrw/2019/ziele/"), "postgres": ("/methodik/", "/s0/1/ziele/")}
-MARK = re.compile(rb"Lastprobe (\d+)")
+MARK = re.compile(rb"Lastprobe (\d+)")  # the editor's assessments (bench/load_editor.py)
+VALUE_MARK = re.compile(rb"Messprobe (\d+)")  # the observations of the scale-out phase
 WALK = """
 local counter = 0
 function setup(thread)
@@ -219,10 +220,10 @@ class Poller(threading.Thread):
     """A visitor beside wrk: asks for one page again and again on its own connection and
     notes, per answer, when it asked, when the answer came and which save it names."""
 
-    def __init__(self, base: str, path: str):
+    def __init__(self, base: str, path: str, mark=MARK):
         super().__init__(daemon=True)
         self.address = urllib.parse.urlparse(base).netloc
-        self.path, self.seen, self.errors = path, [], 0
+        self.path, self.mark, self.seen, self.errors = path, mark, [], 0
         self.halt = threading.Event()
 
     def run(self):
@@ -240,7 +241,7 @@ class Poller(threading.Thread):
                 continue
             if response.status != 200:
                 self.errors += 1
-            found = MARK.search(body)
+            found = self.mark.search(body)
             self.seen.append((asked, time.time(), int(found.group(1)) if found else 0))
             time.sleep(0.02)
 
@@ -351,7 +352,7 @@ def scale_out(env, leitstand, base_a, goal, scratch, workers, changes=10):
     strategy, edition, code = goal.split("/")
     page = f"/{strategy}/{edition}/ziele/{code}/"
     try:
-        poller = Poller(base_b, page)
+        poller = Poller(base_b, page, VALUE_MARK)
         poller.start()
         commits, failures = {}, 0
         for i in range(1, changes + 1):
@@ -360,7 +361,7 @@ def scale_out(env, leitstand, base_a, goal, scratch, workers, changes=10):
                 base_a + "/api/v1/observations", method="POST",
                 data=json.dumps({"indicator": indicator, "date": time.strftime("%Y-%m-%d"),
                                  "value": 1000 + i, "source_url": "https://example.org/last",
-                                 "note": f"Lastprobe {i}"}).encode(),
+                                 "note": f"Messprobe {i}"}).encode(),
                 headers={"Authorization": f"Bearer {token}",
                          "Content-Type": "application/json"})
             try:
@@ -385,13 +386,16 @@ def main() -> int:
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--short", action="store_true",
-                        help="10 s and 5 s phases, change 15 s, walk 10,000 (CI)")
+                        help="10 s and 5 s phases, change 15 s, walk 3,000 (CI)")
     parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
     parser.add_argument("--scale", type=float, default=0.01,
                         help="size of the generated data (postgres): 1 = 100,000 goals")
     parser.add_argument("--change-seconds", type=int, default=60)
     parser.add_argument("--walk", type=int, default=100_000,
                         help="distinct addresses of the memory phase")
+    parser.add_argument("--page-cache-mb", type=int,
+                        help="LEITSTAND_PAGE_CACHE_MB of the server (default: as set, else 32;"
+                             " --short: 2, so that the short walk reaches it)")
     parser.add_argument("--only", choices=["change", "memory", "scale-out"],
                         help="run this phase alone (after the server started)")
     args = parser.parse_args()
@@ -399,7 +403,8 @@ def main() -> int:
         print("bench/load.py needs wrk (Debian package wrk)", file=sys.stderr)
         return 2
     if args.short:
-        args.seconds, focused, steady, args.change_seconds, args.walk = 10, 5, 10, 15, 10_000
+        args.seconds, focused, steady, args.change_seconds, args.walk = 10, 5, 10, 15, 3_000
+        args.page_cache_mb = args.page_cache_mb or 2
     else:
         focused = steady = 20
     with tempfile.TemporaryDirectory() as folder:
@@ -407,6 +412,8 @@ def main() -> int:
         env = {**os.environ, "LEITSTAND_DATA": str(scratch),
                "LEITSTAND_SECRET_KEY": secrets.token_urlsafe(64),
                "LEITSTAND_ALLOWED_HOSTS": "127.0.0.1,localhost", "LEITSTAND_DEBUG": ""}
+        if args.page_cache_mb:
+            env["LEITSTAND_PAGE_CACHE_MB"] = str(args.page_cache_mb)
         leitstand = [sys.executable, "-m", "leitstand"]
         with database(args.database, args.scale, env, leitstand) as described:
             results = run(args, env, leitstand, scratch, focused, steady)
@@ -485,7 +492,7 @@ def report(args, described, focused_seconds, steady_seconds, results) -> int:
         print("  aims: 0 errors; every change seen within 1 s; p99 <= 3x steady")
     if "memory" in results:
         walk, seconds, pids, before, samples, after = results["memory"]
-        bound = int(os.environ.get("LEITSTAND_PAGE_CACHE_MB") or 32)
+        bound = args.page_cache_mb or int(os.environ.get("LEITSTAND_PAGE_CACHE_MB") or 32)
         cheap, goal_list = WALKED[args.database]
         print(f"memory: {walk['requests']:,} distinct addresses ({cheap}?q=…, every tenth "
               f"{goal_list}?q=…) in {seconds:.0f} s, {walk['rps']:.0f} req/s, "

@@ -105,13 +105,23 @@ def _served(entry, how: str) -> HttpResponse:
     return response
 
 
+def page_key(day, language: str, host: str, full_path: str) -> str:
+    return "page:" + hashlib.sha256("|".join([
+        day.isoformat(), language, host, full_path]).encode()).hexdigest()
+
+
+def lock_path(key: str) -> Path:
+    """The file whose lock a process holds while it renders the page `key` for the host."""
+    folder = Path(settings.CACHES["shared"]["LOCATION"])
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / f"{key.removeprefix('page:')}.lock"
+
+
 @contextmanager
 def _rendering(key: str):
     """Whether this process may render the page `key` now (an exclusive lock of the host:
     True) or another process renders it (False); the lock goes with the block."""
-    folder = Path(settings.CACHES["shared"]["LOCATION"])
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{key.removeprefix('page:')}.lock"
+    path = lock_path(key)
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
     try:
         try:
@@ -147,9 +157,8 @@ class PageCacheMiddleware:
         if not seconds or not self.cacheable(request):
             return self.get_response(request)
         number = version()
-        key = "page:" + hashlib.sha256("|".join([
-            timezone.localdate().isoformat(), request.LANGUAGE_CODE, request.get_host(),
-            request.get_full_path()]).encode()).hexdigest()
+        key = page_key(timezone.localdate(), request.LANGUAGE_CODE, request.get_host(),
+                       request.get_full_path())
         kept = cache.get(key)  # this process's last copy: (data version, headers, content)
         if kept is not None and kept[0] == number:
             return _served(kept, "hit")
