@@ -118,24 +118,26 @@ def list_goals(request, filters: Query[GoalQuery]):
         editions = editions.filter(pk=filters.edition)
     if filters.strategy:
         editions = editions.filter(strategy__slug=filters.strategy)
-    editions = {e.id: e for e in editions}
     wanted = GoalFilter(section=filters.section or "", unit=filters.unit or "",
                         horizon=filters.horizon or "", status=filters.status or "",
                         overdue=bool(filters.overdue), q=(filters.q or "")[:200])
     found = goals_everywhere_query(wanted.q) if wanted.q else None  # of `editions`, below
     key, reverse = filters.sort.lstrip("-"), filters.sort.startswith("-")
-    if not editions:
-        return []
     if key == "code" and not (wanted.section or wanted.unit or wanted.horizon
                               or wanted.status or wanted.overdue):
-        # ordered, counted and sliced by the database: with 100,000 goals, reading every
-        # goal to sort it here took longer than the page's whole budget
-        goals = Goal.objects.filter(edition__in=list(editions)).only("id", "edition", "code")
+        # ordered, counted and sliced by the database, the editions read for the page's goals
+        # only: with 100,000 goals, reading every goal (or every edition) to sort them here
+        # took longer than the page's whole budget
+        goals = Goal.objects.filter(edition__in=editions.values("id")).only(
+            "id", "edition", "code")
         if found is not None:
             goals = goals.filter(id__in=found)
         order = ["edition_id", "code"]
         return GoalPage(goals.order_by(*(f"-{o}" for o in order) if reverse else order),
                         editions, filters.stand)
+    editions = {e.id: e for e in editions}
+    if not editions:
+        return []
     ids = None if found is None else {row["object_id"] for row in found}
     rows = [r for r in goal_rows(None, editions=editions, today=filters.stand)
             if wanted.keep(r, ids)]
@@ -154,7 +156,8 @@ class GoalPage:
     between milliseconds and seconds). Rows already computed for a filter are reused."""
 
     def __init__(self, goals, editions, stand, rows=None):
-        """`goals`: a list, or an ordered query set that the database counts and slices."""
+        """`goals`: a list, or an ordered query set that the database counts and slices;
+        `editions`: by id, or a query of them."""
         self.goals, self.editions, self.stand = goals, editions, stand
         self.rows = {r.goal.id: r for r in rows} if rows is not None else None
 
@@ -165,9 +168,12 @@ class GoalPage:
         chosen = list(self.goals[part])
         rows = self.rows
         if rows is None and chosen:
+            editions = self.editions
+            if not isinstance(editions, dict):  # a query: only the editions of these goals
+                editions = editions.in_bulk({g.edition_id for g in chosen})
             rows = {r.goal.id: r for r in goal_rows(
                 None, Goal.objects.filter(pk__in=[g.id for g in chosen]),
-                today=self.stand, editions=self.editions)}
+                today=self.stand, editions=editions)}
         return [goal_out(rows[g.id]) for g in chosen]
 
 

@@ -34,13 +34,18 @@ def _goals_url(edition) -> str:
     return reverse("dashboard:goals", args=[edition.strategy.slug, edition.slug])
 
 
+def published_bar(edition, counts, total: int, stand) -> charts.Bar:
+    """The published status over all `total` goals of the edition (`counts` by status)."""
+    base = _goals_url(edition)
+    return charts.stacked_bar(
+        _("Published status"), counts, total, lambda code: _goals_link(base, stand, status=code),
+        _labels(), note=_("all %(n)s goals") % {"n": total})
+
+
 def assessor_bars(edition, rows, stand) -> list[charts.Bar]:
     """The published status over all goals, then each assessor over the goals they assessed."""
     labels, base = _labels(), _goals_url(edition)
-    bars = [charts.stacked_bar(
-        _("Published status"), Counter(r.status for r in rows), len(rows),
-        lambda code: _goals_link(base, stand, status=code), labels,
-        note=_("all %(n)s goals") % {"n": len(rows)})]
+    bars = [published_bar(edition, Counter(r.status for r in rows), len(rows), stand)]
     for entry in aggregates.assessor_table(rows, list(labels)):
         name = entry["assessor"]
         bars.append(charts.stacked_bar(

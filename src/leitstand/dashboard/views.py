@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,14 +19,14 @@ from leitstand.monitoring.filters import GoalFilter
 from leitstand.monitoring.known import known_observations
 from leitstand.monitoring.models import Assessment
 from leitstand.monitoring.rows import goal_rows
-from leitstand.monitoring.summaries import field_of_action
+from leitstand.monitoring.summaries import field_of_action, latest_assessments, status_counts
 from leitstand.participation.queries import (
     goal_disputes,
     open_consultations,
     with_dispute_count,
 )
 from leitstand.register import horizons
-from leitstand.register.editions import current_edition, edition_or_404
+from leitstand.register.editions import current_edition, current_editions, edition_or_404
 from leitstand.register.models import (
     Edition,
     Goal,
@@ -41,28 +43,29 @@ HORIZON_LABELS = dict(horizons.CHOICES)
 
 
 def home(request):
-    cards = []
-    for strategy in Strategy.objects.prefetch_related("editions"):
-        edition = current_edition(strategy)
-        if edition is not None:
-            edition.strategy = strategy
-            cards.append({"strategy": strategy, "edition": edition})
+    cards = [{"strategy": e.strategy, "edition": e} for e in current_editions()]
     editions = {card["edition"].id: card["edition"] for card in cards}
-    rows_by_edition: dict[int, list] = {}
     stand = stand_of(request)
-    if editions:
-        for row in goal_rows(None, editions=editions, today=stand):
-            rows_by_edition.setdefault(row.goal.edition_id, []).append(row)
-    latest = []
+    # counted by the database from the day's snapshots; computed only where they are missing
+    counts = status_counts(editions, stand) if editions else {}
+    missing = {k: e for k, e in editions.items() if k not in counts}
+    rows = goal_rows(None, editions=missing, today=stand) if missing else []
+    for row in rows:
+        counts.setdefault(row.goal.edition_id, Counter())[row.status] += 1
+    by_edition = {card["edition"].id: card for card in cards}
     for card in cards:
-        rows = rows_by_edition.get(card["edition"].id, [])
-        card["total"] = len(rows)
-        card["bar"] = summary.assessor_bars(card["edition"], rows, stand)[0]
-        latest += [(a, card) for r in rows for a in r.latest_by_assessor.values()]
-    latest.sort(key=lambda pair: (pair[0].as_of, pair[0].created_at), reverse=True)
+        found = counts.get(card["edition"].id, Counter())
+        card["total"] = found.total()
+        card["bar"] = summary.published_bar(card["edition"], found, card["total"], stand)
+    if len(missing) == len(editions):  # all computed: the rows hold the latest already
+        latest = sorted((a for r in rows for a in r.latest_by_assessor.values()),
+                        key=lambda a: (a.as_of, a.created_at), reverse=True)
+    else:
+        latest = latest_assessments(editions, stand)
+    latest = [(a, by_edition[a.goal.edition_id]) for a in latest[:6]]
     return render(request, "dashboard/home.html", {
         "cards": cards, "stand": stand, "as_of": stand or timezone.localdate(),
-        "consultations": open_consultations(), "latest": latest[:6]})
+        "consultations": open_consultations(), "latest": latest})
 
 
 def strategy(request, strategy):

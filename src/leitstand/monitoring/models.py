@@ -181,6 +181,9 @@ class StatusSnapshot(models.Model):
     last_observed = models.DateField(null=True)
     ruleset = models.CharField(max_length=40,
                                validators=[typed.validate_line])
+    # The published status that day (computed, else from the assessments): what the home page
+    # and the API's status filter count in the database instead of computing every goal.
+    status = models.CharField(max_length=20, blank=True, verbose_name=_("published status"))
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["goal", "day"],
