@@ -306,6 +306,7 @@ def change_under_load(base, overview, goal, env, scratch, steady_seconds, change
 def memory_walk(base, master, cheap, goal_list, count, scratch):
     """`count` distinct addresses; each worker's resident memory sampled twice a second."""
     pids = workers_of(master)
+    wrk(base, [cheap, goal_list], 8, 3, scratch)  # every worker has shown both pages once
     before = {pid: rss_mb(pid) for pid in pids}
     samples: list[dict] = []
     halt = threading.Event()
