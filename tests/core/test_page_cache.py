@@ -145,6 +145,7 @@ def test_a_change_committed_by_another_server_process_is_seen_here(client, trans
     process (its own memory and cache) is seen by this one at its next look at the counter."""
     import subprocess
     import sys
+    from urllib.parse import quote
 
     from django.db import connection
 
@@ -160,8 +161,8 @@ def test_a_change_committed_by_another_server_process_is_seen_here(client, trans
     assert client.get(url)["X-Page-Cache"] == "hit"
     db = connection.settings_dict
     database_url = (f"sqlite:///{db['NAME']}" if connection.vendor == "sqlite" else
-                    f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST'] or '127.0.0.1'}:"
-                    f"{db['PORT'] or 5432}/{db['NAME']}")
+                    f"postgres://{quote(db['USER'])}:{quote(db['PASSWORD'])}@"
+                    f"{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}")
     other = (
         "import django, datetime; django.setup()\n"
         "from django.contrib.auth import get_user_model\n"
