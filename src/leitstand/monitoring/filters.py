@@ -68,7 +68,8 @@ class GoalFilter:
         if self.overdue or self.measurable or self.assessor:
             return None
         if self.status:
-            snapshots = StatusSnapshot.objects.filter(day=day, ruleset=RULESET).exclude(status="")
+            snapshots = StatusSnapshot.objects.filter(
+                day__lte=day, until__gte=day, ruleset=RULESET).exclude(status="")
             if goals.exclude(Exists(snapshots.filter(goal=OuterRef("pk")))).exists():
                 return None
             goals = goals.filter(Exists(snapshots.filter(goal=OuterRef("pk"),

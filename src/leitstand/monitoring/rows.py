@@ -190,10 +190,11 @@ SNAPSHOT_FIELDS = ["computed_status", "reason", "inputs", "checks", "met_before_
 
 
 def _with_snapshot(goals, day):
-    """The day's snapshot joined into the goal query itself: no extra query."""
+    """The snapshot holding on the day joined into the goal query itself: no extra query."""
     from django.db.models import F, FilteredRelation, Q
 
-    goals = goals.annotate(snap=FilteredRelation("snapshots", condition=Q(snapshots__day=day)))
+    goals = goals.annotate(snap=FilteredRelation("snapshots", condition=Q(
+        snapshots__day__lte=day, snapshots__until__gte=day)))
     return goals.annotate(**{f"snap_{f}": F(f"snap__{f}") for f in SNAPSHOT_FIELDS})
 
 
