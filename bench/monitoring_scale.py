@@ -179,6 +179,7 @@ def main() -> int:  # noqa: C901
         if args.pages_only and StatusSnapshot.objects.filter(day=timezone.localdate()).count() \
                 == Goal.objects.count():
             print("today's snapshots are there: recomputation and snapshot skipped")
+            args.nights = 0
         else:
             sample = editions[:max(1, min(len(editions), 20))]
             t0 = time.perf_counter()
