@@ -341,3 +341,18 @@ def test_home_shows_fifty_strategies_a_page(client, db):
     assert second.count('<section class="card"') == shown - HOME_PER_PAGE
     assert 'rel="next"' in first and 'href="?seite=2"' in first
     assert 'rel="prev"' in second
+
+
+def test_comparison_shows_at_most_its_limit_and_says_how_many_there_are(client, db,
+                                                                        monkeypatch):
+    """A word every goal has does not compute every goal's status for one request."""
+    from leitstand.dashboard import views
+
+    everything = client.get("/vergleich/?q=Glasfaser").context
+    assert len(everything["rows"]) == everything["total"] > 2
+    monkeypatch.setattr(views, "ACROSS_LIMIT", 2)
+    response = client.get("/vergleich/?q=Glasfaser")
+    shown = [r.goal.id for r in response.context["rows"]]
+    assert shown == [r.goal.id for r in everything["rows"]][:2]  # the first two in its order
+    assert response.context["total"] == everything["total"]
+    assert "die ersten 2 werden gezeigt" in response.content.decode()

@@ -41,6 +41,7 @@ from leitstand.register.models import (
 )
 
 HORIZON_LABELS = dict(horizons.CHOICES)
+ACROSS_LIMIT = 200  # goals compared on one page; a narrower subject shows the rest
 HOME_PER_PAGE = 50  # strategies on one page of the home page (a federal instance has 1,000)
 
 
@@ -337,14 +338,22 @@ def across_strategies(request):
     from django.http import HttpResponseBadRequest
 
     from leitstand.register.models import Edition, Goal
-    from leitstand.register.search import goals_everywhere
+    from leitstand.register.search import goals_everywhere_query
 
     if set(request.GET) - {"q"}:
         return HttpResponseBadRequest(_("Only the parameter q is understood here."))
     query = request.GET.get("q", "").replace("\x00", "")[:200].strip()
-    ids = goals_everywhere(query) if query else set()
+    found = Goal.objects.filter(id__in=goals_everywhere_query(query)) if query \
+        else Goal.objects.none()
+    # the first ACROSS_LIMIT in the table's order, chosen by the database: a word every goal
+    # has would otherwise compute 100,000 statuses for one request
+    ids = list(found.order_by("edition__strategy__name", "-edition__year", "code")
+               .values_list("id", flat=True)[:ACROSS_LIMIT + 1])
+    more = len(ids) > ACROSS_LIMIT
+    ids = ids[:ACROSS_LIMIT]
     editions = {e.id: e for e in Edition.objects.filter(
         goals__in=ids, status=Edition.PUBLISHED).select_related("strategy").distinct()}
     rows = goal_rows(None, Goal.objects.filter(id__in=ids), editions=editions) if ids else []
     rows.sort(key=lambda r: (r.goal.edition.strategy.name, -r.goal.edition.year, r.goal.code))
-    return render(request, "dashboard/across.html", {"q": query, "rows": rows})
+    return render(request, "dashboard/across.html", {
+        "q": query, "rows": rows, "total": found.count() if more else len(rows)})
