@@ -45,6 +45,9 @@ SETTINGS = (
             "for review, in MB; a larger file is refused before it is read."),
     Setting("LEITSTAND_UPLOAD_KEEP_HOURS", "72", "Hours an uploaded document is kept on disk "
             "at most; it is removed when its review ends or after this time."),
+    Setting("LEITSTAND_PAGE_CACHE_MB", "32", "Memory each server process may give to cached "
+            "public pages, in MB (pickled pages, keys and bookkeeping counted); the least "
+            "recently used pages are dropped beyond it."),
     Setting("LEITSTAND_SITE_URL", "http://127.0.0.1:8000", "The site's public address: every "
             "mail and every absolute link names it, never the request's host."),
     Setting("LEITSTAND_DCAT_PUBLISHER_NAME", "", "Publisher of the open data in the DCAT-AP.de "

@@ -159,9 +159,20 @@ OTP_TOTP_ISSUER = "Leitstand"
 # Public pages come from the cache until the data change (core.page_cache); each server
 # process keeps its own copies, the invalidation is shared through the database.
 LEITSTAND_PAGE_CACHE_SECONDS = 300
-LEITSTAND_PAGE_CACHE_CHECK_SECONDS = 1  # how stale a public page may be after a change
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-                      "OPTIONS": {"MAX_ENTRIES": 5000}}}
+# How often each process asks for the data version (a change is seen within this, plus the
+# rendering); core.page_cache serves a previous copy for at most 0.5 s after a change.
+LEITSTAND_PAGE_CACHE_CHECK_SECONDS = 0.25
+# Bounded in bytes, not entries (core.bounded_cache): whatever the number of distinct addresses
+# asked for, a process keeps at most LEITSTAND_PAGE_CACHE_MB of pages (default 32 MB).
+CACHES = {"default": {"BACKEND": "leitstand.core.bounded_cache.ByteBoundedCache",
+                      "OPTIONS": {"MAX_BYTES": int(config.get("LEITSTAND_PAGE_CACHE_MB"))
+                                  * 1024 * 1024}},
+          # Pages rendered after a change, shared by the server processes of one host so that
+          # one renders and the others take its copy (core.page_cache); on disk, kept a minute,
+          # at most 300 pages.
+          "shared": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                     "LOCATION": str(DATA_DIR / "page-cache"), "TIMEOUT": 60,
+                     "OPTIONS": {"MAX_ENTRIES": 300}}}
 
 # Documents uploaded for review (leitstand.onboarding): stored under server-chosen names,
 # removed after the review or after LEITSTAND_UPLOAD_KEEP_HOURS; the ingest runs in a child

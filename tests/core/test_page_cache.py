@@ -78,3 +78,104 @@ def test_public_pages_carry_no_csrf_token(client, db):
         response = client.get(url)
         assert "csrfmiddlewaretoken" not in response.content.decode(), url
         assert not response.cookies, url
+
+
+def _other_process_holds(key):
+    """Another server process of this host renders the page `key`: it holds the lock."""
+    import fcntl
+    import os
+
+    fd = os.open(page_cache_module.lock_path(key), os.O_RDWR | os.O_CREAT, 0o600)
+    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    return fd
+
+
+def test_after_a_change_a_page_another_process_rendered_is_taken_not_rendered_again(
+        client, db, page_cache, settings, django_assert_max_num_queries):
+    from django.core.cache import caches
+    from django.utils import timezone
+
+    settings.LEITSTAND_PAGE_CACHE_CHECK_SECONDS = 0
+    url = "/nrw/2019/"
+    client.get(url)
+    DataVersion.objects.filter(pk=1).update(number=F("number") + 1)  # another process's change
+    number = page_cache_module.version()
+    key = page_cache_module.page_key(timezone.localdate(), "de", "testserver", url)
+    caches["shared"].set(f"{key}:{number}", (number, {"Content-Type": "text/html"},
+                                             b"<p>rendered by another process</p>"))
+    with django_assert_max_num_queries(1):  # the data version only: nothing rendered here
+        response = client.get(url)
+    assert response["X-Page-Cache"] == "shared"
+    assert response.content == b"<p>rendered by another process</p>"
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    caches["shared"].clear()
+
+
+def test_while_another_process_renders_the_previous_copy_serves_half_a_second(
+        client, db, page_cache, settings, monkeypatch):
+    import os
+
+    from django.utils import timezone
+
+    settings.LEITSTAND_PAGE_CACHE_CHECK_SECONDS = 0.25
+    now = [1000.0]
+    monkeypatch.setattr(page_cache_module, "monotonic", lambda: now[0])
+    monkeypatch.setattr(page_cache_module, "WAIT_SECONDS", 0)  # no waiting for the other
+    url = "/nrw/2019/ziele/19-07/"
+    before = client.get(url).content
+    goal = Goal.objects.get(edition__strategy__slug="nrw", edition__slug="2019", code="19-07")
+    Goal.objects.filter(pk=goal.pk).update(title="Neuer Titel")  # another process's change:
+    DataVersion.objects.filter(pk=1).update(number=F("number") + 1)  # no signal here
+    fd = _other_process_holds(page_cache_module.page_key(timezone.localdate(), "de",
+                                                         "testserver", url))
+    try:
+        now[0] += 0.25  # this process sees the change; the other renders the page
+        response = client.get(url)
+        assert response["X-Page-Cache"] == "previous" and response.content == before
+        now[0] += 0.3  # the change may now be more than half a second old: never the old copy
+        response = client.get(url)
+        assert "X-Page-Cache" not in response and "Neuer Titel" in response.content.decode()
+    finally:
+        os.close(fd)
+
+
+def test_a_change_committed_by_another_server_process_is_seen_here(client, transactional_db,
+                                                                   page_cache, settings):
+    """Two `leitstand serve` share nothing but the database: a change committed by another
+    process (its own memory and cache) is seen by this one at its next look at the counter."""
+    import subprocess
+    import sys
+    from urllib.parse import quote
+
+    from django.db import connection
+
+    from leitstand.register.models import Edition, Strategy
+
+    settings.LEITSTAND_PAGE_CACHE_CHECK_SECONDS = 0  # look at every request: no clock involved
+    strategy = Strategy.objects.create(slug="zwei", name="Zwei Server", jurisdiction="Test")
+    edition = Edition.objects.create(strategy=strategy, label="1", slug="1", year=2026,
+                                     status="published")
+    goal = Goal.objects.create(edition=edition, code="Z1", title="Ein Ziel", horizon="short")
+    url = "/zwei/1/"
+    assert "Zweitserver" not in client.get(url).content.decode()
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    db = connection.settings_dict
+    database_url = (f"sqlite:///{db['NAME']}" if connection.vendor == "sqlite" else
+                    f"postgres://{quote(db['USER'])}:{quote(db['PASSWORD'])}@"
+                    f"{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}")
+    other = (
+        "import django, datetime; django.setup()\n"
+        "from django.contrib.auth import get_user_model\n"
+        "from leitstand.monitoring import services\n"
+        "from leitstand.register.models import Goal\n"
+        "editor = get_user_model().objects.create_superuser('zweit', 'z@example.org', 'x')\n"
+        f"goal = Goal.objects.get(pk={goal.pk})\n"
+        "draft = services.record_assessment(editor, goal, status='achieved', "
+        "as_of=datetime.date(2026, 1, 1), assessor='Zweitserver', assessor_kind='government', "
+        "evidence='Bericht')\n"
+        "services.approve_assessment(editor, draft.id)\n")
+    subprocess.run([sys.executable, "-c", other], check=True, env={
+        **__import__("os").environ, "DATABASE_URL": database_url,
+        "DJANGO_SETTINGS_MODULE": "leitstand.settings"}, timeout=120)
+    response = client.get(url)
+    assert "X-Page-Cache" not in response and "Zweitserver" in response.content.decode()
