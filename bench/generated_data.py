@@ -38,10 +38,34 @@ def _aware(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(9), tzinfo=dt.UTC)
 
 
-def insert(model, rows) -> int:
-    """Write `rows` (dicts by column attribute; missing ones take the field's default)."""
+# Ids are generated from 1 and moved past the rows a table holds already (OFFSETS, filled by
+# generate), so the data can join a database that has others (the demo, a test's).
+OFFSETS: dict = {}
+
+
+def _shifted(model, row: dict, also: dict) -> dict:
+    """The row with its own id and every reference moved by the offset of their table."""
+    for f in model._meta.concrete_fields:
+        value = row.get(f.attname)
+        if value is None:
+            continue
+        if f.primary_key:
+            row[f.attname] = value + OFFSETS[model]
+        elif f.is_relation:
+            row[f.attname] = value + OFFSETS[f.related_model]
+        elif f.attname == "id":  # a history row: the id of the object it is a version of
+            row["id"] = value + OFFSETS[model.instance_type]
+    for attname, target in also.items():
+        row[attname] += OFFSETS[target]
+    return row
+
+
+def insert(model, rows, also: dict | None = None) -> int:
+    """Write `rows` (dicts by column attribute; missing ones take the field's default); `also`
+    names plain columns that hold another table's ids."""
     from django.db import connection
 
+    rows = (_shifted(model, dict(row), also or {}) for row in rows)
     fields = model._meta.concrete_fields
     if connection.vendor != "postgresql":
         batch, n = [], 0
@@ -88,6 +112,12 @@ def generate(scale: float, seed: int = 7) -> tuple[int, int, int]:  # noqa: C901
     TargetIndicators = m.Target.indicators.through
     adopted = dt.date(2020, 1, 1)
     counts = {"goals": 0, "observations": 0}
+    from django.db.models import Max
+
+    for model in (m.SearchEntry, m.Organisation, m.Strategy, m.Edition, m.Section, m.Goal,
+                  HistGoal, GoalUnits, m.Indicator, m.Target, TargetIndicators, Observation,
+                  HistObs, Assessment):
+        OFFSETS[model] = model._default_manager.aggregate(n=Max("pk"))["n"] or 0
     with transaction.atomic():
         insert(m.Organisation, ({"id": k + 1, "slug": f"amt{k}", "name": f"Amt {k} für Tests",
                                  "short_name": f"A{k}"} for k in range(UNITS)))
@@ -120,7 +150,7 @@ def generate(scale: float, seed: int = 7) -> tuple[int, int, int]:  # noqa: C901
         insert(m.SearchEntry, ({"id": g["id"], "strategy_id": (g["id"] - 1) // GOALS_PER_EDITION
                                 + 1, "edition_id": g["edition_id"], "kind": "goal",
                                 "object_id": g["id"], "stems": index_text(g["code"], g["title"])}
-                               for g in goals()))
+                               for g in goals()), also={"object_id": m.Goal})
         insert(m.Indicator, ({"id": g, "strategy_id": (g - 1) // GOALS_PER_EDITION + 1,
                               "slug": f"i{g}", "name": f"Reihe {g}", "unit": "count",
                               "definition": "erzeugt", "source_url": "https://example.org/i"}

@@ -6,8 +6,11 @@ What the page cache hides is measured here: every request is computed. For each 
 overview, goal list with filters, goal page, a past day ("Stand am") of the overview and of
 the goal list, the API goal list and the edition summary – p50/p95/p99 over requests spread
 over random editions, and the most queries one request made, against a page of the same server
-that runs no query (the status vocabulary). Also: generation time and database size, the full
-recomputation of every status and the nightly snapshot.
+that runs no query (the status vocabulary). A past day is measured twice: a day before the
+snapshots began (computed from the history) and one of the last --nights days, which the
+nightly snapshots cover (read from them). Also: generation time and database size, the live
+computation of statuses, and each night's snapshot with the rows the table then holds (a night
+without changes extends the snapshots instead of adding rows).
 Aims: p95 <= 50 ms at --scale 0.01 and <= 200 ms at --scale 1; at most 10 queries a page.
 
 Before timing, the objects alive after the generation are frozen out of the garbage collector
@@ -60,30 +63,37 @@ def percentiles(samples):
 
 
 def time_pages(client, urls):
-    """Milliseconds per request and the most queries any one request made."""
+    """Milliseconds per request, and the most queries any one request made (counted in a
+    second pass: recording the queries slows the timed one)."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    times, most = [], 0
+    times = []
+    for url in urls:
+        start = time.perf_counter()
+        response = client.get(url)
+        times.append((time.perf_counter() - start) * 1000)
+        assert response.status_code == 200, (url, response.status_code)
+    most = 0
     for url in urls:
         with CaptureQueriesContext(connection) as queries:
-            start = time.perf_counter()
-            response = client.get(url)
-            times.append((time.perf_counter() - start) * 1000)
-        assert response.status_code == 200, (url, response.status_code)
+            client.get(url)
         most = max(most, len(queries))
     return times, most
 
 
-def page_kinds(editions, goals_per, n, rng):
+def page_kinds(editions, goals_per, n, rng, nights):
     """The addresses of each kind of page, spread over random editions and goals."""
+    from django.utils import timezone
+
+    today = timezone.localdate()
     def pick():
         return rng.choice(editions)
 
     def base(e):
         return f"/{e.strategy.slug}/{e.slug}/"
     statuses = ["achieved", "on_track", "at_risk", "missed", "in_progress"]
-    return {
+    return {k: v for k, v in {
         "overview": [base(pick()) for _ in range(n)],
         "goal list, filtered": [f"{base(pick())}ziele/?status={rng.choice(statuses)}"
                                 f"&horizon={rng.choice(['short', 'medium', 'long'])}"
@@ -97,13 +107,16 @@ def page_kinds(editions, goals_per, n, rng):
         "goal list, Stand am": [
             f"{base(pick())}ziele/?stand={dt.date(2019, 1, 1) + dt.timedelta(rng.randrange(1500))}"
             for _ in range(n)],
+        "overview, Stand am (snapshot day)": [
+            f"{base(pick())}?stand={today - dt.timedelta(rng.randint(1, nights))}"
+            for _ in range(n if nights else 0)],
         "API goal list": [f"/api/v1/goals?limit=20&offset={rng.randrange(len(editions) * 80)}"
                           for _ in range(n)],
         "API goal list, filtered": [
             f"/api/v1/goals?limit=20&strategy={pick().strategy.slug}&status={rng.choice(statuses)}"
             for _ in range(n)],
         "API edition summary": [f"/api/v1/editions/{pick().id}/summary" for _ in range(n)],
-    }
+    }.items() if v}
 
 
 def main() -> int:  # noqa: C901
@@ -114,6 +127,9 @@ def main() -> int:  # noqa: C901
                         help="generate into this PostgreSQL database once and keep it; "
                              "later runs with the same name measure it again")
     parser.add_argument("--only", help="measure only the kinds of page containing this text")
+    parser.add_argument("--nights", type=int, default=3,
+                        help="nightly snapshots of this many days before today, too (the "
+                             "past days they cover are read from them)")
     parser.add_argument("--pages-only", action="store_true",
                         help="a kept database: skip the recomputation and the snapshot if "
                              "today's snapshots are there")
@@ -163,6 +179,7 @@ def main() -> int:  # noqa: C901
         if args.pages_only and StatusSnapshot.objects.filter(day=timezone.localdate()).count() \
                 == Goal.objects.count():
             print("today's snapshots are there: recomputation and snapshot skipped")
+            args.nights = 0
         else:
             sample = editions[:max(1, min(len(editions), 20))]
             t0 = time.perf_counter()
@@ -170,12 +187,15 @@ def main() -> int:  # noqa: C901
             full = time.perf_counter() - t0
             print(f"live computation of {counted} goal statuses ({len(sample)} editions): "
                   f"{full:.2f} s ({counted / full:.0f} goals/s)")
-            t0 = time.perf_counter()
-            taken = take(timezone.localdate())
-            print(f"nightly snapshot of {taken} goal statuses: "
-                  f"{time.perf_counter() - t0:.1f} s")
+            today = timezone.localdate()
+            for back in range(args.nights, -1, -1):  # oldest night first, as the job runs
+                t0 = time.perf_counter()
+                taken = take(today - dt.timedelta(days=back))
+                print(f"nightly snapshot of {taken} goal statuses for "
+                      f"{today - dt.timedelta(days=back)}: {time.perf_counter() - t0:.1f} s, "
+                      f"{StatusSnapshot.objects.count()} snapshot rows in all")
         client = Client()
-        kinds = page_kinds(editions, goals_per, args.pages, random.Random(1))
+        kinds = page_kinds(editions, goals_per, args.pages, random.Random(1), args.nights)
         if args.only:
             kinds = {k: v for k, v in kinds.items() if args.only in k}
         import gc

@@ -50,3 +50,39 @@ def test_passage_anchoring_benchmark_finds_edited_passages_and_not_gone_ones():
     for name, row in rows.items():
         cases, right = int(row[1]), int(row[2])
         assert cases > 100 and right >= 0.9 * cases, (name, row)
+
+
+def test_generated_data_hold_history_corrections_and_assessments(db):
+    """bench/generated_data.py (COPY on PostgreSQL, bulk_create elsewhere) writes what the
+    scale benchmark's past days and filters need: every value's first version known 45 days
+    after its date, corrections as second versions, assessments, units, search entries."""
+    import datetime as dt
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from generated_data import OBSERVATIONS_PER_INDICATOR, generate
+
+    from leitstand.monitoring.known import known_points
+    from leitstand.monitoring.models import Assessment, Observation
+    from leitstand.register.models import Goal
+    from leitstand.register.search import goals_everywhere_query
+
+    before = Goal.objects.count()
+    strategies, goals, observations = generate(0.001)
+    assert (strategies, goals) == (1, 100)
+    assert observations == 100 * OBSERVATIONS_PER_INDICATOR == Observation.objects.filter(
+        indicator__strategy__slug="s0").count()
+    versions = Observation.history.filter(indicator__strategy__slug="s0")
+    corrected = versions.filter(history_type="~").count()
+    assert 0 < corrected < observations / 10 and versions.count() == observations + corrected
+    assert Goal.objects.count() == before + 100
+    assert {"government", "independent"} <= set(Assessment.objects.filter(
+        goal__edition__strategy__slug="s0").values_list("assessor_kind", flat=True))
+    found = Goal.objects.filter(id__in=goals_everywhere_query("Ziel 7"),
+                                edition__strategy__slug="s0").values_list("code", flat=True)
+    assert "z7" in set(found)  # the search entries point at the generated goals
+    # a value is known 45 days after its date: on its date the day shows none of it yet
+    first = Observation.objects.filter(indicator__strategy__slug="s0").order_by("id").first()
+    known_then = known_points(first.date + dt.timedelta(days=44), [first.indicator_id])
+    known_later = known_points(first.date + dt.timedelta(days=46), [first.indicator_id])
+    assert first.date not in {d for _, d, _ in known_then}
+    assert first.date in {d for _, d, _ in known_later}

@@ -214,3 +214,39 @@ def test_every_endpoint_answers_within_its_schema_and_never_fails(case, keep_tes
     from schemathesis.specs.openapi.checks import response_schema_conformance
 
     case.call_and_validate(checks=[not_a_server_error, response_schema_conformance])
+
+
+def _listed(client, query):
+    response = client.get(f"/api/v1/goals?limit=1000&{query}")
+    assert response.status_code == 200, response.content
+    return [g["id"] for g in response.json()["items"]]
+
+
+def test_goal_filters_answered_by_the_database_equal_the_computed_rows(client, db):
+    """With today's snapshots the API filters in SQL; the goals are the same as computed."""
+    from django.core.management import call_command
+    from django.db.models.signals import post_init
+
+    from leitstand.monitoring.filters import GoalFilter
+    from leitstand.monitoring.rows import goal_rows
+    from leitstand.register.models import Edition, Goal
+
+    editions = {e.id: e for e in Edition.objects.filter(status="published")}
+    rows = goal_rows(None, editions=editions, live=True)
+    call_command("snapshot")
+    for query in ({"status": "achieved"}, {"status": "not_assessed"}, {"horizon": "medium"},
+                  {"status": "on_track", "horizon": "short"}, {"unit": rows[0].unit_slugs[0]},
+                  {"section": rows[0].goal.section.field_of_action.slug}):
+        wanted = GoalFilter(**query)
+        expected = [r.goal.id for r in sorted(rows, key=lambda r: (r.goal.edition_id,
+                                                                   r.goal.code))
+                    if wanted.keep(r)]
+        made = []
+        post_init.connect(lambda sender, made=made, **kw: made.append(1), sender=Goal,
+                          weak=False, dispatch_uid="count-goals")
+        try:
+            listed = _listed(client, "&".join(f"{k}={v}" for k, v in query.items()))
+        finally:
+            post_init.disconnect(sender=Goal, dispatch_uid="count-goals")
+        assert listed == expected and expected, query
+        assert len(made) <= 2 * len(expected)  # only the listed goals are read, not every goal

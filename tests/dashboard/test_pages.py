@@ -324,3 +324,35 @@ def test_overview_opens_with_bars_whose_segments_link_to_exactly_their_goals(cli
     assert all(s == round(100 * n / 27) for _, n, s in published)
     # zero rows folded away: no segment or legend entry for a status no goal has
     assert "seg-dropped" not in glance
+
+
+def test_home_shows_fifty_strategies_a_page(client, db):
+    """An instance with a thousand strategies does not send them all on one page."""
+    from leitstand.dashboard.views import HOME_PER_PAGE
+
+    for i in range(HOME_PER_PAGE + 5):
+        strategy = Strategy.objects.create(slug=f"p{i:03}", name=f"Plan {i:03}", jurisdiction="X")
+        Edition.objects.create(strategy=strategy, label="1", slug="1", year=2024,
+                               adopted_on=dt.date(2024, 1, 1), status="published")
+    shown = Edition.objects.filter(status="published").values("strategy").distinct().count()
+    first = client.get("/").content.decode()
+    second = client.get("/?seite=2").content.decode()
+    assert first.count('<section class="card"') == HOME_PER_PAGE
+    assert second.count('<section class="card"') == shown - HOME_PER_PAGE
+    assert 'rel="next"' in first and 'href="?seite=2"' in first
+    assert 'rel="prev"' in second
+
+
+def test_comparison_shows_at_most_its_limit_and_says_how_many_there_are(client, db,
+                                                                        monkeypatch):
+    """A word every goal has does not compute every goal's status for one request."""
+    from leitstand.dashboard import views
+
+    everything = client.get("/vergleich/?q=Glasfaser").context
+    assert len(everything["rows"]) == everything["total"] > 2
+    monkeypatch.setattr(views, "ACROSS_LIMIT", 2)
+    response = client.get("/vergleich/?q=Glasfaser")
+    shown = [r.goal.id for r in response.context["rows"]]
+    assert shown == [r.goal.id for r in everything["rows"]][:2]  # the first two in its order
+    assert response.context["total"] == everything["total"]
+    assert "die ersten 2 werden gezeigt" in response.content.decode()

@@ -115,3 +115,39 @@ def test_latest_assessments_are_the_overviews_latest(db):
         expected = sorted((a for r in rows for a in r.latest_by_assessor.values()),
                           key=lambda a: (a.as_of, a.created_at), reverse=True)[:6]
         assert [a.id for a in latest_assessments([edition.id])] == [a.id for a in expected]
+
+
+def test_nights_without_change_extend_a_snapshot_instead_of_adding_rows(db):
+    """The table grows with the changes, not with goals x days; every day still reads the
+    same statuses from the snapshots as computed live for that day."""
+    today = timezone.localdate()
+    StatusSnapshot.objects.all().delete()
+    days = [today - dt.timedelta(days=k) for k in (3, 2, 1, 0)]
+    for day in days:  # four nights of the nightly job
+        call_command("snapshot", "--day", day.isoformat())
+    goals = Goal.objects.filter(edition__status="published").count()
+    assert StatusSnapshot.objects.count() < 2 * goals  # not 4 x goals
+    for edition in Edition.objects.filter(status="published"):
+        for day in days:
+            snapped = goal_rows(edition, today=day)
+            assert all(r.goal.snap_ruleset == RULESET for r in snapped)
+            assert _view(snapped) == _view(goal_rows(edition, today=day, live=True))
+
+
+def test_a_deadline_passing_starts_a_new_snapshot(db):
+    """The status of a goal changes on the day after its deadline: the snapshot before must
+    not be extended over it."""
+    from leitstand.register.models import Target
+
+    target = Target.objects.filter(goal__edition__status="published", value__isnull=False,
+                                   indicators__isnull=False).select_related("goal").first()
+    deadline = timezone.localdate() - dt.timedelta(days=2)
+    Target.objects.filter(pk=target.pk).update(deadline=deadline)  # no signal: data as given
+    StatusSnapshot.objects.all().delete()
+    for day in (deadline, deadline + dt.timedelta(days=1)):
+        call_command("snapshot", "--day", day.isoformat())
+    edition = target.goal.edition
+    for day in (deadline, deadline + dt.timedelta(days=1)):
+        snapped = {r.goal.id: r for r in goal_rows(edition, today=day)}
+        live = {r.goal.id: r for r in goal_rows(edition, today=day, live=True)}
+        assert snapped[target.goal_id].computed.inputs == live[target.goal_id].computed.inputs

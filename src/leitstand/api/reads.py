@@ -5,6 +5,7 @@ import datetime as dt
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from ninja import Query
 from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
@@ -35,7 +36,7 @@ from leitstand.api.schemas import (
 )
 from leitstand.monitoring.filters import GoalFilter
 from leitstand.monitoring.known import known_observations
-from leitstand.monitoring.models import Assessment
+from leitstand.monitoring.models import Assessment, known_day
 from leitstand.monitoring.rows import goal_rows
 from leitstand.monitoring.summaries import edition_summary
 from leitstand.register.models import Edition, Goal, Indicator, Measure, Section, Strategy, Target
@@ -123,18 +124,17 @@ def list_goals(request, filters: Query[GoalQuery]):
                         overdue=bool(filters.overdue), q=(filters.q or "")[:200])
     found = goals_everywhere_query(wanted.q) if wanted.q else None  # of `editions`, below
     key, reverse = filters.sort.lstrip("-"), filters.sort.startswith("-")
-    if key == "code" and not (wanted.section or wanted.unit or wanted.horizon
-                              or wanted.status or wanted.overdue):
-        # ordered, counted and sliced by the database, the editions read for the page's goals
-        # only: with 100,000 goals, reading every goal (or every edition) to sort them here
-        # took longer than the page's whole budget
-        goals = Goal.objects.filter(edition__in=editions.values("id")).only(
-            "id", "edition", "code")
-        if found is not None:
-            goals = goals.filter(id__in=found)
+    goals = Goal.objects.filter(edition__in=editions.values("id"))
+    if found is not None:
+        goals = goals.filter(id__in=found)
+    narrowed = wanted.in_database(goals, known_day(filters.stand) or timezone.localdate())
+    if key == "code" and narrowed is not None:
+        # filtered, ordered, counted and sliced by the database, the editions read for the
+        # page's goals only: with 100,000 goals, reading every goal (or every edition) to
+        # filter and sort it here took seconds
         order = ["edition_id", "code"]
-        return GoalPage(goals.order_by(*(f"-{o}" for o in order) if reverse else order),
-                        editions, filters.stand)
+        return GoalPage(narrowed.only("id", "edition", "code").order_by(
+            *(f"-{o}" for o in order) if reverse else order), editions, filters.stand)
     editions = {e.id: e for e in editions}
     if not editions:
         return []

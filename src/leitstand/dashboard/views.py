@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -40,10 +41,14 @@ from leitstand.register.models import (
 )
 
 HORIZON_LABELS = dict(horizons.CHOICES)
+ACROSS_LIMIT = 200  # goals compared on one page; a narrower subject shows the rest
+HOME_PER_PAGE = 50  # strategies on one page of the home page (a federal instance has 1,000)
 
 
 def home(request):
-    cards = [{"strategy": e.strategy, "edition": e} for e in current_editions()]
+    current = current_editions()
+    page = Paginator(current, HOME_PER_PAGE).get_page(request.GET.get("seite"))
+    cards = [{"strategy": e.strategy, "edition": e} for e in page]
     editions = {card["edition"].id: card["edition"] for card in cards}
     stand = stand_of(request)
     # counted by the database from the day's snapshots; computed only where they are missing
@@ -57,14 +62,20 @@ def home(request):
         found = counts.get(card["edition"].id, Counter())
         card["total"] = found.total()
         card["bar"] = summary.published_bar(card["edition"], found, card["total"], stand)
-    if len(missing) == len(editions):  # all computed: the rows hold the latest already
+    if len(missing) == len(current):  # all computed: the rows hold the latest already
         latest = sorted((a for r in rows for a in r.latest_by_assessor.values()),
                         key=lambda a: (a.as_of, a.created_at), reverse=True)
-    else:
-        latest = latest_assessments(editions, stand)
-    latest = [(a, by_edition[a.goal.edition_id]) for a in latest[:6]]
+    else:  # of every strategy, not only those on this page
+        latest = latest_assessments([e.id for e in current], stand)
+    everywhere = {e.id: e for e in current}
+    latest = [(a, by_edition.get(a.goal.edition_id) or {
+        "strategy": everywhere[a.goal.edition_id].strategy,
+        "edition": everywhere[a.goal.edition_id]}) for a in latest[:6]]
+    query = request.GET.copy()
+    query.pop("seite", None)
     return render(request, "dashboard/home.html", {
-        "cards": cards, "stand": stand, "as_of": stand or timezone.localdate(),
+        "cards": cards, "page": page, "query": query.urlencode(), "stand": stand,
+        "as_of": stand or timezone.localdate(),
         "consultations": open_consultations(), "latest": latest})
 
 
@@ -327,14 +338,22 @@ def across_strategies(request):
     from django.http import HttpResponseBadRequest
 
     from leitstand.register.models import Edition, Goal
-    from leitstand.register.search import goals_everywhere
+    from leitstand.register.search import goals_everywhere_query
 
     if set(request.GET) - {"q"}:
         return HttpResponseBadRequest(_("Only the parameter q is understood here."))
     query = request.GET.get("q", "").replace("\x00", "")[:200].strip()
-    ids = goals_everywhere(query) if query else set()
+    found = Goal.objects.filter(id__in=goals_everywhere_query(query)) if query \
+        else Goal.objects.none()
+    # the first ACROSS_LIMIT in the table's order, chosen by the database: a word every goal
+    # has would otherwise compute 100,000 statuses for one request
+    ids = list(found.order_by("edition__strategy__name", "-edition__year", "code")
+               .values_list("id", flat=True)[:ACROSS_LIMIT + 1])
+    more = len(ids) > ACROSS_LIMIT
+    ids = ids[:ACROSS_LIMIT]
     editions = {e.id: e for e in Edition.objects.filter(
         goals__in=ids, status=Edition.PUBLISHED).select_related("strategy").distinct()}
     rows = goal_rows(None, Goal.objects.filter(id__in=ids), editions=editions) if ids else []
     rows.sort(key=lambda r: (r.goal.edition.strategy.name, -r.goal.edition.year, r.goal.code))
-    return render(request, "dashboard/across.html", {"q": query, "rows": rows})
+    return render(request, "dashboard/across.html", {
+        "q": query, "rows": rows, "total": found.count() if more else len(rows)})

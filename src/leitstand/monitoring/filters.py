@@ -55,6 +55,34 @@ class GoalFilter:
         found = self.found(edition)
         return [r for r in rows if self.keep(r, found["goal"] if found else None)], found
 
+    def in_database(self, goals, day):
+        """`goals` (a query) narrowed to those this filter keeps, by the database – the status
+        from the day's snapshots –, or None where only the rows can tell: the overdue,
+        measurable and assessor filters, or a status asked for while a goal lacks that day's
+        snapshot. With 100,000 goals that is one query instead of computing every status."""
+        from django.db.models import Exists, OuterRef, Q
+
+        from leitstand.monitoring.models import StatusSnapshot
+        from leitstand.monitoring.status_rules import RULESET
+
+        if self.overdue or self.measurable or self.assessor:
+            return None
+        if self.status:
+            snapshots = StatusSnapshot.objects.filter(
+                day__lte=day, until__gte=day, ruleset=RULESET).exclude(status="")
+            if goals.exclude(Exists(snapshots.filter(goal=OuterRef("pk")))).exists():
+                return None
+            goals = goals.filter(Exists(snapshots.filter(goal=OuterRef("pk"),
+                                                         status=self.status)))
+        if self.section:
+            goals = goals.filter(Q(section__slug=self.section)
+                                 | Q(section__parent__slug=self.section))
+        if self.unit:
+            goals = goals.filter(responsible_units__slug=self.unit)
+        if self.horizon:
+            goals = goals.filter(horizon=self.horizon)
+        return goals
+
     def keep(self, row, matching_ids=None) -> bool:
         goal = row.goal
         return ((not self.section or _in_section(goal, self.section))

@@ -24,21 +24,44 @@ from leitstand.register.models import Edition, Goal, Indicator, Target
 
 @transaction.atomic
 def take(day: dt.date) -> int:
-    """Snapshots of every goal of every published edition for `day`."""
+    """Snapshots of every goal of every published edition for `day`: a goal whose snapshot
+    held through the day before with the same content has it extended to `day`; the others
+    get a new one. Taking a day again replaces what it had. Returns the goals covered."""
     from leitstand.monitoring.rows import goal_rows
 
     editions = {e.id: e for e in Edition.objects.filter(status=Edition.PUBLISHED)}
-    StatusSnapshot.objects.filter(day=day, goal__edition__in=list(editions)).delete()
-    made = [_snapshot(row, day) for edition in editions.values()
-            for row in goal_rows(edition, today=day, live=True)]
+    ours = StatusSnapshot.objects.filter(goal__edition__in=list(editions))
+    ours.filter(day=day).delete()
+    ours.filter(day__lt=day, until__gte=day).update(until=day - dt.timedelta(days=1))
+    before = {s.goal_id: s for s in ours.filter(until=day - dt.timedelta(days=1))}
+    made, extended = [], []
+    for edition in editions.values():
+        for row in goal_rows(edition, today=day, live=True):
+            snap = _snapshot(row, day)
+            previous = before.get(row.goal.id)
+            if previous is not None and _same(previous, snap):
+                extended.append(previous.id)
+            else:
+                made.append(snap)
+    for start in range(0, len(extended), 10_000):
+        StatusSnapshot.objects.filter(id__in=extended[start:start + 10_000]).update(until=day)
     StatusSnapshot.objects.bulk_create(made, batch_size=2000)
-    return len(made)
+    return len(made) + len(extended)
+
+
+CONTENT = ["ruleset", "computed_status", "reason", "inputs", "checks", "met_before_set",
+           "last_observed", "status"]
+
+
+def _same(a: StatusSnapshot, b: StatusSnapshot) -> bool:
+    return all(getattr(a, f) == getattr(b, f) for f in CONTENT)
 
 
 def _snapshot(row, day) -> StatusSnapshot:
     verdict = row.computed
     return StatusSnapshot(
-        goal=row.goal, day=day, ruleset=status_rules.RULESET, computed_status=verdict.status,
+        goal=row.goal, day=day, until=day, ruleset=status_rules.RULESET,
+        computed_status=verdict.status,
         reason=verdict.reason, inputs=verdict.inputs,
         checks=[[c.key, c.ok] for c in row.measurability.checks],
         met_before_set=row.measurability.met_before_set, last_observed=row.last_observed,
@@ -62,7 +85,8 @@ def renew(goal_ids) -> int:
             for row in goal_rows(edition, Goal.objects.filter(id__in=by_edition[edition.id]),
                                  today=today, live=True)]
     with transaction.atomic():
-        StatusSnapshot.objects.filter(day=today, goal__in=[s.goal_id for s in made]).delete()
+        StatusSnapshot.objects.filter(day__lte=today, until__gte=today,
+                                      goal__in=[s.goal_id for s in made]).delete()
         StatusSnapshot.objects.bulk_create(made)
     return len(made)
 

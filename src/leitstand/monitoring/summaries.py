@@ -50,7 +50,8 @@ def status_counts(edition_ids, day=None) -> dict[int, Counter]:
     incomplete = set()
     for edition_id, status, n in Goal.objects.filter(edition__in=list(edition_ids)).annotate(
             snap=FilteredRelation("snapshots", condition=Q(
-                snapshots__day=day, snapshots__ruleset=status_rules.RULESET))).values(
+                snapshots__day__lte=day, snapshots__until__gte=day,
+                snapshots__ruleset=status_rules.RULESET))).values(
             "edition_id", snap_status=F("snap__status")).annotate(n=Count("id")).values_list(
             "edition_id", "snap_status", "n"):
         if status:

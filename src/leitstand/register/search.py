@@ -22,14 +22,10 @@ def matching_ids(query: str, strategy_id: int, edition_id: int | None) -> dict[s
     return found
 
 
-def goals_everywhere(query: str) -> set[int]:
-    """Ids of the goals of every published edition, of every strategy, matching the query."""
-    return set(goals_everywhere_query(query).values_list("object_id", flat=True))
-
-
 def goals_everywhere_query(query: str):
-    """The same as a query of goal ids, for use inside another query (`id__in=`): a query
-    that matches most goals then need not travel to Python and back as 100,000 numbers."""
+    """The ids of the goals of every published edition, of every strategy, matching the
+    query, as a query to use inside another (`id__in=`): a query that matches most goals
+    then need not travel to Python and back as 100,000 numbers."""
     from leitstand.register.models import Edition
 
     stems = query_stems(query)
