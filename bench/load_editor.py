@@ -11,7 +11,8 @@ process than the visitors'), on the database the server serves.
         approve_assessment, each one transaction that also moves the page cache's data
         version). Save i is by the assessor "Lastprobe i" and replaces save i-1 (a
         correction), so the overview names exactly one of them: the last one it knows.
-        After each save it prints `saved i <wall-clock time of the commit>`.
+        After each save it prints `saved i <wall-clock time of the commit>` (noted by the
+        first callback after the commit, before the renewal of snapshots that runs then).
 
 Assessments are written here and not over HTTP: the API records drafts only, and approving
 needs the unit head's interactive sign-in with a second factor.
@@ -53,6 +54,7 @@ def prepare(path: str) -> None:
 
 
 def assess(path: str, count: int, every: float) -> None:
+    from django.db import transaction
     from django.utils import timezone
 
     from leitstand.monitoring import services
@@ -60,7 +62,7 @@ def assess(path: str, count: int, every: float) -> None:
     goal, user = goal_of(path), editor()
     print("ready", flush=True)
     sys.stdin.readline()
-    start, previous = time.monotonic(), None
+    start, previous, committed = time.monotonic(), None, []
     for i in range(1, count + 1):
         time.sleep(max(0.0, start + (i - 1) * every - time.monotonic()))
         draft = services.record_assessment(
@@ -68,8 +70,11 @@ def assess(path: str, count: int, every: float) -> None:
             assessor=f"Lastprobe {i}", assessor_kind="independent",
             evidence="Eine Änderung unter Last (bench/load.py).",
             replaces=previous, correction_reason="Nächste Lastprobe." if previous else "")
-        previous = services.approve_assessment(user, draft.id)  # returns after its commit
-        print(f"saved {i} {time.time():.6f}", flush=True)
+        committed.clear()
+        with transaction.atomic():  # the first thing after the commit notes its time, before
+            transaction.on_commit(lambda: committed.append(time.time()))  # snapshot renewal
+            previous = services.approve_assessment(user, draft.id)
+        print(f"saved {i} {committed[0]:.6f}", flush=True)
 
 
 def main() -> int:
