@@ -6,4 +6,6 @@ class CoreConfig(AppConfig):
     label = "core"
 
     def ready(self):
-        from leitstand.core import page_cache  # noqa: F401  (signals)
+        from leitstand.core import page_cache
+
+        page_cache.watch()

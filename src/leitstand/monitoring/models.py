@@ -174,6 +174,8 @@ class StatusSnapshot(models.Model):
     written anew); pages compute live wherever a day has no snapshot, so a snapshot can only
     ever save time, never show something else."""
 
+    leaves_pages_unchanged = True  # recomputable: writing one changes no page (core.page_cache)
+
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="snapshots")
     day = models.DateField(verbose_name=_("from"))
     until = models.DateField(verbose_name=_("until"), help_text=_("The last day it holds for."))

@@ -71,3 +71,8 @@ def restore(path: Path, database: str = "default") -> None:
                            "restore into a new, empty database.")
     with quiet_signals(), transaction.atomic(using=database):
         call_command("loaddata", str(path), database=database, verbosity=0)
+    # the file brings its own data version: pages another database rendered at that number
+    # must not be taken for this one's (core.page_cache)
+    from django.core.cache import caches
+
+    caches["shared"].clear()
