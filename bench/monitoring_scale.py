@@ -176,8 +176,9 @@ def main() -> int:  # noqa: C901
         goals_per = Goal.objects.filter(edition=editions[0]).count()
         from leitstand.monitoring.models import StatusSnapshot
 
-        if args.pages_only and StatusSnapshot.objects.filter(day=timezone.localdate()).count() \
-                == Goal.objects.count():
+        today = timezone.localdate()
+        if args.pages_only and StatusSnapshot.objects.filter(
+                day__lte=today, until__gte=today).count() == Goal.objects.count():
             print("today's snapshots are there: recomputation and snapshot skipped")
             args.nights = 0
         else:
