@@ -47,8 +47,9 @@ HOME_PER_PAGE = 50  # strategies on one page of the home page (a federal instanc
 
 def home(request):
     current = current_editions()
+    card_of = {e.id: {"strategy": e.strategy, "edition": e} for e in current}
     page = Paginator(current, HOME_PER_PAGE).get_page(request.GET.get("seite"))
-    cards = [{"strategy": e.strategy, "edition": e} for e in page]
+    cards = [card_of[e.id] for e in page]
     editions = {card["edition"].id: card["edition"] for card in cards}
     stand = stand_of(request)
     # counted by the database from the day's snapshots; computed only where they are missing
@@ -57,7 +58,6 @@ def home(request):
     rows = goal_rows(None, editions=missing, today=stand) if missing else []
     for row in rows:
         counts.setdefault(row.goal.edition_id, Counter())[row.status] += 1
-    by_edition = {card["edition"].id: card for card in cards}
     for card in cards:
         found = counts.get(card["edition"].id, Counter())
         card["total"] = found.total()
@@ -67,10 +67,7 @@ def home(request):
                         key=lambda a: (a.as_of, a.created_at), reverse=True)
     else:  # of every strategy, not only those on this page
         latest = latest_assessments([e.id for e in current], stand)
-    everywhere = {e.id: e for e in current}
-    latest = [(a, by_edition.get(a.goal.edition_id) or {
-        "strategy": everywhere[a.goal.edition_id].strategy,
-        "edition": everywhere[a.goal.edition_id]}) for a in latest[:6]]
+    latest = [(a, card_of[a.goal.edition_id]) for a in latest[:6]]
     query = request.GET.copy()
     query.pop("seite", None)
     return render(request, "dashboard/home.html", {

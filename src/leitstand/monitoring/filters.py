@@ -69,7 +69,7 @@ class GoalFilter:
             return None
         if self.status:
             snapshots = StatusSnapshot.objects.filter(
-                day__lte=day, until__gte=day, ruleset=RULESET).exclude(status="")
+                StatusSnapshot.holding_on(day), ruleset=RULESET).exclude(status="")
             if goals.exclude(Exists(snapshots.filter(goal=OuterRef("pk")))).exists():
                 return None
             goals = goals.filter(Exists(snapshots.filter(goal=OuterRef("pk"),

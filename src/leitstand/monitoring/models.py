@@ -196,3 +196,9 @@ class StatusSnapshot(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["goal", "day"],
                                                name="one_snapshot_per_goal_and_day")]
+
+    @staticmethod
+    def holding_on(day, path: str = "") -> models.Q:
+        """The snapshots that hold for `day`; `path` leads to them from another model
+        ("snapshots__" from Goal)."""
+        return models.Q(**{f"{path}day__lte": day, f"{path}until__gte": day})

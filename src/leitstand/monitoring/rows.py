@@ -198,10 +198,12 @@ SNAPSHOT_FIELDS = ["computed_status", "reason", "inputs", "checks", "met_before_
 
 def _with_snapshot(goals, day):
     """The snapshot holding on the day joined into the goal query itself: no extra query."""
-    from django.db.models import F, FilteredRelation, Q
+    from django.db.models import F, FilteredRelation
 
-    goals = goals.annotate(snap=FilteredRelation("snapshots", condition=Q(
-        snapshots__day__lte=day, snapshots__until__gte=day)))
+    from leitstand.monitoring.models import StatusSnapshot
+
+    goals = goals.annotate(snap=FilteredRelation(
+        "snapshots", condition=StatusSnapshot.holding_on(day, "snapshots__")))
     return goals.annotate(**{f"snap_{f}": F(f"snap__{f}") for f in SNAPSHOT_FIELDS})
 
 

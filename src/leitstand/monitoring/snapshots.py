@@ -85,7 +85,7 @@ def renew(goal_ids) -> int:
             for row in goal_rows(edition, Goal.objects.filter(id__in=by_edition[edition.id]),
                                  today=today, live=True)]
     with transaction.atomic():
-        StatusSnapshot.objects.filter(day__lte=today, until__gte=today,
+        StatusSnapshot.objects.filter(StatusSnapshot.holding_on(today),
                                       goal__in=[s.goal_id for s in made]).delete()
         StatusSnapshot.objects.bulk_create(made)
     return len(made)

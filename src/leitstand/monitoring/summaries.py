@@ -43,15 +43,15 @@ def status_counts(edition_ids, day=None) -> dict[int, Counter]:
     from django.db.models import Count, F, FilteredRelation, Q
 
     from leitstand.monitoring import status_rules
+    from leitstand.monitoring.models import StatusSnapshot
     from leitstand.register.models import Goal
 
     day = known_day(day) or timezone.localdate()
     counts: dict[int, Counter] = {}
     incomplete = set()
     for edition_id, status, n in Goal.objects.filter(edition__in=list(edition_ids)).annotate(
-            snap=FilteredRelation("snapshots", condition=Q(
-                snapshots__day__lte=day, snapshots__until__gte=day,
-                snapshots__ruleset=status_rules.RULESET))).values(
+            snap=FilteredRelation("snapshots", condition=StatusSnapshot.holding_on(
+                day, "snapshots__") & Q(snapshots__ruleset=status_rules.RULESET))).values(
             "edition_id", snap_status=F("snap__status")).annotate(n=Count("id")).values_list(
             "edition_id", "snap_status", "n"):
         if status:

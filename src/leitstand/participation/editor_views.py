@@ -113,15 +113,21 @@ def export_results(request, slug, fmt):
     return response
 
 
-@staff_member_required
-@refusing
-@require_http_methods(["GET", "POST"])
-def take_up(request, pk):
+def _proposal_and_goals(request, pk):
+    """A proposal the user may take up or answer, and the goals of its strategy to link."""
     proposal = get_object_or_404(Proposal.objects.select_related("consultation__edition"),
                                  pk=pk)
     _moderated_consultation(request, proposal.consultation.slug, "take_up_proposal")
     goals = list(Goal.objects.filter(edition__strategy=proposal.consultation.edition
                                      .strategy_id).select_related("edition"))
+    return proposal, goals
+
+
+@staff_member_required
+@refusing
+@require_http_methods(["GET", "POST"])
+def take_up(request, pk):
+    proposal, goals = _proposal_and_goals(request, pk)
     form = forms.TakeUpForm(request.POST or None, goals=goals)
     if request.method == "POST" and form.is_valid():
         goal = next(g for g in goals if str(g.pk) == form.cleaned_data["goal"])
@@ -197,11 +203,7 @@ def desk_view(request):
 @require_http_methods(["GET", "POST"])
 def answer_proposal(request, pk):
     """The strategy team's official answer to a proposal."""
-    proposal = get_object_or_404(Proposal.objects.select_related("consultation__edition"),
-                                 pk=pk)
-    _moderated_consultation(request, proposal.consultation.slug, "take_up_proposal")
-    goals = list(Goal.objects.filter(edition__strategy=proposal.consultation.edition
-                                     .strategy_id).select_related("edition"))
+    proposal, goals = _proposal_and_goals(request, pk)
     form = forms.ProposalAnswerForm(request.POST or None, states=ProposalAnswer.STATES,
                                     goals=goals)
     if request.method == "POST" and form.is_valid():

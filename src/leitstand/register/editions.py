@@ -21,9 +21,14 @@ def edition_or_404(strategy_slug: str, edition_slug: str, user=None) -> Edition:
     return edition
 
 
+def _recency(edition: Edition) -> tuple:
+    """Which of a strategy's published editions is current: the latest year, then adoption."""
+    return edition.year, edition.adopted_on or dt.date.min
+
+
 def current_edition(strategy) -> Edition | None:
     published = [e for e in strategy.editions.all() if e.status == Edition.PUBLISHED]
-    return max(published, key=lambda e: (e.year, e.adopted_on or dt.date.min), default=None)
+    return max(published, key=_recency, default=None)
 
 
 def current_editions() -> list[Edition]:
@@ -36,7 +41,6 @@ def current_editions() -> list[Edition]:
     for edition in Edition.objects.filter(status=Edition.PUBLISHED).select_related(
             "strategy").order_by(*order, "strategy_id"):
         best = current.get(edition.strategy_id)
-        if best is None or (edition.year, edition.adopted_on or dt.date.min) > (
-                best.year, best.adopted_on or dt.date.min):
+        if best is None or _recency(edition) > _recency(best):
             current[edition.strategy_id] = edition
     return list(current.values())
