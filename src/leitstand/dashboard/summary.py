@@ -2,7 +2,7 @@
 and per responsible unit, each segment linking to exactly the goals it counts.
 
 Built from the goal rows and the counting functions the overview already uses
-(monitoring.aggregates); the drawing is charts.stacked_bar's, the SVG the template's.
+(monitoring.aggregates); the geometry is charts.stacked_bar's, the markup dashboard.render's.
 """
 
 from __future__ import annotations

@@ -1,13 +1,14 @@
-"""Template filters for statuses and quantities, so templates hold no logic of their own."""
+"""Template filters for statuses and quantities, so templates hold no logic of their own, and
+the tags that draw the long repeated parts of the pages (goal table rows, stacked bars) in
+Python (dashboard.render says why)."""
 
 from decimal import Decimal
 
 from django import template
 from django.template.defaultfilters import floatformat
-from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
-from leitstand.dashboard import wording
+from leitstand.dashboard import render, wording
 from leitstand.monitoring import vocabulary
 
 register = template.Library()
@@ -22,12 +23,21 @@ def status_symbol(code):
     return vocabulary.BY_CODE[code].symbol if code in vocabulary.BY_CODE else ""
 
 
-@register.filter
-def status_badge(code):
-    """The status as dashboard/_status.html draws it; a filter, not an include, for the long
-    goal tables (an include per row was a fifth of an overview's rendering)."""
-    return format_html('<span class="status status-{}"><span aria-hidden="true">{}</span> {}'
-                       '</span>', code, status_symbol(code), status_label(code))
+# The status as dashboard/_status.html draws it; a filter, not an include, for the long
+# tables (an include per row was a fifth of an overview's rendering).
+register.filter("status_badge", render.status_badge)
+
+
+@register.simple_tag
+def goal_table_rows(rows, goals_url, stand, language):
+    """The body rows of dashboard/_goal_table.html."""
+    return render.goal_rows(rows, goals_url, stand, language)
+
+
+@register.simple_tag
+def stacked_bar(bar, language, small=False):
+    """One stacked status bar (charts.Bar), `small` in the overview's small multiples."""
+    return render.stacked_bar(bar, language, small)
 
 
 @register.filter
