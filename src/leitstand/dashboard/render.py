@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from django.template.defaultfilters import date as date_filter
 from django.utils.formats import localize
-from django.utils.html import conditional_escape, format_html, format_html_join
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
@@ -40,28 +40,44 @@ def stand_query(stand, first: bool) -> str:
     return ("?" if first else "&") + "stand=" + date_filter(stand, "Y-m-d")
 
 
+ROW = ('  <tr>\n'
+       '    <td><a href="{}{}/{}"><span class="code">{}</span> <span lang="{}">{}</span></a></td>\n'
+       '    <td>{}</td>\n'
+       '    <td>{}{}</td>\n'
+       '    <td>{}</td>\n'
+       '  </tr>\n')
+SEGMENT = ('<a href="{}" tabindex="-1"><rect class="seg-{}" x="{}%" y="0" width="{}%" '
+           'height="100%"/>{}</a>')
+COUNT = '<text class="seg-text seg-text-{}" x="{}%" y="19" text-anchor="middle">{}</text>'
+LEGEND = '<li><a href="{}"><span class="swatch seg-{}"></span>{}: {}&nbsp;({}&nbsp;%)</a></li>'
+BAR = ('<div class="bar{}">\n<p class="bar-label">{} <span class="note">{}</span></p>\n'
+       '<svg class="stack" width="100%" height="{}" aria-hidden="true" focusable="false">{}</svg>\n'
+       '<ul class="legend">{}</ul>\n</div>\n')
+
+
 def goal_rows(rows, goals_url: str, stand, language: str) -> SafeString:
     """The rows of a goal table (dashboard/_goal_table.html): the goal linked to its page on
     the same "Stand am" day, its responsible units, its due date with the overdue marker and
     its status; one row saying so if there are none."""
     if not rows:
         return format_html('  <tr><td colspan="4">{}</td></tr>\n', _("No goals match."))
-    suffix = stand_query(stand, first=True)
+    # what every row shares, escaped and drawn once per table rather than once per row
+    url, lang = conditional_escape(goals_url), conditional_escape(language)
+    suffix = conditional_escape(stand_query(stand, first=True))
     overdue = format_html(' <strong class="overdue">{}</strong>', _("overdue"))
-    none = "–"
-    return format_html_join("", (
-        '  <tr>\n'
-        '    <td><a href="{}{}/{}"><span class="code">{}</span> '
-        '<span lang="{}">{}</span></a></td>\n'
-        '    <td>{}</td>\n'
-        '    <td>{}{}</td>\n'
-        '    <td>{}</td>\n'
-        '  </tr>\n'), (
-        (goals_url, row.goal.code, suffix, row.goal.code, language, row.goal.title,
-         mark_safe(", ".join(conditional_escape(u) for u in row.units)) if row.units else none,
-         date_filter(row.due, "SHORT_DATE_FORMAT") if row.due else none,
-         overdue if row.overdue else "", status_badge(row.status))
-        for row in rows))
+    badges, dates = {}, {}
+    html = []
+    for row in rows:
+        code = conditional_escape(row.goal.code)
+        if row.status not in badges:
+            badges[row.status] = status_badge(row.status)
+        if row.due not in dates:
+            dates[row.due] = date_filter(row.due, "SHORT_DATE_FORMAT") if row.due else "–"
+        html.append(format_html(
+            ROW, url, code, suffix, code, lang, row.goal.title,
+            mark_safe(", ".join(conditional_escape(u) for u in row.units)) if row.units else "–",
+            dates[row.due], overdue if row.overdue else "", badges[row.status]))
+    return mark_safe("".join(html))
 
 
 def stacked_bar(bar, language: str, small: bool = False) -> SafeString:
@@ -73,18 +89,12 @@ def stacked_bar(bar, language: str, small: bool = False) -> SafeString:
         label = format_html('<a href="{}"{}>{}</a>', bar.href, lang, bar.label)
     else:
         label = format_html("<strong{}>{}</strong>", lang, bar.label)
-    rects = format_html_join("", '<a href="{}" tabindex="-1"><rect class="seg-{}" x="{}%" y="0" '
-                             'width="{}%" height="100%"/>{}</a>', (
-        (s.href, s.code, str(s.x), str(s.width), format_html(
-            '<text class="seg-text seg-text-{}" x="{}%" y="19" text-anchor="middle">{}</text>',
-            s.code, str(s.middle), localize(s.n)) if s.shows_count and not small else "")
-        for s in bar.segments))
-    legend = format_html_join("", '<li><a href="{}"><span class="swatch seg-{}"></span>{}: {}'
-                              '&nbsp;({}&nbsp;%)</a></li>', (
-        (s.href, s.code, s.label, localize(s.n), localize(s.share)) for s in bar.segments))
-    return format_html(
-        '<div class="bar{}">\n<p class="bar-label">{} <span class="note">{}</span></p>\n'
-        '<svg class="stack" width="100%" height="{}" aria-hidden="true" focusable="false">{}'
-        '</svg>\n<ul class="legend">{}</ul>\n</div>\n',
-        mark_safe(" bar-small") if small else "", label, bar.note, "16" if small else "28",
-        rects, legend)
+    rects, legend = [], []
+    for s in bar.segments:  # the link, the code and the count serve twice: escaped once
+        href, code, n = conditional_escape(s.href), conditional_escape(s.code), localize(s.n)
+        count = format_html(COUNT, code, str(s.middle), n) if s.shows_count and not small else ""
+        rects.append(format_html(SEGMENT, href, code, str(s.x), str(s.width), count))
+        legend.append(format_html(LEGEND, href, code, s.label, n, localize(s.share)))
+    return format_html(BAR, mark_safe(" bar-small") if small else "", label, bar.note,
+                       "16" if small else "28", mark_safe("".join(rects)),
+                       mark_safe("".join(legend)))
