@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from leitstand.dashboard import charts, summary, wording
+from leitstand.dashboard.render import stand_query
 from leitstand.monitoring import aggregates, status_rules, vocabulary
 from leitstand.monitoring import status as status_rule
 from leitstand.monitoring.asof import stand_of
@@ -99,6 +100,8 @@ def overview(request, strategy, edition):
         "total": len(rows),
         "as_of": stand or timezone.localdate(),
         "stand": stand,
+        # the day as the counts tables' links carry it, "&stand=…" (once, not once per row)
+        "stand_param": stand_query(stand, first=False),
         "by_status": aggregates.count_by(rows, lambda r: r.status, vocabulary.label,
                                          order=status_order),
         "by_horizon": aggregates.count_by(
