@@ -61,7 +61,7 @@ def test_generated_data_hold_history_corrections_and_assessments(db):
     sys.path.insert(0, str(ROOT / "bench"))
     from generated_data import OBSERVATIONS_PER_INDICATOR, generate
 
-    from leitstand.monitoring.known import known_points
+    from leitstand.monitoring.known import known_observations
     from leitstand.monitoring.models import Assessment, Observation
     from leitstand.register.models import Goal
     from leitstand.register.search import goals_everywhere_query
@@ -82,7 +82,9 @@ def test_generated_data_hold_history_corrections_and_assessments(db):
     assert "z7" in set(found)  # the search entries point at the generated goals
     # a value is known 45 days after its date: on its date the day shows none of it yet
     first = Observation.objects.filter(indicator__strategy__slug="s0").order_by("id").first()
-    known_then = known_points(first.date + dt.timedelta(days=44), [first.indicator_id])
-    known_later = known_points(first.date + dt.timedelta(days=46), [first.indicator_id])
-    assert first.date not in {d for _, d, _ in known_then}
-    assert first.date in {d for _, d, _ in known_later}
+    known_then = known_observations(first.date + dt.timedelta(days=44),
+                                    indicator_id=first.indicator_id)
+    known_later = known_observations(first.date + dt.timedelta(days=46),
+                                     indicator_id=first.indicator_id)
+    assert first.date not in {o.date for o in known_then}
+    assert first.date in {o.date for o in known_later}

@@ -86,7 +86,7 @@ def register_tables(as_of: dt.date | None = None, strategy=None) -> list[Table]:
                 targets.rows.append([
                     edition.strategy.slug, edition.label, row.goal.code, t.metric, t.value,
                     t.unit, t.comparator, t.deadline, t.per, t.baseline_year, t.baseline_value,
-                    t.factor, t.rank, ";".join(i.slug for i in t.indicators.all())])
+                    t.factor, t.rank, ";".join(i.slug for i in t.indicator_list)])
     observations = known_observations(
         as_of, order=("indicator__strategy__slug", "indicator__slug", "date"),
         related=["indicator__strategy"], indicator__strategy__in=strategy_ids)

@@ -175,12 +175,12 @@ def goal_detail(request, strategy, edition, code):
     indicator_views = []
     seen = set()
     for target in row.targets:
-        for indicator in target.indicators.all():
+        for indicator in target.indicator_list:
             if indicator.id in seen:
                 continue
             seen.add(indicator.id)
             observations = row.observations[indicator.id]
-            shown = next((t for t in row.targets if indicator in t.indicators.all()
+            shown = next((t for t in row.targets if indicator in t.indicator_list
                           and t.value is not None and t.unit == indicator.unit), None)
             indicator_views.append({
                 "indicator": indicator,

@@ -37,6 +37,18 @@ class Series:
     name: str
     unit: str
     points: tuple  # ((date, value), ...) in date order
+    # (day, n) where `points` hold only what the rules read on that day (the first value, the
+    # last by the day, by each deadline and of all: monitoring.known.rule_points) and n of the
+    # series' values are dated by the day; None where `points` are the whole series
+    dated_by: tuple | None = None
+
+    def count_by(self, day: dt.date) -> int:
+        """How many values are dated by `day`."""
+        if self.dated_by is None:
+            return sum(1 for d, _ in self.points if d <= day)
+        if self.dated_by[0] != day:
+            raise ValueError(f"series reduced for {self.dated_by[0]}, judged on {day}")
+        return self.dated_by[1]
 
 
 @dataclass
@@ -127,9 +139,10 @@ def judge_series(t: TargetInput, s: Series, as_of: dt.date) -> Verdict:
                                          f"the target in {t.unit}",
                         {"indicator": s.name, "indicator_unit": s.unit})
     known = [(d, v) for d, v in s.points if d <= as_of]
+    count = s.count_by(as_of)
     way = direction(t, goal)
     inputs = {"indicator": s.name, "target": goal, "unit": t.unit, "direction": way,
-              "deadline": t.deadline.isoformat(), "observations": len(known)}
+              "deadline": t.deadline.isoformat(), "observations": count}
     if not known:
         return _verdict("no_observation", "no observation up to the as-of date", inputs)
     last_date, last = known[-1]
@@ -145,7 +158,7 @@ def judge_series(t: TargetInput, s: Series, as_of: dt.date) -> Verdict:
                             f"{goal:g} by the deadline {t.deadline}", inputs)
         return _verdict("missed", f"deadline {t.deadline} passed, target {goal:g} not met",
                         inputs)
-    if len(known) < MIN_OBSERVATIONS:
+    if count < MIN_OBSERVATIONS:
         return _verdict("too_few", f"fewer than {MIN_OBSERVATIONS} observations: no trend",
                         inputs)
     projected = project(known, t.deadline)
