@@ -48,6 +48,9 @@ SETTINGS = (
     Setting("LEITSTAND_PAGE_CACHE_MB", "32", "Memory each server process may give to cached "
             "public pages, in MB (pickled pages, keys and bookkeeping counted); the least "
             "recently used pages are dropped beyond it."),
+    Setting("LEITSTAND_PG_PREPARE", "1", "PostgreSQL: prepare a query a connection has sent "
+            "five times, so it is planned once (0 for a connection pooler that cannot keep "
+            "prepared statements, such as PgBouncer before 1.21 in transaction mode)."),
     Setting("LEITSTAND_SITE_URL", "http://127.0.0.1:8000", "The site's public address: every "
             "mail and every absolute link names it, never the request's host."),
     Setting("LEITSTAND_DCAT_PUBLISHER_NAME", "", "Publisher of the open data in the DCAT-AP.de "
