@@ -15,6 +15,8 @@ Aims: p95 <= 50 ms at --scale 0.01 and <= 200 ms at --scale 1; at most 10 querie
 
 Before timing, the objects alive after the generation are frozen out of the garbage collector
 (gc.freeze), as `leitstand serve` does after loading the app and before forking its workers.
+Requests go through Django's test client without the test environment's instrumentation
+(which copies every template's context into the response): pages render as a server renders.
 
 Run: DATABASE_URL=postgres://… python bench/monitoring_scale.py --scale 0.01
      (a temporary database, dropped afterwards), or for the full scale once, kept for reruns:
@@ -143,10 +145,8 @@ def main() -> int:  # noqa: C901
     from django.core.management import call_command
     from django.db import connection
     from django.test import Client
-    from django.test.utils import setup_test_environment
     from django.utils import timezone
 
-    setup_test_environment()
     settings.ALLOWED_HOSTS = ["testserver"]
     settings.LEITSTAND_PAGE_CACHE_SECONDS = 0  # every request computed: what the cache hides
     old_name = None
