@@ -26,6 +26,25 @@ def test_snapshot_rows_equal_live_rows_for_every_demo_edition(db):
         assert _view(snapped) == _view(live)
 
 
+def _counted(rows):
+    return [(r.goal.code, r.status, r.due, r.overdue, r.unit_slugs,
+             sorted((k, a.id) for k, a in r.latest_by_assessor.items())) for r in rows]
+
+
+def test_brief_rows_count_as_the_full_rows_from_snapshots_and_on_past_days(db):
+    """What the overview, the goal list and the summary count (status, due date, overdue,
+    units, each assessor's latest word) is the same in brief rows, which leave the reasons,
+    the measurability and the review dates out."""
+    call_command("snapshot")
+    for edition in Edition.objects.filter(status="published"):
+        for day in (None, edition.adopted_on + dt.timedelta(days=400)):
+            brief = goal_rows(edition, today=day, brief=True)
+            assert _counted(brief) == _counted(goal_rows(edition, today=day))
+            assert all(r.measurability is None and r.next_review is None for r in brief)
+        assert all(r.goal.snap_ruleset == RULESET and not hasattr(r.goal, "snap_inputs")
+                   for r in goal_rows(edition, brief=True))  # the reasons not even read
+
+
 def test_snapshots_save_queries(db, django_assert_max_num_queries):
     edition = Edition.objects.get(strategy__slug="nrw", slug="2019")
     call_command("snapshot")

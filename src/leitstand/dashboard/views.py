@@ -56,7 +56,7 @@ def home(request):
     # counted by the database from the day's snapshots; computed only where they are missing
     counts = status_counts(editions, stand) if editions else {}
     missing = {k: e for k, e in editions.items() if k not in counts}
-    rows = goal_rows(None, editions=missing, today=stand) if missing else []
+    rows = goal_rows(None, editions=missing, today=stand, brief=True) if missing else []
     for row in rows:
         counts.setdefault(row.goal.edition_id, Counter())[row.status] += 1
     for card in cards:
@@ -88,7 +88,7 @@ def strategy(request, strategy):
 def overview(request, strategy, edition):
     edition = edition_or_404(strategy, edition, request.user)
     stand = stand_of(request)
-    rows = goal_rows(edition, today=stand)
+    rows = goal_rows(edition, today=stand, brief=True)
     status_order = [s.code for s in vocabulary.STATUSES]
     fields = {s.field_of_action.slug: s.field_of_action
               for s in (r.goal.section for r in rows) if s is not None}
@@ -138,7 +138,7 @@ def goal_list(request, strategy, edition):
                         + (f"?{params.urlencode()}" if params else ""))
     flt = GoalFilter.from_params(request.GET)
     stand = stand_of(request)
-    rows = goal_rows(edition, today=stand)
+    rows = goal_rows(edition, today=stand, brief=not flt.measurable)  # the table counts
     shown, found = flt.apply(rows, edition)
     extra = {}
     if found:
@@ -255,7 +255,7 @@ def section_detail(request, strategy, edition, section):
             slug=section.slug) | Section.objects.filter(edition=edition, parent=section))
     return render(request, "dashboard/section_detail.html", {
         "edition": edition, "strategy": edition.strategy, "section": section,
-        "rows": goal_rows(edition, in_section, today=stand),
+        "rows": goal_rows(edition, in_section, today=stand, brief=True),
         "stand": stand,
         "measures": Measure.objects.filter(edition=edition).filter(
             section__in=Section.objects.filter(edition=edition, parent=section)
@@ -269,8 +269,8 @@ def unit_detail(request, strategy, edition, unit):
     stand = stand_of(request)
     return render(request, "dashboard/unit_detail.html", {
         "edition": edition, "strategy": edition.strategy, "unit": unit,
-        "rows": goal_rows(edition, Goal.objects.filter(edition=edition,
-                                                       responsible_units=unit), today=stand),
+        "rows": goal_rows(edition, Goal.objects.filter(edition=edition, responsible_units=unit),
+                          today=stand, brief=True),
         "stand": stand,
         "measures": Measure.objects.filter(edition=edition, responsible_units=unit),
         "indicators": Indicator.objects.filter(strategy=edition.strategy,

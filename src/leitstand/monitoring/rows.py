@@ -51,12 +51,16 @@ class GoalRow:
 
 def goal_rows(edition: Edition | None, goals=None, today: dt.date | None = None,  # noqa: C901
               editions: dict | None = None, known_assessments=None,
-              with_observations: bool = False, live: bool = False) -> list[GoalRow]:
+              with_observations: bool = False, live: bool = False,
+              brief: bool = False) -> list[GoalRow]:
     """Goals with their published status, in a fixed number of queries for any number of goals.
 
     `editions` (id -> Edition) serves goals of several editions at once. Where every goal has
     a status snapshot for the day, the computed part comes from it; `live` or
     `with_observations` (the goal page's charts) always compute from the observations.
+    `brief` rows hold what counting needs (status, due date, overdue, units, the assessors'
+    latest word) and leave out the computed status's reason and inputs, the measurability
+    checks and the review dates: an overview counts, it does not explain.
     """
     today = known_day(today) or timezone.localdate()
     editions = editions or {edition.id: edition}
@@ -66,9 +70,11 @@ def goal_rows(edition: Edition | None, goals=None, today: dt.date | None = None,
     if not isinstance(goals, list):
         units_of = _units_of(goals)
         if use_snapshots:
-            goals = _with_snapshot(goals, today)
+            goals = _with_snapshot(goals, today, BRIEF_SNAPSHOT_FIELDS if brief
+                                   else SNAPSHOT_FIELDS)
         goals = list(goals.select_related("section__parent"))
-    snapshots = _snapshots(goals) if use_snapshots else {}
+    snapshots = _snapshots(goals, BRIEF_SNAPSHOT_FIELDS if brief else SNAPSHOT_FIELDS) \
+        if use_snapshots else {}
     dues = {g.id: horizons.due_date(editions[g.edition_id].adopted_on, g.horizon, g.deadline)
             for g in goals}
     if snapshots:
@@ -95,7 +101,8 @@ def goal_rows(edition: Edition | None, goals=None, today: dt.date | None = None,
         due = dues[goal.id]
         snap = snapshots.get(goal.id)
         if snap is not None:
-            shown = status_rules.Verdict(snap.computed_status, snap.reason, snap.inputs)
+            shown = status_rules.Verdict(snap.computed_status, "") if brief else \
+                status_rules.Verdict(snap.computed_status, snap.reason, snap.inputs)
             computed = shown if snap.computed_status in status_rules.ORDER else None
         else:
             computed = status_rules.judge_goal(
@@ -114,9 +121,11 @@ def goal_rows(edition: Edition | None, goals=None, today: dt.date | None = None,
                             shown, goal_targets,
                             {i.id: observation_rows[i.id] for t in goal_targets
                              for i in t.indicator_list},
-                            _snapshot_measurability(snap) if snap is not None
+                            None if brief else _snapshot_measurability(snap) if snap is not None
                             else _measurability(goal, units, goal_targets, series, due),
                             units=units))
+        if brief:
+            continue
         row = rows[-1]
         row.last_observed = snap.last_observed if snap is not None else max(
             (series[i.id].points[-1][0] for t in goal_targets for i in t.indicator_list
@@ -235,9 +244,10 @@ def _num(value):
 
 SNAPSHOT_FIELDS = ["computed_status", "reason", "inputs", "checks", "met_before_set",
                    "last_observed", "ruleset"]
+BRIEF_SNAPSHOT_FIELDS = ["computed_status", "ruleset"]
 
 
-def _with_snapshot(goals, day):
+def _with_snapshot(goals, day, fields):
     """The snapshot holding on the day joined into the goal query itself: no extra query."""
     from django.db.models import F, FilteredRelation
 
@@ -245,16 +255,16 @@ def _with_snapshot(goals, day):
 
     goals = goals.annotate(snap=FilteredRelation(
         "snapshots", condition=StatusSnapshot.holding_on(day, "snapshots__")))
-    return goals.annotate(**{f"snap_{f}": F(f"snap__{f}") for f in SNAPSHOT_FIELDS})
+    return goals.annotate(**{f"snap_{f}": F(f"snap__{f}") for f in fields})
 
 
-def _snapshots(goals) -> dict:
+def _snapshots(goals, fields) -> dict:
     """The joined snapshots by goal, but only where every goal has one: else compute live."""
     from types import SimpleNamespace
 
     if not goals or any(getattr(g, "snap_ruleset", None) != status_rules.RULESET for g in goals):
         return {}
-    return {g.id: SimpleNamespace(**{f: getattr(g, f"snap_{f}") for f in SNAPSHOT_FIELDS})
+    return {g.id: SimpleNamespace(**{f: getattr(g, f"snap_{f}") for f in fields})
             for g in goals}
 
 

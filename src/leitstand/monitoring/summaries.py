@@ -19,7 +19,7 @@ def field_of_action(section) -> str:
 
 def edition_summary(edition: Edition, rows=None, today=None) -> dict:
     today = known_day(today)
-    rows = rows if rows is not None else goal_rows(edition, today=today)
+    rows = rows if rows is not None else goal_rows(edition, today=today, brief=True)
 
     def tally(keys_of):
         return {c.key: c.n for c in sorted(count_by(rows, keys_of, str), key=lambda c: c.key)}
