@@ -113,21 +113,10 @@ def rule_points(day: dt.date | None, as_of: dt.date, cutoffs: dict[int, set]
     return points, counts
 
 
-def raw_rows(query) -> list[tuple]:
-    """The rows of a values_list query read with the database cursor: dates as dates, the
-    rest as the driver gives them. The ORM converts every value through its converters; for
-    the ten thousand observations behind one overview that was most of the page time."""
-    from django.db import connections
-
-    try:
-        sql, params = query.query.sql_with_params()
-    except EmptyResultSet:  # an empty `__in`: nothing to read
-        return []
-    return _fetch(connections[query.db], sql, params)
-
-
 def _fetch(connection, sql, params) -> list[tuple]:
-    """Rows of `sql`, the second column (a date) as a date whatever the database."""
+    """Rows of `sql` read with the database cursor, the second column (a date) as a date
+    whatever the database; the rest as the driver gives them (the ORM's converters per value
+    cost more than the query)."""
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
