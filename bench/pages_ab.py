@@ -25,6 +25,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+from monitoring_scale import percentiles  # noqa: E402  (the same percentiles as there)
 
 
 def serve(src: str) -> None:
@@ -106,9 +108,8 @@ def main() -> int:
                 times[name].append(ask(name, url))
         line = f"{kind:20}"
         for name, ts in times.items():
-            ordered = sorted(ts)
-            line += (f" | {name} p50 {statistics.median(ts):6.1f}"
-                     f" p95 {ordered[int(0.95 * len(ordered))]:6.1f} ms")
+            p50, p95, _ = percentiles(ts)
+            line += f" | {name} p50 {p50:6.1f} p95 {p95:6.1f} ms"
         ratio = statistics.median(a / b for a, b in zip(times["this"], times["other"], strict=True))
         print(f"{line} | this/other {ratio:.2f}", flush=True)
     for worker in workers.values():

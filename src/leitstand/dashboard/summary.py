@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from leitstand.dashboard import charts
-from leitstand.monitoring import aggregates, vocabulary
+from leitstand.monitoring import vocabulary
 from leitstand.monitoring.summaries import field_of_action
 
 
@@ -42,11 +42,12 @@ def published_bar(edition, counts, total: int, stand) -> charts.Bar:
         _labels(), note=_("all %(n)s goals") % {"n": total})
 
 
-def assessor_bars(edition, rows, stand) -> list[charts.Bar]:
-    """The published status over all goals, then each assessor over the goals they assessed."""
+def assessor_bars(edition, rows, stand, assessors) -> list[charts.Bar]:
+    """The published status over all goals, then each assessor over the goals they assessed
+    (`assessors`: the overview's aggregates.assessor_table)."""
     labels, base = _labels(), _goals_url(edition)
     bars = [published_bar(edition, Counter(r.status for r in rows), len(rows), stand)]
-    for entry in aggregates.assessor_table(rows, list(labels)):
+    for entry in assessors:
         name = entry["assessor"]
         bars.append(charts.stacked_bar(
             name, entry["counts"], entry["denominator"],
@@ -75,13 +76,12 @@ def group_bars(edition, rows, stand, key_of, label_of, page_of, param: str) -> l
         for key, members in groups.items()]
 
 
-def overview_summary(edition, rows, stand) -> dict:
-    fields = {s.field_of_action.slug: s.field_of_action
-              for s in (r.goal.section for r in rows) if s is not None}
-    units = {u.slug: u for r in rows for u in r.units}
+def overview_summary(edition, rows, stand, fields, units, assessors) -> dict:
+    """The overview's bars, from what its tables count: `fields` and `units` by slug,
+    `assessors` the assessor table."""
     slug, label = edition.strategy.slug, edition.slug
     return {
-        "assessor_bars": assessor_bars(edition, rows, stand),
+        "assessor_bars": assessor_bars(edition, rows, stand, assessors),
         "section_bars": group_bars(
             edition, rows, stand, lambda r: field_of_action(r.goal.section),
             lambda k: str(fields[k]),

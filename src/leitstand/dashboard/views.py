@@ -93,6 +93,7 @@ def overview(request, strategy, edition):
     fields = {s.field_of_action.slug: s.field_of_action
               for s in (r.goal.section for r in rows) if s is not None}
     units = {u.slug: u for r in rows for u in r.units}
+    assessors = aggregates.assessor_table(rows, status_order)
     context = {
         "edition": edition,
         "strategy": edition.strategy,
@@ -114,12 +115,12 @@ def overview(request, strategy, edition):
         "by_unit": aggregates.count_by(rows, lambda r: r.unit_slugs,
                                        lambda k: str(units[k])),
         "overdue": [r for r in rows if r.overdue],
-        "assessors": aggregates.assessor_table(rows, status_order),
+        "assessors": assessors,
         "latest": sorted((a for r in rows for a in r.latest_by_assessor.values()),
                          key=lambda a: (a.as_of, a.created_at), reverse=True)[:6],
         "guidelines": edition.guidelines.prefetch_related("goals"),
         "statuses": vocabulary.STATUSES,
-        **summary.overview_summary(edition, rows, stand),
+        **summary.overview_summary(edition, rows, stand, fields, units, assessors),
     }
     # the assessors' table shows only the statuses someone gave (zero columns folded away)
     context["assessor_columns"] = [c for c in status_order if c != "not_assessed" and any(

@@ -43,16 +43,18 @@ def known_observations(day: dt.date | None, order=("indicator_id", "date"), rela
 
 
 def _known_query(day, ids):
-    """A query of (indicator_id, date, v) – v the value as a float – of the observations of
-    these indicators as known at the end of `day`: the same choice as known_observations, made
-    by the database (a window over each observation's versions); and the condition on its
-    columns that drops observations deleted by then (None today)."""
+    """A query of (indicator_id, date, v, gone) – v the value as a float – of the observations
+    of these indicators as known at the end of `day`: the same choice as known_observations,
+    made by the database (a window over each observation's versions). `gone` is 1 where the
+    version chosen is the observation's deletion: to be dropped after the choice, which a
+    filter in the same query would make before it."""
     from django.db.models import Case, F, FloatField, IntegerField, Q, Value, When, Window
     from django.db.models.functions import Cast, RowNumber
 
     if known_day(day) is None:
         return Observation.objects.filter(indicator__in=ids).annotate(
-            v=Cast("value", FloatField())).values_list("indicator_id", "date", "v"), None
+            v=Cast("value", FloatField()), gone=Value(0, output_field=IntegerField())
+        ).values_list("indicator_id", "date", "v", "gone")
     end = end_of_day(day)
     by_then = Q(history_date__lt=end)
     # per observation: its latest version written by the end of the day, else its first one
@@ -66,7 +68,7 @@ def _known_query(day, ids):
         gone=Case(When(Q(history_type="-") & by_then, then=Value(1)), default=Value(0),
                   output_field=IntegerField()),
         v=Cast("value", FloatField()))
-    return versions.filter(pick=1).values_list("indicator_id", "date", "v", "gone"), "gone = 0"
+    return versions.filter(pick=1).values_list("indicator_id", "date", "v", "gone")
 
 
 def rule_points(day: dt.date | None, as_of: dt.date, cutoffs: dict[int, set]
@@ -85,7 +87,7 @@ def rule_points(day: dt.date | None, as_of: dt.date, cutoffs: dict[int, set]
     ids = list(cutoffs)
     if not ids:
         return {}, {}
-    query, kept = _known_query(day, ids)
+    query = _known_query(day, ids)
     try:
         known_sql, known_params = query.order_by().query.sql_with_params()
     except EmptyResultSet:
@@ -100,7 +102,7 @@ def rule_points(day: dt.date | None, as_of: dt.date, cutoffs: dict[int, set]
            " MIN(CASE WHEN kind = 0 THEN date END) OVER (PARTITION BY indicator_id) AS first,"
            " LEAD(kind) OVER (PARTITION BY indicator_id ORDER BY date, kind) AS next_kind"
            f" FROM (SELECT k.indicator_id, k.date, k.v, 0 AS kind FROM ({known_sql}) k"
-           f"{' WHERE k.' + kept if kept else ''} UNION ALL SELECT column1, column2, NULL, 1"
+           " WHERE k.gone = 0 UNION ALL SELECT column1, column2, NULL, 1"
            " FROM (VALUES " + ", ".join(["(%s, %s)"] * len(pairs)) + ") c) s) w"
            " WHERE kind = 0 AND (date = first OR next_kind IS NULL OR next_kind = 1)"
            " ORDER BY indicator_id, date")

@@ -66,15 +66,14 @@ def goal_rows(edition: Edition | None, goals=None, today: dt.date | None = None,
     editions = editions or {edition.id: edition}
     goals = (goals if goals is not None else Goal.objects.filter(edition__in=list(editions)))
     use_snapshots = not (live or with_observations or isinstance(goals, list))
+    snapshot_fields = BRIEF_SNAPSHOT_FIELDS if brief else SNAPSHOT_FIELDS
     units_of = None  # goals given as a list bring their units prefetched
     if not isinstance(goals, list):
         units_of = _units_of(goals)
         if use_snapshots:
-            goals = _with_snapshot(goals, today, BRIEF_SNAPSHOT_FIELDS if brief
-                                   else SNAPSHOT_FIELDS)
+            goals = _with_snapshot(goals, today, snapshot_fields)
         goals = list(goals.select_related("section__parent"))
-    snapshots = _snapshots(goals, BRIEF_SNAPSHOT_FIELDS if brief else SNAPSHOT_FIELDS) \
-        if use_snapshots else {}
+    snapshots = _snapshots(goals, snapshot_fields) if use_snapshots else {}
     dues = {g.id: horizons.due_date(editions[g.edition_id].adopted_on, g.horizon, g.deadline)
             for g in goals}
     if snapshots:
@@ -137,12 +136,22 @@ def goal_rows(edition: Edition | None, goals=None, today: dt.date | None = None,
 
 
 def _units_of(goals) -> dict[int, list]:
-    """Each goal's responsible units by short name."""
+    """Each goal's responsible units by short name, in one query over the link table, one
+    object per unit however many goals it has (a prefetch builds a query set per goal: a fifth
+    of an overview's time for 100 goals)."""
     from leitstand.register.models import Organisation
 
+    fields = [f.attname for f in Organisation._meta.concrete_fields]
     links = Goal.responsible_units.through.objects.filter(goal__in=goals.values("id"))
-    return _linked(links, "goal_id", Organisation,
-                   ["organisation__short_name", "organisation_id"])
+    units: dict[int, list] = {}
+    made: dict[int, Organisation] = {}
+    for goal_id, *values in links.order_by("organisation__short_name", "organisation_id") \
+            .values_list("goal_id", *(f"organisation__{f}" for f in fields)):
+        unit = made.get(values[0])
+        if unit is None:
+            unit = made[values[0]] = Organisation.from_db(links.db, fields, values)
+        units.setdefault(goal_id, []).append(unit)
+    return units
 
 
 def _targets(goal_ids) -> dict[int, list]:
@@ -170,24 +179,6 @@ def _targets(goal_ids) -> dict[int, list]:
                 indicators[linked[0]] = Indicator.from_db(query.db, theirs, linked)
             target.indicator_list.append(indicators[linked[0]])
     return targets
-
-
-def _linked(links, owner: str, model, order) -> dict[int, list]:
-    """The objects of `model` linked to each owner, read in one query over the link table
-    `links` (a query set of a many-to-many table), one object per linked object however many
-    owners it has. A prefetch builds a query set per owner: a fifth of an overview's time for
-    100 goals."""
-    name = model._meta.model_name
-    fields = [f.attname for f in model._meta.concrete_fields]
-    linked: dict[int, list] = {}
-    made: dict[int, object] = {}
-    for owner_id, *values in links.order_by(*order).values_list(
-            owner, *(f"{name}__{f}" for f in fields)):
-        obj = made.get(values[0])
-        if obj is None:
-            obj = made[values[0]] = model.from_db(links.db, fields, values)
-        linked.setdefault(owner_id, []).append(obj)
-    return linked
 
 
 def _targets_and_series(goals, dues, editions, today, with_rows=False):

@@ -23,8 +23,9 @@ def status_symbol(code):
     return vocabulary.BY_CODE[code].symbol if code in vocabulary.BY_CODE else ""
 
 
-# The status as dashboard/_status.html draws it; a filter, not an include, for the long
-# tables (an include per row was a fifth of an overview's rendering).
+# A status badge (dashboard.render); a filter, not an include, for the long tables (an include
+# per row was a fifth of an overview's rendering). dashboard/_status.html wraps it for the
+# templates that do not load this library.
 register.filter("status_badge", render.status_badge)
 
 
