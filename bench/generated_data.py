@@ -9,7 +9,8 @@ the database the server then uses:
 On PostgreSQL the rows go in with COPY (the ORM's bulk_create took minutes per million rows);
 elsewhere with bulk_create. The data look like a monitoring that has run for years: each value
 became known 45 days after the date it describes (its `recorded_at`, and the history's first
-version), one value in fifty was corrected half a year later (a second history version), a
+version), one value in fifty was corrected half a year later (a second history version; the
+known values, monitoring.known, are rebuilt from the history after), a
 fifth of the goals state no target (their status comes from assessments), and goals are spread
 over ten responsible units and five fields of action per edition.
 """
@@ -101,6 +102,7 @@ def _reset_sequences(models) -> None:
 def generate(scale: float, seed: int = 7) -> tuple[int, int, int]:  # noqa: C901
     from django.db import connection, transaction
 
+    from leitstand.monitoring.known import rebuild_known_values
     from leitstand.monitoring.models import Assessment, Observation
     from leitstand.register import models as m
 
@@ -206,6 +208,7 @@ def generate(scale: float, seed: int = 7) -> tuple[int, int, int]:  # noqa: C901
 
         insert(HistObs, versions())
         series.clear()
+        rebuild_known_values()  # the history went in without the ORM's signals
 
         def assessments():
             aid = count(1)
@@ -226,7 +229,8 @@ def generate(scale: float, seed: int = 7) -> tuple[int, int, int]:  # noqa: C901
                           Observation, HistObs, Assessment])
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")  # fresh statistics, as autovacuum would give them later
+            # fresh statistics and visibility (index-only scans), as autovacuum gives them later
+            cursor.execute("VACUUM ANALYZE")
     return n_strategies, counts["goals"], counts["observations"]
 
 

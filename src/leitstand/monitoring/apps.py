@@ -8,4 +8,4 @@ class MonitoringConfig(AppConfig):
     verbose_name = _("Monitoring")
 
     def ready(self):
-        from leitstand.monitoring import snapshots  # noqa: F401  (signals)
+        from leitstand.monitoring import known, snapshots  # noqa: F401  (signals)

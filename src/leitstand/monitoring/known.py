@@ -3,17 +3,36 @@
 "Stand am" promises that a past day shows only what was known by its end. An observation's
 `recorded_at` says when its current value became known; a correction gets a new one
 (monitoring.services), and the history keeps every earlier version with its own
-`recorded_at`. So for a past day the value of each observation is its latest version recorded
-by the end of that day – the old value, not the correction nobody knew yet.
+`recorded_at`. So for a past day the value of each observation is its latest version written
+by the end of that day – the old value, not the correction nobody knew yet – and a value
+loaded later but backdated to before the day (a published figure) counts from its
+`recorded_at` if nothing was written by then.
+
+That choice is made once, when a version is written: each version but a deletion becomes a
+KnownValue holding from when it became known until the next version replaced it. A past day
+then reads the values whose range holds at its end (`holding`), with an index.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from django.core.exceptions import EmptyResultSet
+from django.db import connections, router
+from django.db.models import Q
+from django.dispatch import receiver
+from simple_history.signals import post_create_historical_record
 
-from leitstand.monitoring.models import Observation, end_of_day, known_day
+from leitstand.monitoring.models import KnownValue, Observation, end_of_day, known_day
+
+
+def holding(day: dt.date | None, path: str = "") -> Q:
+    """The known values the site showed at the end of `day` (today: the current ones); `path`
+    leads to them from another model."""
+    if known_day(day) is None:
+        return Q(**{f"{path}known_until": None})
+    end = end_of_day(day)
+    return Q(**{f"{path}known_from__lt": end}) & (
+        Q(**{f"{path}known_until": None}) | Q(**{f"{path}known_until__gte": end}))
 
 
 def known_observations(day: dt.date | None, order=("indicator_id", "date"), related=(),
@@ -21,54 +40,65 @@ def known_observations(day: dt.date | None, order=("indicator_id", "date"), rela
     """The observations matching `lookups` as known at the end of `day`, in `order`.
 
     Today (no day, or a day after today: monitoring.models.known_day): a queryset of
-    Observation. A past day: a list of historical versions
-    (same fields: id, indicator, date, value, source_url, note, recorded_at), one per
-    observation, none for an observation deleted by then."""
+    Observation. A past day: a queryset of the historical versions shown then (same fields:
+    id, indicator, date, value, source_url, note, recorded_at), one per observation, none for
+    an observation deleted by then."""
     if known_day(day) is None:
         current = Observation.objects.filter(**lookups).order_by(*order)
-        return current.select_related(*related) if related else current
-    end = end_of_day(day)
-    versions = Observation.history.filter(recorded_at__lt=end, **lookups).order_by(
-        *order, "id", "history_date", "history_id")
-    if related:
-        versions = versions.select_related(*related)
-    latest: dict[int, object] = {}  # keeps the order of each observation's first version
-    for version in versions:
-        # A version written by the end of the day wins over any written later; a value
-        # loaded later but backdated to before the day (a published figure) counts if nothing
-        # was written by then, in its first version.
-        if version.history_date < end or version.id not in latest:
-            latest[version.id] = version
-    return [v for v in latest.values() if not (v.history_type == "-" and v.history_date < end)]
+    else:
+        shown = KnownValue.objects.filter(holding(day)).values("version_id")
+        current = Observation.history.filter(history_id__in=shown, **lookups).order_by(*order)
+    return current.select_related(*related) if related else current
 
 
-def _known_query(day, ids):
-    """A query of (indicator_id, date, v, gone) – v the value as a float – of the observations
-    of these indicators as known at the end of `day`: the same choice as known_observations,
-    made by the database (a window over each observation's versions). `gone` is 1 where the
-    version chosen is the observation's deletion: to be dropped after the choice, which a
-    filter in the same query would make before it."""
-    from django.db.models import Case, F, FloatField, IntegerField, Q, Value, When, Window
-    from django.db.models.functions import Cast, RowNumber
+def known_since(version) -> dt.datetime:
+    """From when a version of an observation was shown: a new observation from its
+    `recorded_at` (a loader may backdate it), a correction or deletion from when it was
+    written, or later if its `recorded_at` says so."""
+    if version.history_type == "+":
+        return version.recorded_at
+    if version.history_type == "-":
+        return version.history_date
+    return max(version.history_date, version.recorded_at)
 
-    if known_day(day) is None:
-        return Observation.objects.filter(indicator__in=ids).annotate(
-            v=Cast("value", FloatField()), gone=Value(0, output_field=IntegerField())
-        ).values_list("indicator_id", "date", "v", "gone")
-    end = end_of_day(day)
-    by_then = Q(history_date__lt=end)
-    # per observation: its latest version written by the end of the day, else its first one
-    versions = Observation.history.filter(recorded_at__lt=end, indicator_id__in=ids).annotate(
-        pick=Window(RowNumber(), partition_by=[F("id")], order_by=[
-            Case(When(by_then, then=Value(0)), default=Value(1),
-                 output_field=IntegerField()).asc(),
-            Case(When(by_then, then=F("history_date"))).desc(nulls_last=True),
-            Case(When(by_then, then=F("history_id"))).desc(nulls_last=True),
-            F("history_date").asc(), F("history_id").asc()]),
-        gone=Case(When(Q(history_type="-") & by_then, then=Value(1)), default=Value(0),
-                  output_field=IntegerField()),
-        v=Cast("value", FloatField()))
-    return versions.filter(pick=1).values_list("indicator_id", "date", "v", "gone")
+
+@receiver(post_create_historical_record, sender=Observation.history.model)
+def keep_known_value(sender, history_instance, using=None, **kwargs):
+    """With each version of an observation: the value shown until now ends where the version
+    begins, and the version (unless a deletion) holds from then on. Written in the
+    transaction of the observation's own write."""
+    version = history_instance
+    since = known_since(version)
+    values = KnownValue.objects.using(using or router.db_for_write(KnownValue))
+    values.filter(observation_id=version.id, known_until=None).update(known_until=since)
+    if version.history_type != "-":
+        values.create(observation_id=version.id, version_id=version.history_id,
+                      indicator_id=version.indicator_id, date=version.date,
+                      value=float(version.value), known_from=since)
+
+
+def rebuild_known_values(using: str = "default") -> int:
+    """The known values written anew from the history, with the same rule as
+    keep_known_value: for a history written without the ORM (bench/generated_data.py) and
+    for the migration that made the table. Returns the rows written."""
+    connection = connections[using]
+    known = connection.ops.quote_name(KnownValue._meta.db_table)
+    history = connection.ops.quote_name(Observation.history.model._meta.db_table)
+    since = ("CASE WHEN history_type = '+' THEN recorded_at"
+             " WHEN history_type = '-' OR recorded_at < history_date THEN history_date"
+             " ELSE recorded_at END")
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {known}")
+        cursor.execute(
+            f"INSERT INTO {known} (observation_id, version_id, indicator_id, date, value,"
+            " known_from, known_until)"
+            " SELECT id, history_id, indicator_id, date, value, since, next_since FROM ("
+            f" SELECT id, history_id, indicator_id, date, value, history_type, since,"
+            " LEAD(since) OVER (PARTITION BY id ORDER BY history_date, history_id)"
+            " AS next_since"
+            f" FROM (SELECT h.*, {since} AS since FROM {history} h) versions) chained"
+            " WHERE history_type <> '-'")
+        return cursor.rowcount
 
 
 def rule_points(day: dt.date | None, as_of: dt.date, cutoffs: dict[int, set]
@@ -79,49 +109,76 @@ def rule_points(day: dt.date | None, as_of: dt.date, cutoffs: dict[int, set]
     The rules (monitoring.status_rules, measurability, review) read of a series its first
     value, its last value dated by `as_of`, by each of the indicator's `cutoffs` (the targets'
     deadlines, the edition's adoption) and of all, and the number of values dated by `as_of`.
-    The database picks them (window functions over the known values), so an overview reads
-    a few hundred rows instead of ten thousand. `cutoffs` maps every indicator to read to its
-    dates (an empty set for none). Returns (points by indicator, count by indicator)."""
-    from django.db import connections
-
+    Each point is one step of the index on (indicator, date) over the values holding on the
+    day, so an overview reads a few hundred index entries, not every version. `cutoffs` maps
+    every indicator to read to its dates (an empty set for none). Returns (points by
+    indicator, count by indicator)."""
     ids = list(cutoffs)
     if not ids:
         return {}, {}
-    query = _known_query(day, ids)
-    try:
-        known_sql, known_params = query.order_by().query.sql_with_params()
-    except EmptyResultSet:
-        return {i: [] for i in ids}, dict.fromkeys(ids, 0)
-    pairs = [(i, c) for i, dates in cutoffs.items() for c in sorted({*dates, as_of})]
-    # The cutoffs join the values as rows of their own (kind 1), in date order after a value
-    # of the same day: the last value by a cutoff is the value a cutoff row follows. One pass
-    # of window functions, no join (a join on the cutoffs was a nested loop, 190 ms).
-    sql = ("SELECT indicator_id, date, v, n FROM (SELECT indicator_id, date, v, kind,"
-           " SUM(CASE WHEN kind = 0 AND date <= %s THEN 1 ELSE 0 END)"
-           " OVER (PARTITION BY indicator_id) AS n,"
-           " MIN(CASE WHEN kind = 0 THEN date END) OVER (PARTITION BY indicator_id) AS first,"
-           " LEAD(kind) OVER (PARTITION BY indicator_id ORDER BY date, kind) AS next_kind"
-           f" FROM (SELECT k.indicator_id, k.date, k.v, 0 AS kind FROM ({known_sql}) k"
-           " WHERE k.gone = 0 UNION ALL SELECT column1, column2, NULL, 1"
-           " FROM (VALUES " + ", ".join(["(%s, %s)"] * len(pairs)) + ") c) s) w"
-           " WHERE kind = 0 AND (date = first OR next_kind IS NULL OR next_kind = 1)"
-           " ORDER BY indicator_id, date")
-    params = [as_of, *known_params, *(x for pair in pairs for x in pair)]
+    connection = connections[router.db_for_read(KnownValue)]
+    ops = connection.ops
+    known = ops.quote_name(KnownValue._meta.db_table)
+    if known_day(day) is None:
+        def shown(alias):
+            return f"{alias}.known_until IS NULL", []
+    else:
+        end = ops.adapt_datetimefield_value(end_of_day(day))
+
+        def shown(alias):
+            return (f"{alias}.known_from < %s AND ({alias}.known_until IS NULL"
+                    f" OR {alias}.known_until >= %s)", [end, end])
+    days = sorted({as_of, *(c for dates in cutoffs.values() for c in dates)})
+    number = {d: n for n, d in enumerate(days)}
+    # The pairs (indicator, cutoff) as literals – integers only, made by int() – and the few
+    # distinct days as parameters: a statement with more than 50 parameters is parsed anew by
+    # psycopg on every request (1 ms for an overview's 240 pairs).
+    pairs = ", ".join(f"({int(i)}, {number[c]})"
+                      for i, dates in cutoffs.items() for c in sorted({*dates, as_of}))
+    x, x_params = shown("x")
+    k, k_params = shown("k")
+
+    def nearest(edge, of, by_cut=False):
+        return (f"(SELECT {edge}(x.date) FROM {known} x WHERE x.indicator_id = {of}.ind"
+                + (f" AND x.date <= {of}.cut" if by_cut else "") + f" AND {x})")
+    # The dates of the points by a correlated MAX/MIN (one step of the index each), then their
+    # values by (indicator, date): a join on the rows' ids made the planner read every row.
+    sql = (
+        "WITH d (n, cut) AS (VALUES " + ", ".join(["(%s, %s)"] * len(days)) + "),"
+        f" i_n (ind, n) AS (VALUES {pairs}),"
+        " c (ind, cut) AS (SELECT i_n.ind, d.cut FROM i_n JOIN d ON d.n = i_n.n),"
+        " i (ind) AS (SELECT DISTINCT ind FROM i_n),"
+        f" p (ind, d) AS (SELECT ind, {nearest('MAX', 'c', by_cut=True)} FROM c"
+        f" UNION SELECT ind, {nearest('MIN', 'i')} FROM i"
+        f" UNION SELECT ind, {nearest('MAX', 'i')} FROM i)"
+        f" SELECT k.indicator_id, k.date, k.value, NULL FROM p JOIN {known} k"
+        f" ON k.indicator_id = p.ind AND k.date = p.d WHERE {k}"
+        f" UNION ALL SELECT k.indicator_id, NULL, NULL, COUNT(*) FROM {known} k"
+        f" WHERE k.indicator_id IN (SELECT ind FROM i) AND k.date <= %s AND {k}"
+        " GROUP BY k.indicator_id")
+    params = [*(v for n, d in enumerate(days) for v in (n, ops.adapt_datefield_value(d))),
+              *x_params, *x_params, *x_params, *k_params, ops.adapt_datefield_value(as_of),
+              *k_params]
     points: dict[int, list] = {i: [] for i in ids}
     counts = dict.fromkeys(ids, 0)
-    for indicator_id, date, value, n in _fetch(connections[query.db], sql, params):
-        points[indicator_id].append((date, value))
-        counts[indicator_id] = int(n)
+    for indicator_id, date, value, n in _fetch(connection, sql, params):
+        if date is None:
+            counts[indicator_id] = int(n)
+        else:
+            points[indicator_id].append((date, value))
+    for series in points.values():
+        series.sort()
     return points, counts
 
 
 def _fetch(connection, sql, params) -> list[tuple]:
-    """Rows of `sql` read with the database cursor, the second column (a date) as a date
-    whatever the database; the rest as the driver gives them (the ORM's converters per value
+    """Rows of `sql` read with the database cursor, the second column (a date or None) as a
+    date whatever the database; the rest as the driver gives them (the ORM's converters per value
     cost more than the query)."""
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-    if rows and isinstance(rows[0][1], str):  # SQLite returns dates as text
-        rows = [(r[0], dt.date.fromisoformat(r[1][:10]), *r[2:]) for r in rows]
+    if rows and connection.vendor == "sqlite":  # dates may come as text
+        rows = [(r[0], dt.date.fromisoformat(r[1][:10]) if isinstance(r[1], str) else r[1],
+                 *r[2:]) for r in rows]
     return rows

@@ -48,6 +48,35 @@ class Observation(models.Model):
         return f"{self.indicator} {self.date}: {self.value}"
 
 
+class KnownValue(models.Model):
+    """An observation's value over the stretch of time the site showed it: from when it became
+    known until a correction or deletion replaced it (None: it still holds).
+
+    The history keeps every version; which one a past day showed is a choice among them
+    (monitoring.known). Made once per version and kept here, that choice is a range an index
+    answers, so "Stand am" reads a few points per indicator instead of sorting every version.
+    Derived from the history and nothing else: written with each version
+    (known.keep_known_value) and rebuilt from the history by known.rebuild_known_values."""
+
+    leaves_pages_unchanged = True  # written with the observation, whose write is the change
+
+    observation_id = models.BigIntegerField()
+    version_id = models.IntegerField()  # the history's version (its history_id)
+    indicator_id = models.BigIntegerField(null=True)
+    date = models.DateField()
+    value = models.FloatField()
+    known_from = models.DateTimeField()
+    known_until = models.DateTimeField(null=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["indicator_id", "date"], name="known_value_by_date",
+                         include=["value", "known_from", "known_until"]),
+            models.Index(fields=["observation_id"], name="known_value_open",
+                         condition=models.Q(known_until=None)),
+        ]
+
+
 def end_of_day(day):
     """The first moment after `day` in the site's time zone."""
     import datetime as dt

@@ -68,8 +68,11 @@ def goal_rows(edition: Edition | None, goals=None, today: dt.date | None = None,
     use_snapshots = not (live or with_observations or isinstance(goals, list))
     snapshot_fields = BRIEF_SNAPSHOT_FIELDS if brief else SNAPSHOT_FIELDS
     units_of = None  # goals given as a list bring their units prefetched
+    # The goals for the other queries to read by: a subquery, not a list of ids (a statement
+    # with more than 50 parameters is parsed anew by psycopg on every request, 1 ms each).
+    chosen = [g.id for g in goals] if isinstance(goals, list) else goals.values("id")
     if not isinstance(goals, list):
-        units_of = _units_of(goals)
+        units_of = _units_of(chosen)
         if use_snapshots:
             goals = _with_snapshot(goals, today, snapshot_fields)
         goals = list(goals.select_related("section__parent"))
@@ -79,12 +82,12 @@ def goal_rows(edition: Edition | None, goals=None, today: dt.date | None = None,
     if snapshots:
         targets, series, observation_rows = {}, {}, {}
     else:
-        targets, series, observation_rows = _targets_and_series(goals, dues, editions, today,
-                                                                with_observations)
+        targets, series, observation_rows = _targets_and_series(goals, chosen, dues, editions,
+                                                                today, with_observations)
     assessments: dict[int, list] = {}
     if known_assessments is None:  # a caller may have fetched them with others already
         known_assessments = Assessment.objects.public(today).filter(
-            goal__in=[g.id for g in goals]).order_by("as_of", "created_at").defer(
+            goal__in=chosen).order_by("as_of", "created_at").defer(
             *UNREAD_ASSESSMENT_FIELDS)
     for a in known_assessments:
         assessments.setdefault(a.goal_id, []).append(a)
@@ -135,14 +138,14 @@ def goal_rows(edition: Edition | None, goals=None, today: dt.date | None = None,
     return rows
 
 
-def _units_of(goals) -> dict[int, list]:
+def _units_of(goal_ids) -> dict[int, list]:
     """Each goal's responsible units by short name, in one query over the link table, one
     object per unit however many goals it has (a prefetch builds a query set per goal: a fifth
     of an overview's time for 100 goals)."""
     from leitstand.register.models import Organisation
 
     fields = [f.attname for f in Organisation._meta.concrete_fields]
-    links = Goal.responsible_units.through.objects.filter(goal__in=goals.values("id"))
+    links = Goal.responsible_units.through.objects.filter(goal__in=goal_ids)
     units: dict[int, list] = {}
     made: dict[int, Organisation] = {}
     for goal_id, *values in links.order_by("organisation__short_name", "organisation_id") \
@@ -181,11 +184,11 @@ def _targets(goal_ids) -> dict[int, list]:
     return targets
 
 
-def _targets_and_series(goals, dues, editions, today, with_rows=False):
+def _targets_and_series(goals, goal_ids, dues, editions, today, with_rows=False):
     """Targets of the goals and the series of their indicators, as the rules read them on
     `today`: the points they read (known.rule_points), or every observation with its row where
     the goal page draws them (`with_rows`)."""
-    targets = _targets([g.id for g in goals])
+    targets = _targets(goal_ids)
     indicators = {i.id: i for ts in targets.values() for t in ts for i in t.indicator_list}
     rows: dict[int, list] = {i: [] for i in indicators}
     if with_rows:  # the goal page's data tables need sources and notes; counts do not
