@@ -17,10 +17,12 @@ from django.core.management import call_command
 from django.db import transaction
 from django.test.utils import override_settings
 
-# Made again by `migrate`, or without value in a copy (rate-limit counts, sign-in links and
-# queued mails live for minutes to a day and must not come back from an old backup).
+# Made again by `migrate` or by the restore (the known values, from the history), or without
+# value in a copy (rate-limit counts, sign-in links and queued mails live for minutes to a day
+# and must not come back from an old backup).
 EXCLUDED = ["contenttypes", "auth.permission", "sessions", "admin.logentry",
-            "core.rateevent", "participation.signinlink", "core.outgoingmail"]
+            "core.rateevent", "participation.signinlink", "core.outgoingmail",
+            "monitoring.knownvalue"]
 
 
 class RestoreError(Exception):
@@ -69,8 +71,11 @@ def restore(path: Path, database: str = "default") -> None:
         raise RestoreError("The database is not empty (it holds "
                            f"{', '.join(filled[:5])}{', …' if len(filled) > 5 else ''}); "
                            "restore into a new, empty database.")
+    from leitstand.monitoring.known import rebuild_known_values
+
     with quiet_signals(), transaction.atomic(using=database):
         call_command("loaddata", str(path), database=database, verbosity=0)
+        rebuild_known_values(database)
     # the file brings its own data version: pages another database rendered at that number
     # must not be taken for this one's (core.page_cache)
     from django.core.cache import caches
