@@ -3,8 +3,8 @@
 (PostgreSQL; SQLite works at small scales).
 
 What the page cache hides is measured here: every request is computed. For each kind of page –
-overview, goal list with filters, goal page, a past day ("Stand am") of the overview and of
-the goal list, the API goal list and the edition summary – p50/p95/p99 over requests spread
+overview, goal list with filters, goal page, a past day ("Stand am") of the overview, of
+the goal list and of a goal page, the API goal list and the edition summary – p50/p95/p99 over requests spread
 over random editions, and the most queries one request made, against a page of the same server
 that runs no query (the status vocabulary). A past day is measured twice: a day before the
 snapshots began (computed from the history) and one of the last --nights days, which the
@@ -108,6 +108,10 @@ def page_kinds(editions, goals_per, n, rng, nights):
             for _ in range(n)],
         "goal list, Stand am": [
             f"{base(pick())}ziele/?stand={dt.date(2019, 1, 1) + dt.timedelta(rng.randrange(1500))}"
+            for _ in range(n)],
+        "goal page, Stand am": [
+            f"{base(pick())}ziele/z{rng.randrange(goals_per)}/"
+            f"?stand={dt.date(2019, 1, 1) + dt.timedelta(rng.randrange(1500))}"
             for _ in range(n)],
         "overview, Stand am (snapshot day)": [
             f"{base(pick())}?stand={today - dt.timedelta(rng.randint(1, nights))}"

@@ -58,6 +58,22 @@ def test_as_of_a_day_the_api_shows_what_was_known_then(client, nrw2019):
     assert all(a["as_of"] <= str(day) for a in known)
 
 
+@pytest.mark.parametrize("stand", [None, "2023-06-30"])
+def test_observations_are_counted_and_paged_by_the_database(client, db, stand):
+    """A page of observations reads that page: the database slices it (with 10,000,000
+    observations, shaping every row first took minutes and gigabytes)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    day = {"stand": stand} if stand else {}
+    every = client.get("/api/v1/observations", {"limit": 10_000, **day}).json()
+    assert every["count"] == len(every["items"]) >= 8
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get("/api/v1/observations", {"limit": 3, "offset": 5, **day}).json()
+    assert page == {"count": every["count"], "items": every["items"][5:8]}
+    assert any("LIMIT 3" in q["sql"] for q in queries)
+
+
 @pytest.mark.parametrize("url", ["/api/v1/goals?colour=red", "/api/v1/goals?sort=title",
                                  "/api/v1/editions/1/summary?x=1", "/api/v1/measures?order=id",
                                  "/api/v1/goals?status=great"])

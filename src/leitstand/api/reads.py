@@ -243,9 +243,24 @@ def list_observations(request, indicator: Id | None = None, stand: Day | None = 
     """Observed values, oldest first; with `stand`, only those recorded by that day."""
     only(request, "indicator", "stand", *PAGE)
     items = known_observations(stand, **({"indicator": indicator} if indicator else {}))
-    return [{"id": o.id, "indicator": o.indicator_id, "date": o.date, "value": float(o.value),
-             "source_url": o.source_url, "note": o.note, "recorded_at": o.recorded_at}
-            for o in items]
+    return Shaped(items, lambda o: {
+        "id": o.id, "indicator": o.indicator_id, "date": o.date, "value": float(o.value),
+        "source_url": o.source_url, "note": o.note, "recorded_at": o.recorded_at})
+
+
+class Shaped:
+    """A query set the pagination counts and slices in the database, each row of the page
+    shaped for the answer: a listing over 10,000,000 observations reads one page of them
+    (a list of every row shaped first held them all in memory)."""
+
+    def __init__(self, items, shape):
+        self.items, self.shape = items, shape
+
+    def __len__(self):
+        return self.items.count()
+
+    def __getitem__(self, part):
+        return [self.shape(o) for o in self.items[part]]
 
 
 @router.get("/assessments", response={200: list[AssessmentOut], 400: Error},

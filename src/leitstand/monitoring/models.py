@@ -61,7 +61,7 @@ class KnownValue(models.Model):
     leaves_pages_unchanged = True  # written with the observation, whose write is the change
 
     observation_id = models.BigIntegerField()
-    version_id = models.IntegerField()  # the history's version (its history_id)
+    version_id = models.IntegerField(unique=True)  # the history's version (its history_id)
     indicator_id = models.BigIntegerField(null=True)
     date = models.DateField()
     value = models.FloatField()

@@ -19,7 +19,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('observation_id', models.BigIntegerField()),
-                ('version_id', models.IntegerField()),
+                ('version_id', models.IntegerField(unique=True)),
                 ('indicator_id', models.BigIntegerField(null=True)),
                 ('date', models.DateField()),
                 ('value', models.FloatField()),
