@@ -3,12 +3,12 @@
 (PostgreSQL; SQLite works at small scales).
 
 What the page cache hides is measured here: every request is computed. For each kind of page –
-overview, goal list with filters, goal page, a past day ("Stand am") of the overview, of
-the goal list and of a goal page, the API goal list and the edition summary – p50/p95/p99
-over requests spread over random editions, and the most queries one request made, against a
-page of the same server that runs no query (the status vocabulary). A past day is measured twice: a day before the
-snapshots began (computed from the history) and one of the last --nights days, which the
-nightly snapshots cover (read from them). Also: generation time and database size, the live
+overview, goal list with filters, goal page, a past day ("Stand am") of the overview, of the
+goal list and of a goal page, the API goal list and the edition summary – p50/p95/p99 over
+requests spread over random editions, and the most queries one request made, against a page of
+the same server that runs no query (the status vocabulary). A past day is measured twice: a day
+before the snapshots began (computed from the history) and one of the last --nights days, which
+the nightly snapshots cover (read from them). Also: generation time and database size, the live
 computation of statuses, and each night's snapshot with the rows the table then holds (a night
 without changes extends the snapshots instead of adding rows).
 Aims: p95 <= 50 ms at --scale 0.01 and <= 200 ms at --scale 1; at most 10 queries a page.
