@@ -116,3 +116,21 @@ def test_a_past_days_rule_points_are_read_from_its_values(written):
                                (D(2020, 6, 30), 20.0)],
                       other.id: [(D(2021, 1, 31), 30.0)]}
     assert counts == {one.id: 3, other.id: 0}
+
+
+def test_the_last_write_holds_even_where_the_clock_stepped_back(db, monkeypatch):
+    """A second server whose clock is two seconds behind corrects a value: the correction is
+    today's value, whether the known values were written one by one or rebuilt."""
+    indicator = Indicator.objects.create(
+        strategy=Edition.objects.get(strategy__slug="nrw", slug="2019").strategy,
+        name="Reihe Uhr", slug="reihe-uhr", unit="percent", source_url="https://example.org/r")
+    first = timezone.make_aware(dt.datetime(2021, 3, 1, 12, 0, 5))
+    for moment, value in ((first, 1), (first - dt.timedelta(seconds=2), 2)):
+        monkeypatch.setattr(timezone, "now", lambda moment=moment: moment)
+        services.record_observation(services.SYSTEM, indicator, D(2020, 1, 1), value=value,
+                                    source_url="https://example.org/wert")
+    monkeypatch.undo()
+    today = {indicator.id: [(D(2020, 1, 1), 2.0)]}
+    assert rule_points(None, D(2030, 1, 1), {indicator.id: set()})[0] == today
+    rebuild_known_values()
+    assert rule_points(None, D(2030, 1, 1), {indicator.id: set()})[0] == today

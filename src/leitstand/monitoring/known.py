@@ -94,7 +94,9 @@ def rebuild_known_values(using: str = "default") -> int:
             " known_from, known_until)"
             " SELECT id, history_id, indicator_id, date, value, since, next_since FROM ("
             f" SELECT id, history_id, indicator_id, date, value, history_type, since,"
-            " LEAD(since) OVER (PARTITION BY id ORDER BY history_date, history_id)"
+            # in the order the versions were written, as keep_known_value chains them (a
+            # clock stepping back between two writes must not reopen the older one)
+            " LEAD(since) OVER (PARTITION BY id ORDER BY history_id)"
             " AS next_since"
             f" FROM (SELECT h.*, {since} AS since FROM {history} h) versions) chained"
             " WHERE history_type <> '-'")
