@@ -79,8 +79,9 @@ def keep_known_value(sender, history_instance, using=None, **kwargs):
 
 def rebuild_known_values(using: str = "default") -> int:
     """The known values written anew from the history, with the same rule as
-    keep_known_value: for a history written without the ORM (bench/generated_data.py) and
-    for the migration that made the table. Returns the rows written."""
+    keep_known_value: for the migration that made the table, a restore (operations.backup)
+    and a history written without the ORM (bench/generated_data.py). Returns the rows
+    written."""
     connection = connections[using]
     known = connection.ops.quote_name(KnownValue._meta.db_table)
     history = connection.ops.quote_name(Observation.history.model._meta.db_table)
