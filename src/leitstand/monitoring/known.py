@@ -25,14 +25,13 @@ from simple_history.signals import post_create_historical_record
 from leitstand.monitoring.models import KnownValue, Observation, end_of_day, known_day
 
 
-def holding(day: dt.date | None, path: str = "") -> Q:
-    """The known values the site showed at the end of `day` (today: the current ones); `path`
-    leads to them from another model."""
+def holding(day: dt.date | None) -> Q:
+    """The known values the site showed at the end of `day` (today: the current ones). The
+    same condition in SQL: _holding_sql."""
     if known_day(day) is None:
-        return Q(**{f"{path}known_until": None})
+        return Q(known_until=None)
     end = end_of_day(day)
-    return Q(**{f"{path}known_from__lt": end}) & (
-        Q(**{f"{path}known_until": None}) | Q(**{f"{path}known_until__gte": end}))
+    return Q(known_from__lt=end) & (Q(known_until=None) | Q(known_until__gte=end))
 
 
 def known_observations(day: dt.date | None, order=("indicator_id", "date"), related=(),
@@ -122,15 +121,7 @@ def rule_points(day: dt.date | None, as_of: dt.date, cutoffs: dict[int, set]
     connection = connections[router.db_for_read(KnownValue)]
     ops = connection.ops
     known = ops.quote_name(KnownValue._meta.db_table)
-    if known_day(day) is None:
-        def shown(alias):
-            return f"{alias}.known_until IS NULL", []
-    else:
-        end = ops.adapt_datetimefield_value(end_of_day(day))
-
-        def shown(alias):
-            return (f"{alias}.known_from < %s AND ({alias}.known_until IS NULL"
-                    f" OR {alias}.known_until >= %s)", [end, end])
+    end = None if known_day(day) is None else ops.adapt_datetimefield_value(end_of_day(day))
     days = sorted({as_of, *(c for dates in cutoffs.values() for c in dates)})
     number = {d: n for n, d in enumerate(days)}
     # The pairs (indicator, cutoff) as literals – integers only, made by int() – and the few
@@ -138,8 +129,8 @@ def rule_points(day: dt.date | None, as_of: dt.date, cutoffs: dict[int, set]
     # psycopg on every request (1 ms for an overview's 240 pairs).
     pairs = ", ".join(f"({int(i)}, {number[c]})"
                       for i, dates in cutoffs.items() for c in sorted({*dates, as_of}))
-    x, x_params = shown("x")
-    k, k_params = shown("k")
+    x, x_params = _holding_sql("x", end)
+    k, k_params = _holding_sql("k", end)
 
     def nearest(edge, of, by_cut=False):
         return (f"(SELECT {edge}(x.date) FROM {known} x WHERE x.indicator_id = {of}.ind"
@@ -172,6 +163,15 @@ def rule_points(day: dt.date | None, as_of: dt.date, cutoffs: dict[int, set]
     for series in points.values():
         series.sort()
     return points, counts
+
+
+def _holding_sql(alias: str, end) -> tuple[str, list]:
+    """`holding` as an SQL condition on the known values under `alias`, with its parameters;
+    `end` (the day's end, adapted for the database) None for today."""
+    if end is None:
+        return f"{alias}.known_until IS NULL", []
+    return (f"{alias}.known_from < %s AND ({alias}.known_until IS NULL"
+            f" OR {alias}.known_until >= %s)", [end, end])
 
 
 def _fetch(connection, sql, params) -> list[tuple]:
