@@ -58,6 +58,17 @@ def test_as_of_a_day_the_api_shows_what_was_known_then(client, nrw2019):
     assert all(a["as_of"] <= str(day) for a in known)
 
 
+@pytest.mark.parametrize("listing", ["goals", "targets", "measures", "indicators",
+                                     "observations", "assessments"])
+def test_an_offset_past_every_row_is_an_empty_page(client, db, listing):
+    """The database slices the listings; an offset beyond what its OFFSET takes (10**30) is
+    an empty page with the count, not a server error."""
+    every = client.get(f"/api/v1/{listing}").json()
+    response = client.get(f"/api/v1/{listing}", {"offset": 10**30})
+    assert response.status_code == 200
+    assert response.json() == {"items": [], "count": every["count"]}
+
+
 @pytest.mark.parametrize("stand", [None, "2023-06-30"])
 def test_observations_are_counted_and_paged_by_the_database(client, db, stand):
     """A page of observations reads that page: the database slices it (with 10,000,000

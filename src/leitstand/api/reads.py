@@ -165,7 +165,7 @@ class GoalPage:
         return len(self.goals) if isinstance(self.goals, list) else self.goals.count()
 
     def __getitem__(self, part):
-        chosen = list(self.goals[part])
+        chosen = list(self.goals[within_rows(part)])
         rows = self.rows
         if rows is None and chosen:
             editions = self.editions
@@ -175,6 +175,29 @@ class GoalPage:
                 None, Goal.objects.filter(pk__in=[g.id for g in chosen]),
                 today=self.stand, editions=editions)}
         return [goal_out(rows[g.id]) for g in chosen]
+
+
+class Shaped:
+    """A query set the pagination counts and slices in the database, each row of the page
+    shaped for the answer: a listing over 10,000,000 observations (or 100,000 indicators)
+    reads one page of them (a list of every row shaped first held them all in memory)."""
+
+    def __init__(self, items, shape):
+        self.items, self.shape = items, shape
+
+    def __len__(self):
+        return self.items.count()
+
+    def __getitem__(self, part):
+        return [self.shape(o) for o in self.items[within_rows(part)]]
+
+
+def within_rows(part: slice) -> slice:
+    """A page's slice with both ends in the range a database's OFFSET and LIMIT take: an
+    offset of 10**30 lies past every row, an empty page (as a list sliced it), not an error."""
+    top = 2**62
+    return slice(min(part.start or 0, top),
+                 top if part.stop is None else min(part.stop, top))
 
 
 @router.get("/goals/{pk}", response={200: GoalOut, **ERRORS}, tags=["monitoring"])
@@ -198,11 +221,12 @@ def list_targets(request, goal: Id | None = None, edition: Id | None = None):
         items = items.filter(goal=goal)
     if edition is not None:
         items = items.filter(goal__edition=edition)
-    return [{"id": t.id, "goal": t.goal_id, "metric": t.metric, "value": num(t.value),
-             "unit": t.unit, "comparator": t.comparator, "deadline": t.deadline, "per": t.per,
-             "baseline_year": t.baseline_year, "baseline_value": num(t.baseline_value),
-             "factor": num(t.factor), "rank": t.rank,
-             "indicators": [i.slug for i in t.indicators.all()]} for t in items]
+    return Shaped(items, lambda t: {
+        "id": t.id, "goal": t.goal_id, "metric": t.metric, "value": num(t.value),
+        "unit": t.unit, "comparator": t.comparator, "deadline": t.deadline, "per": t.per,
+        "baseline_year": t.baseline_year, "baseline_value": num(t.baseline_value),
+        "factor": num(t.factor), "rank": t.rank,
+        "indicators": [i.slug for i in t.indicators.all()]})
 
 
 @router.get("/measures", response={200: list[MeasureOut], 400: Error}, tags=["register"])
@@ -219,7 +243,7 @@ def list_measures(request, edition: Id | None = None, unit: Slug | None = None,
         items = items.filter(responsible_units__slug=unit)
     if status:
         items = items.filter(status=status)
-    return [measure_out(m) for m in items]
+    return Shaped(items, measure_out)
 
 
 @router.get("/indicators", response={200: list[IndicatorOut], 400: Error}, tags=["register"])
@@ -230,10 +254,10 @@ def list_indicators(request, strategy: Slug | None = None):
     items = Indicator.objects.select_related("strategy").order_by("strategy__slug", "slug")
     if strategy:
         items = items.filter(strategy__slug=strategy)
-    return [{"id": i.id, "strategy": i.strategy.slug, "slug": i.slug, "name": i.name,
-             "unit": i.unit, "definition": i.definition, "publisher": i.publisher,
-             "source_url": i.source_url, "update_frequency": i.update_frequency}
-            for i in items]
+    return Shaped(items, lambda i: {
+        "id": i.id, "strategy": i.strategy.slug, "slug": i.slug, "name": i.name,
+        "unit": i.unit, "definition": i.definition, "publisher": i.publisher,
+        "source_url": i.source_url, "update_frequency": i.update_frequency})
 
 
 @router.get("/observations", response={200: list[ObservationOut], 400: Error},
@@ -246,21 +270,6 @@ def list_observations(request, indicator: Id | None = None, stand: Day | None = 
     return Shaped(items, lambda o: {
         "id": o.id, "indicator": o.indicator_id, "date": o.date, "value": float(o.value),
         "source_url": o.source_url, "note": o.note, "recorded_at": o.recorded_at})
-
-
-class Shaped:
-    """A query set the pagination counts and slices in the database, each row of the page
-    shaped for the answer: a listing over 10,000,000 observations reads one page of them
-    (a list of every row shaped first held them all in memory)."""
-
-    def __init__(self, items, shape):
-        self.items, self.shape = items, shape
-
-    def __len__(self):
-        return self.items.count()
-
-    def __getitem__(self, part):
-        return [self.shape(o) for o in self.items[part]]
 
 
 @router.get("/assessments", response={200: list[AssessmentOut], 400: Error},
@@ -276,4 +285,4 @@ def list_assessments(request, goal: Id | None = None, edition: Id | None = None,
         items = items.filter(goal=goal)
     if edition is not None:
         items = items.filter(goal__edition=edition)
-    return [assessment_out(a) for a in items]
+    return Shaped(items, assessment_out)
